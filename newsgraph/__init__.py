@@ -1,0 +1,8 @@
+"""newsgraph: read news the way an analyst does."""
+from __future__ import annotations
+
+import logging
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,6 @@
+"""Export stage: Analysis records and stored rows -> JSON Lines, CSV, Parquet."""
+from __future__ import annotations
+
+from newsgraph.export.record import to_record
+
+__all__ = ["to_record"]

@@ -1,0 +1,29 @@
+"""The JSON Lines record of one analysed article (../shared/eval/CONTRACT.md plus our own fields)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from newsgraph.model import Analysis
+
+
+def to_record(analysis: Analysis) -> dict[str, Any]:
+    """One article's record: contract fields first, then ids, spans and provenance."""
+    article = analysis.article
+    return {
+        "id": article.id,
+        "file": article.file,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "text": article.text,
+        "boilerplate": list(article.boilerplate),
+        "persons": [asdict(p) for p in analysis.actors.persons],
+        "actors": [asdict(a) for a in analysis.actors.actors],
+        "events": [asdict(e) for e in analysis.events],
+        "quotes": [asdict(q) for q in analysis.quotes],
+        "unresolved": list(analysis.actors.unresolved),
+        "model": analysis.model,
+        "newsgraph_version": analysis.version,
+    }

@@ -1,0 +1,102 @@
+"""Run the stages over a stream of articles: ingest -> nlp -> actors -> events, quotes -> Analysis records.
+
+The spaCy pipeline is loaded once per process. With several processes each worker loads its own copy and
+returns plain records, so only picklable dataclasses cross process boundaries.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from multiprocessing.pool import AsyncResult
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from newsgraph import __version__
+from newsgraph.actors import ActorResolver
+from newsgraph.events import EventExtractor
+from newsgraph.model import Analysis, Article, Person
+from newsgraph.nlp import load_nlp, model_name
+from newsgraph.quotes import QuoteExtractor
+
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a worker needs to build its own Analyzer."""
+
+    model: str | None = None
+    actors_file: str | None = None
+    known: tuple[Person, ...] = ()
+    batch_size: int = BATCH_SIZE
+
+
+class Analyzer:
+    """One loaded pipeline and its stages; turns Articles into Analysis records."""
+
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+        self.nlp = load_nlp(settings.model)
+        self.model = model_name(self.nlp)
+        self.actors = ActorResolver(self.nlp, user_file=settings.actors_file, known=settings.known)
+        self.events = EventExtractor(self.nlp)
+        self.quotes = QuoteExtractor(self.nlp)
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse articles in batches with `nlp.pipe`, yielding one Analysis each, in order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            actors = self.actors(doc)
+            yield Analysis(
+                article=article,
+                actors=actors,
+                events=self.events(doc, actors, published=article.published),
+                quotes=self.quotes(doc, actors),
+                sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+                model=self.model,
+                version=__version__,
+            )
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.analyze_many([article]))
+
+
+_worker: Analyzer | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Analyzer(settings)
+
+
+def _run_batch(batch: list[Article]) -> list[Analysis]:
+    assert _worker is not None, "worker not initialised"
+    return list(_worker.analyze_many(batch))
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes: int = 1) -> Iterator[Analysis]:
+    """Analyse a stream of articles in one or several processes, keeping input order.
+
+    Memory stays flat: at most a few batches per worker are in flight.
+    """
+    if processes <= 1:
+        yield from Analyzer(settings).analyze_many(articles)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pending: deque[AsyncResult[list[Analysis]]] = deque()
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        # Pool.imap would read the whole input ahead; a bounded queue keeps memory flat.
+        for batch in _batches(articles, settings.batch_size):
+            pending.append(pool.apply_async(_run_batch, (batch,)))
+            if len(pending) >= 2 * processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
