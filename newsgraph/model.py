@@ -54,6 +54,7 @@ class Mention:
     sector: str | None = None    # GOV, MIL, JUD, LEG, OPP, REB, CVL, MED, BUS ...
     person: str | None = None    # canonical person name when the mention is a person
     how: str = ""                # which rule resolved it (alias, demonym, capital, title, pronoun ...)
+    place: bool = False          # used as a location ("in India"), not as an acting party
 
 
 @dataclass(frozen=True, slots=True)
