@@ -1,39 +1,286 @@
-"""Command line interface (temporary minimal version; the full one lands with the store)."""
+"""Command line interface: thin wrappers over library functions. Data goes to stdout, messages to stderr."""
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
-from newsgraph.export import to_record
-from newsgraph.ingest import iter_articles
-from newsgraph.model import Article, Problem
-from newsgraph.pipeline import Settings, analyze_stream
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.store import Store
+from newsgraph.store import queries
+
+err = Console(stderr=True, soft_wrap=True)
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
-@click.group()
+class Group(click.Group):
+    """Turns every NewsgraphError into a one-line message and exit code 1, in this one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="newsgraph")
 def main() -> None:
-    """newsgraph: actors, events and quotes from news articles."""
+    """newsgraph reads news the way an analyst does: actors, who did what to whom (PLOVER events), who said what,
+    each linked to the sentence it came from.
+
+    \b
+    Example:
+      newsgraph analyze examples/            # into ./newsgraph.db
+      newsgraph events --actor EGY --format table
+    """
 
 
-@main.command()
+def db_option(f: Callable) -> Callable:
+    return click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False),
+                        help="SQLite database file.")(f)
+
+
+def format_option(f: Callable) -> Callable:
+    f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                        show_default=True, help="Output format.")(f)
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str = "") -> None:
+    """Print rows as a table (rich), JSON or CSV on stdout."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=title or None, show_lines=False, expand=False)
+        for c in columns:
+            table.add_column(c, overflow="fold", max_width=70 if c in ("sentence", "text", "title") else None)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        Console(width=max(120, Console().width)).print(table)
+        err.print(f"{len(rows)} rows")
+
+
+def open_store(db: str) -> Store:
+    return Store(db)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--jsonl", "jsonl", type=click.File("w"), default=None)
-@click.option("--model", default=None)
-@click.option("--actors", "actors_file", default=None)
-def analyze(paths: tuple[str, ...], jsonl, model, actors_file) -> None:
-    problems = []
+@db_option
+@click.option("--jsonl", "jsonl", type=click.File("w", encoding="utf-8"), default=None,
+              help="Also write one JSON record per article here ('-' for stdout).")
+@click.option("--model", default=None, help="Another installed spaCy pipeline (name or path).")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your own dictionary of actors, aliases and persons (YAML or CSV).")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip articles with more text than this.")
+def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, processes: int,
+            actors_file: str | None, max_bytes: int) -> None:
+    """Analyse articles (.txt, .html, .json, .jsonl, also .gz; folders recursively; '-' for JSON Lines on stdin)
+    into the database, and optionally into JSON Lines. Exits 1 when any input was skipped.
 
-    def articles():
-        for item in iter_articles(paths):
-            if isinstance(item, Problem):
-                problems.append(item)
-                click.echo(f"newsgraph: {item}", err=True)
-            else:
-                yield item
+    \b
+    Example:
+      newsgraph analyze examples/ --db news.db
+      newsgraph analyze feed.jsonl.gz --jsonl out.jsonl --processes 4
+      cat articles.jsonl | newsgraph analyze - --jsonl -
+    """
+    from newsgraph.pipeline import Settings
+    from newsgraph.run import analyze_paths
 
-    for analysis in analyze_stream(articles(), Settings(model=model, actors_file=actors_file)):
-        if jsonl:
-            jsonl.write(json.dumps(to_record(analysis), ensure_ascii=False) + "\n")
-    sys.exit(1 if problems else 0)
+    with open_store(db) as store:
+        settings = Settings(model=model, actors_file=actors_file, known=store.known_persons())
+        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                      TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=err,
+                      transient=True) as progress:
+            task = progress.add_task("analysing", total=None)
+            summary = analyze_paths(
+                paths, store, settings=settings, processes=processes, max_bytes=max_bytes,
+                on_record=(lambda r: jsonl.write(json.dumps(r, ensure_ascii=False) + "\n")) if jsonl else None,
+                on_problem=lambda p: err.print(f"newsgraph: skipped {p}", markup=False, highlight=False),
+                on_progress=lambda s: progress.update(task, completed=s.analysed + s.unchanged),
+            )
+    err.print(str(summary), markup=False, highlight=False)
+    sys.exit(1 if summary.skipped else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@format_option
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--search", help="Text in the title or body.")
+def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: str | None, until: str | None,
+             search: str | None) -> None:
+    """List stored articles with their numbers of events and quotes.
+
+    \b
+    Example:
+      newsgraph articles --outlet "Nile Courier" --since 2026-01-01
+    """
+    with open_store(db) as store:
+        rows = queries.list_articles(store, outlet=outlet, since=since, until=until, search=search, limit=limit)
+    emit(rows, fmt, ["id", "published", "outlet", "title", "events", "quotes"] if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@format_option
+@click.option("--actor", help="Either side is this actor code (e.g. EGY, UN).")
+@click.option("--source", help="Source actor code.")
+@click.option("--target", help="Target actor code.")
+@click.option("--type", "type_", help="PLOVER type (REQUEST, REJECT, ...).")
+@click.option("--quad", type=click.IntRange(1, 4), help="Quad class: 1 verbal coop, 2 material coop, "
+              "3 verbal conflict, 4 material conflict.")
+@click.option("--modality", help="asserted, future, hypothetical, proposed, question ...")
+@click.option("--negated/--not-negated", default=None, help="Only negated / only not negated events.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--outlet", help="Only events reported by this outlet.")
+@click.option("--explain", "explain_id", type=int, help="Show one event with its evidence and the rule that fired.")
+def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str | None, target: str | None,
+           type_: str | None, quad: int | None, modality: str | None, negated: bool | None, since: str | None,
+           until: str | None, outlet: str | None, explain_id: int | None) -> None:
+    """List events (who did what to whom), each with the sentence it came from.
+
+    \b
+    Example:
+      newsgraph events --source EGY --target ETH --type REQUEST
+      newsgraph events --actor AU --modality asserted --format csv
+      newsgraph events --explain 12
+    """
+    with open_store(db) as store:
+        if explain_id is not None:
+            click.echo(json.dumps(queries.explain_event(store, explain_id), ensure_ascii=False, indent=2))
+            return
+        rows = queries.list_events(store, actor=actor, source=source, target=target, type=type_, quad_class=quad,
+                                   modality=modality, negated=negated, since=since, until=until, outlet=outlet,
+                                   limit=limit)
+    emit(rows, fmt, ["id", "date", "source", "type", "target", "modality", "negated", "trigger", "outlet",
+                     "sentence"] if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@format_option
+@click.option("--speaker", help="Part of the speaker's name.")
+@click.option("--actor", help="Actor code the speaker speaks for.")
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--search", help="Text in the quote.")
+@click.option("--direct/--reported", default=None, help="Only direct / only reported speech.")
+def quotes(db: str, fmt: str, limit: int | None, speaker: str | None, actor: str | None, outlet: str | None,
+           search: str | None, direct: bool | None) -> None:
+    """List quotations and reported statements with their speakers.
+
+    \b
+    Example:
+      newsgraph quotes --actor EGY --direct
+      newsgraph quotes --speaker Haddad --format json
+    """
+    with open_store(db) as store:
+        rows = queries.list_quotes(store, speaker=speaker, actor=actor, outlet=outlet, search=search, direct=direct,
+                                   limit=limit)
+    emit(rows, fmt, ["id", "published", "outlet", "speaker", "actor", "direct", "text"] if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@format_option
+@click.option("--kind", type=click.Choice(["state", "org", "person"]), help="Only this kind of actor.")
+@click.option("--unresolved", is_flag=True, help="Report the state/organisation-looking names left unresolved.")
+def actors(db: str, fmt: str, limit: int | None, kind: str | None, unresolved: bool) -> None:
+    """List actors: states and organisations with mention counts, persons with their affiliations.
+
+    A person whose articles disagree keeps every affiliation in the list; the one shown as `code` is given by
+    the most articles, ties going to the most recent.
+
+    \b
+    Example:
+      newsgraph actors --kind person
+      newsgraph actors --unresolved
+    """
+    with open_store(db) as store:
+        if unresolved:
+            report = queries.unresolved_share(store)
+            err.print(f"unresolved {report['unresolved']} of {report['resolved'] + report['unresolved']} "
+                      f"state/organisation-looking mentions ({report['share']:.1%})")
+            emit(report["names"][:limit] if limit else report["names"], fmt, ["text", "count"])
+            return
+        rows = queries.list_actors(store, kind=kind, limit=limit)
+    emit(rows, fmt, ["code", "name", "kind", "mentions", "articles", "role", "affiliations"]
+         if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("out")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl: one record per article; csv: one row per event (GDELT-style); "
+              "parquet: events (and quotes beside them).")
+def export(out: str, db: str, fmt: str) -> None:
+    """Export the database: JSON Lines records, event CSV in the manner of GDELT, or Parquet.
+
+    \b
+    Example:
+      newsgraph export out.jsonl
+      newsgraph export --format csv events.csv
+      newsgraph export --format parquet events.parquet
+    """
+    from newsgraph.export import export as export_store
+
+    with open_store(db) as store:
+        n = export_store(store, fmt, out)
+    err.print(f"wrote {n} {'records' if fmt == 'jsonl' else 'events'} to {out}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1)
+@click.option("--words", type=int, default=100_000, show_default=True,
+              help="Repeat the corpus to at least this many words.")
+@click.option("--model", default=None, help="Another installed spaCy pipeline (name or path).")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int) -> None:
+    """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
+    same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
+
+    \b
+    Example:
+      newsgraph bench                    # the sample articles, repeated to 100,000 words
+      newsgraph bench corpus/ --words 500000 --processes 4
+    """
+    from newsgraph.bench import run_bench
+
+    for line in run_bench(paths or None, words=words, model=model, processes=processes):
+        click.echo(line)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+def summary(db: str) -> None:
+    """Print a readable summary of the database: counts, top actors, sample events and quotes.
+
+    \b
+    Example:
+      newsgraph summary --db newsgraph.db
+    """
+    from newsgraph.report import print_summary
+
+    with open_store(db) as store:
+        print_summary(store, Console())

@@ -5,7 +5,8 @@
      ├── IngestError      an input that cannot become an article
      ├── ModelError       the spaCy pipeline cannot be loaded
      └── StoreError       the database cannot be opened or written
-          └── SchemaError the database was made by a newer newsgraph
+          ├── SchemaError the database was made by a newer newsgraph
+          └── NotFoundError  no such row (an event id, say)
 """
 from __future__ import annotations
 
@@ -32,3 +33,7 @@ class StoreError(NewsgraphError):
 
 class SchemaError(StoreError):
     """The database schema is newer than this newsgraph, or damaged."""
+
+
+class NotFoundError(StoreError):
+    """A row asked for by id does not exist."""

@@ -5,22 +5,25 @@ returns plain records, so only picklable dataclasses cross process boundaries.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
-from multiprocessing.pool import AsyncResult
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
+from multiprocessing.pool import AsyncResult
+
+from spacy.tokens import Doc
 
 from newsgraph import __version__
 from newsgraph.actors import ActorResolver
 from newsgraph.events import EventExtractor
-from newsgraph.model import Analysis, Article, Person
+from newsgraph.model import Analysis, Article, Person, Problem
 from newsgraph.nlp import load_nlp, model_name
 from newsgraph.quotes import QuoteExtractor
 
 BATCH_SIZE = 32
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +47,31 @@ class Analyzer:
         self.events = EventExtractor(self.nlp)
         self.quotes = QuoteExtractor(self.nlp)
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyse articles in batches with `nlp.pipe`, yielding one Analysis each, in order."""
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Problem]:
+        """Analyse articles in batches with `nlp.pipe`, yielding one Analysis (or Problem) each, in order."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            actors = self.actors(doc)
-            yield Analysis(
-                article=article,
-                actors=actors,
-                events=self.events(doc, actors, published=article.published),
-                quotes=self.quotes(doc, actors),
-                sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
-                model=self.model,
-                version=__version__,
-            )
+            try:
+                yield self._stages(doc, article)
+            except Exception as exc:  # a rule bug on one article must not end a long batch run
+                log.exception("analysis failed for %s", article.file)
+                yield Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
+
+    def _stages(self, doc: Doc, article: Article) -> Analysis:
+        actors = self.actors(doc)
+        return Analysis(
+            article=article,
+            actors=actors,
+            events=self.events(doc, actors, published=article.published),
+            quotes=self.quotes(doc, actors),
+            sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+            model=self.model,
+            version=__version__,
+        )
 
     def analyze(self, article: Article) -> Analysis:
-        return next(self.analyze_many([article]))
+        """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""
+        return self._stages(self.nlp(article.text), article)
 
 
 _worker: Analyzer | None = None
@@ -71,7 +82,7 @@ def _init_worker(settings: Settings) -> None:
     _worker = Analyzer(settings)
 
 
-def _run_batch(batch: list[Article]) -> list[Analysis]:
+def _run_batch(batch: list[Article]) -> list[Analysis | Problem]:
     assert _worker is not None, "worker not initialised"
     return list(_worker.analyze_many(batch))
 
@@ -82,7 +93,8 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes: int = 1) -> Iterator[Analysis]:
+def analyze_stream(articles: Iterable[Article], settings: Settings, *,
+                   processes: int = 1) -> Iterator[Analysis | Problem]:
     """Analyse a stream of articles in one or several processes, keeping input order.
 
     Memory stays flat: at most a few batches per worker are in flight.
@@ -91,7 +103,7 @@ def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes
         yield from Analyzer(settings).analyze_many(articles)
         return
     ctx = multiprocessing.get_context("spawn")
-    pending: deque[AsyncResult[list[Analysis]]] = deque()
+    pending: deque[AsyncResult[list[Analysis | Problem]]] = deque()
     with ctx.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
         # Pool.imap would read the whole input ahead; a bounded queue keeps memory flat.
         for batch in _batches(articles, settings.batch_size):

@@ -1,0 +1,82 @@
+"""Benchmark: bare spaCy `nlp.pipe` against the whole newsgraph pipeline, same text, same run.
+
+The figures are printed, never asserted: speed depends on the machine. The corpus is the given articles (default:
+the sample articles in examples/) repeated to at least `words` words; each copy gets its own id so the store
+really writes it.
+"""
+from __future__ import annotations
+
+import hashlib
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from newsgraph.errors import ConfigError
+from newsgraph.ingest import iter_articles
+from newsgraph.model import Analysis, Article
+from newsgraph.pipeline import BATCH_SIZE, Settings, analyze_stream
+from newsgraph.store import Store
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def load_corpus(paths: Sequence[str] | None, words: int) -> list[Article]:
+    """The articles under `paths`, repeated until they hold at least `words` words, each copy with its own id."""
+    sources = list(paths) if paths else [str(EXAMPLES)]
+    base = [a for a in iter_articles(sources) if isinstance(a, Article)]
+    if not base:
+        raise ConfigError(f"no readable articles in {', '.join(sources)}")
+    corpus: list[Article] = []
+    total = copy = 0
+    while total < words:
+        for article in base:
+            h = hashlib.sha256(f"{article.text_hash}#{copy}".encode()).hexdigest()
+            corpus.append(replace(article, id=h[:16], key=f"{article.key}#{copy}", text_hash=h))
+            total += len(article.text.split())
+        copy += 1
+    return corpus
+
+
+def _peak_mib() -> float:
+    """Peak resident memory of this process and its finished children, in MiB (Linux reports KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 if sys.platform == "darwin" else 1024
+    return max(own, kids) * scale / 2**20 if sys.platform != "darwin" else max(own, kids) / 2**20
+
+
+def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model: str | None = None,
+              processes: int = 1) -> Iterator[str]:
+    """Run both measurements and yield the lines of the report."""
+    from newsgraph.nlp import load_nlp, model_name
+
+    corpus = load_corpus(paths, words)
+    n_words = sum(len(a.text.split()) for a in corpus)
+    nlp = load_nlp(model)
+    yield f"corpus: {len(corpus)} articles, {n_words:,} words; model {model_name(nlp)}; processes {processes}"
+    list(nlp.pipe([a.text for a in corpus[:8]]))  # warm-up, so neither side pays for first-call costs
+
+    started = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in corpus), batch_size=BATCH_SIZE, n_process=processes):
+        pass
+    spacy_s = time.perf_counter() - started
+    spacy_peak = _peak_mib()
+
+    settings = Settings(model=model)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        started = time.perf_counter()
+        for result in analyze_stream(corpus, settings, processes=processes):
+            if isinstance(result, Analysis):
+                store.write(result)
+        full_s = time.perf_counter() - started
+    full_peak = _peak_mib()
+
+    rows = [("spaCy nlp.pipe", spacy_s, spacy_peak), ("newsgraph (all stages + store)", full_s, full_peak)]
+    yield f"{'run':32} {'seconds':>8} {'words/s':>10} {'articles/s':>11} {'peak MiB':>9}"
+    for name, seconds, peak in rows:
+        yield f"{name:32} {seconds:8.2f} {n_words / seconds:10,.0f} {len(corpus) / seconds:11.1f} {peak:9.0f}"
+    yield f"ratio newsgraph/spaCy words/s: {spacy_s / full_s:.2f} (target ≥ 0.80)"
