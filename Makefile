@@ -1,0 +1,30 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both create .venv and install the pinned set.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED := ../shared
+
+.PHONY: demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/newsgraph analyze examples --db newsgraph.db
+	$(BIN)/newsgraph summary --db newsgraph.db
+
+test: $(VENV)/.installed
+	$(BIN)/pytest -q
+
+eval: $(VENV)/.installed
+	bash scripts/eval.sh
+
+bench: $(VENV)/.installed
+	$(BIN)/newsgraph bench
+
+clean:
+	rm -rf $(VENV) newsgraph.db newsgraph.db-wal newsgraph.db-shm *.egg-info
