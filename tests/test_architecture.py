@@ -1,0 +1,51 @@
+"""Data flows one way: a module imports only stages upstream of it (checked by walking import statements)."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "newsgraph"
+
+# Upstream first. A module may import modules of a strictly lower rank (and its own sub-package).
+RANK = {"model": 0, "errors": 0, "ingest": 1, "nlp": 2, "actors": 3, "events": 4, "quotes": 4, "stances": 4,
+        "pipeline": 5, "store": 6, "stories": 7, "compare": 7, "export": 7, "run": 8, "report": 8, "bench": 8,
+        "cli": 9, "web": 9, "__main__": 10, "__init__": 10}
+NO_SPACY = {"model", "errors", "store", "stories", "compare", "export", "report"}
+
+
+def stage_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def imported_stages(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
+        for name in names:
+            if name == "newsgraph":
+                found.add("__init__")
+            elif name.startswith("newsgraph."):
+                found.add(name.split(".")[1])
+            elif name.split(".")[0] == "spacy":
+                found.add("spacy")
+    return found
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_architecture_imports_flow_downstream(path):
+    stage = stage_of(path)
+    assert stage in RANK, f"{stage} is not placed in the pipeline order; add it to RANK"
+    for other in imported_stages(path) - {stage, "spacy"}:
+        if other == "__init__":  # the package root only holds __version__
+            continue
+        assert RANK[other] < RANK[stage], f"{path.name} ({stage}) imports {other}, which is downstream or beside it"
+    if stage in NO_SPACY:
+        assert "spacy" not in imported_stages(path), f"{path.name} must not depend on spaCy"
