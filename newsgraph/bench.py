@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgraph.errors import ConfigError
 from newsgraph.ingest import iter_articles
 from newsgraph.model import Analysis, Article
-from newsgraph.pipeline import BATCH_SIZE, Settings, analyze_stream
+from newsgraph.pipeline import BATCH_SIZE, Analyzer, Settings, analyze_stream
 from newsgraph.store import Store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -67,9 +67,12 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
     spacy_peak = _peak_mib()
 
     settings = Settings(model=model)
+    analyzer = Analyzer(settings) if processes == 1 else None
+    if analyzer:
+        list(analyzer.analyze_many(corpus[:8]))  # warm-up, as for spaCy
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         started = time.perf_counter()
-        for result in analyze_stream(corpus, settings, processes=processes):
+        for result in analyze_stream(corpus, settings, processes=processes, analyzer=analyzer):
             if isinstance(result, Analysis):
                 store.write(result)
         full_s = time.perf_counter() - started

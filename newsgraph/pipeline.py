@@ -93,14 +93,15 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def analyze_stream(articles: Iterable[Article], settings: Settings, *,
-                   processes: int = 1) -> Iterator[Analysis | Problem]:
+def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes: int = 1,
+                   analyzer: Analyzer | None = None) -> Iterator[Analysis | Problem]:
     """Analyse a stream of articles in one or several processes, keeping input order.
 
-    Memory stays flat: at most a few batches per worker are in flight.
+    Memory stays flat: at most a few batches per worker are in flight. In one process, a loaded `analyzer` may be
+    passed in to reuse its pipeline.
     """
     if processes <= 1:
-        yield from Analyzer(settings).analyze_many(articles)
+        yield from (analyzer or Analyzer(settings)).analyze_many(articles)
         return
     ctx = multiprocessing.get_context("spawn")
     pending: deque[AsyncResult[list[Analysis | Problem]]] = deque()
