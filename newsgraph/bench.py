@@ -42,11 +42,9 @@ def load_corpus(paths: Sequence[str] | None, words: int) -> list[Article]:
 
 
 def _peak_mib() -> float:
-    """Peak resident memory of this process and its finished children, in MiB (Linux reports KiB)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    scale = 1 if sys.platform == "darwin" else 1024
-    return max(own, kids) * scale / 2**20 if sys.platform != "darwin" else max(own, kids) / 2**20
+    """Peak resident memory of this process or its largest finished child, in MiB."""
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # macOS reports bytes, Linux KiB
 
 
 def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model: str | None = None,

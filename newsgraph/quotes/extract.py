@@ -1,17 +1,152 @@
-"""Placeholder, replaced by the quotes stage work (issue 5)."""
+"""The quotes stage: direct quotes and reported speech, each with its speaker, actor code, cue and sentence.
+
+Rules (tunable in `newsgraph/data/quotes.yaml`):
+- A direct quote is words between quote marks (see `marks.py`). It is kept when a cue gives it a speaker and it has
+  at least `min_words_cued` words; without a cue it may take the speaker of the quote or statement just before it in
+  the same or the previous paragraph when it reads as a sentence; otherwise it needs `min_words_uncued` words and a
+  finite verb (scare quotes, titles and single words are dropped).
+- A split quote ("...," she said, "...") is returned as one quote: both parts, joined by a space.
+- Reported speech ("X said that ...") is a quote with `direct=False` whose text is the reported clause; it is not
+  emitted over words that are quoted directly.
+- The same words quoted twice in an article are one quote (the first, or the one that has a speaker).
+"""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.model import Actors, Quote
+from newsgraph.quotes.cues import Cues
+from newsgraph.quotes.direct import Attribution, attribute
+from newsgraph.quotes.marks import QuoteSpan, find_quote_spans, paragraph_starts
+from newsgraph.quotes.reported import Reported, find_reported
+from newsgraph.quotes.speakers import Speaker, SpeakerIndex
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 class QuoteExtractor:
-    """Extract quotations and their speakers from a Doc whose actors are resolved."""
+    """Extract quotations and their speakers from a Doc whose actors are resolved.
+
+    Args:
+        nlp: the loaded pipeline (kept for the interface; the cue lexicon is read once here).
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.cues = Cues.load()
 
     def __call__(self, doc: Doc, actors: Actors) -> tuple[Quote, ...]:
-        return ()
+        """All quotes of a doc, in text order."""
+        spans = find_quote_spans(doc.text)
+        quoted = [False] * len(doc)
+        contents: list[Span] = []
+        for span in spans:
+            content = doc.char_span(span.parts[0][0], span.parts[-1][1], alignment_mode="expand")
+            contents.append(content)
+            for i in range(content.start, content.end):
+                quoted[i] = True
+        index = SpeakerIndex(doc, actors, self.cues)
+        found = [attribute(doc, s, c, quoted, self.cues, index) for s, c in zip(spans, contents) if len(c)]
+        found = _merge_split(doc, found, self.cues.max_split_gap_words)
+        skip = {f.cue.i for f in found if f.cue is not None}
+        reported = find_reported(doc, quoted, self.cues, index, skip=skip)
+        quotes = self._direct(doc, found, reported) + [_reported_quote(doc, r) for r in reported]
+        return _unique(sorted(quotes, key=lambda q: q.start))
+
+    def _direct(self, doc: Doc, found: list[Attribution], reported: list[Reported]) -> list[Quote]:
+        """Keep the quotes that pass the rules; uncued ones inherit the speaker before them when close enough."""
+        paras = paragraph_starts(doc.text)
+        said = sorted([(f.span.end, f.speaker) for f in found if f.speaker and f.cue is not None]
+                      + [(r.clause.end_char, r.speaker) for r in reported], key=lambda p: p[0])
+        quotes = []
+        for f in found:
+            words = len(f.text.split())
+            if f.cue is not None and f.speaker is not None:
+                if words >= self.cues.min_words_cued:
+                    quotes.append(_direct_quote(doc, f, f.speaker))
+                continue
+            if words < self.cues.min_words_cued or not _sentence_like(f.content):
+                continue
+            speaker = _speaker_before(said, f.span.start, paras)
+            if speaker is not None or words >= self.cues.min_words_uncued:
+                quotes.append(_direct_quote(doc, f, speaker))
+        return quotes
+
+
+def _speaker_before(said: list[tuple[int, Speaker]], at: int, paras: list[int]) -> Speaker | None:
+    """The last speaker before `at` in the same or the previous paragraph."""
+    before = [s for s in said if s[0] <= at]
+    if not before:
+        return None
+    end, speaker = before[-1]
+    here = bisect_right(paras, at)
+    return speaker if here - bisect_right(paras, end) <= 1 else None
+
+
+def _merge_split(doc: Doc, found: list[Attribution], max_gap: int) -> list[Attribution]:
+    """Join "“A,” she said, “B”" into one quote: the words between are few, end in a comma and hold the cue."""
+    merged: list[Attribution] = []
+    for f in found:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.cue is not None and prev.span.closed:
+            gap = doc.text[prev.span.end:f.span.start]
+            if (prev.span.end <= prev.cue.idx < f.span.start and gap.rstrip().endswith((",", ":"))
+                    and "\n" not in gap and len(gap.split()) <= max_gap):
+                span = QuoteSpan(prev.span.start, f.span.end, prev.span.parts + f.span.parts, f.span.single, f.span.closed)
+                merged[-1] = Attribution(span, f"{prev.text} {f.text}", doc[prev.content.start:f.content.end],
+                                         prev.cue, prev.speaker, prev.via, prev.embedded)
+                continue
+        merged.append(f)
+    return merged
+
+
+def _sentence_like(content: Span) -> bool:
+    """A finite verb and not a title (most words capitalised)."""
+    words = [t for t in content if t.is_alpha]
+    if not words or sum(t.is_title for t in words) > 0.6 * len(words) and len(words) > 1:
+        return False
+    return any(t.tag_ in _FINITE for t in content)
+
+
+def _sentence_text(doc: Doc, start: int, end: int) -> str:
+    """The sentences that cover a token range."""
+    return doc[doc[start].sent.start:doc[end - 1].sent.end].text.strip()
+
+
+def _direct_quote(doc: Doc, f: Attribution, speaker: Speaker | None) -> Quote:
+    start, end = f.content.start, f.content.end
+    if f.cue is not None:
+        start, end = min(start, f.cue.i), max(end, f.cue.i + 1)
+    return Quote(
+        text=f.text, speaker=speaker.name if speaker else None, actor=speaker.actor if speaker else None,
+        direct=True, cue=f.cue.text if f.cue is not None else None, sentence=_sentence_text(doc, start, end),
+        start=f.span.parts[0][0], end=f.span.parts[-1][1],
+        speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
+        via=f.via.name if f.via else None,
+    )
+
+
+def _reported_quote(doc: Doc, r: Reported) -> Quote:
+    return Quote(
+        text=r.clause.text, speaker=r.speaker.name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
+        sentence=r.cue.sent.text.strip(), start=r.clause.start_char, end=r.clause.end_char,
+        speaker_start=r.speaker.start, speaker_end=r.speaker.end, via=r.via.name if r.via else None,
+    )
+
+
+def _unique(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """One quote per text (case and spacing folded); a repeat with a speaker replaces one without."""
+    kept: dict[str, int] = {}
+    out: list[Quote] = []
+    for quote in quotes:
+        key = " ".join(quote.text.lower().split()).strip(" ,.")
+        if key in kept:
+            if out[kept[key]].speaker is None and quote.speaker is not None:
+                out[kept[key]] = quote
+            continue
+        kept[key] = len(out)
+        out.append(quote)
+    return tuple(out)
