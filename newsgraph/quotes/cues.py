@@ -1,0 +1,99 @@
+"""Speech cues: the words that introduce a quotation and the grammar that leads from them to a speaker.
+
+The word lists live in `newsgraph/data/quotes.yaml`; this module turns them into sets once and answers questions
+about tokens of a parsed Doc (is this a cue, who is its subject, does it stand under another cue).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes.yaml"
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep")   # a cue that inherits its head's subject
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue lexicon, as sets for constant-time lookups."""
+
+    speech_verbs: frozenset[str]
+    reported_verbs: frozenset[str]
+    noun_only_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    issuer_preps: frozenset[str]
+    outlet_words: frozenset[str]
+    via_verbs: frozenset[str]
+    not_speakers: frozenset[str]
+    person_pronouns: frozenset[str]
+    min_words_cued: int
+    min_words_uncued: int
+    max_split_gap_words: int
+
+    @classmethod
+    def load(cls, path: Path = DATA_FILE) -> Cues:
+        """Read the lexicon from its YAML file.
+
+        Raises:
+            ValueError: a list the stage needs is missing from the file.
+        """
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        fields = {}
+        for name in cls.__slots__:
+            if name not in data:
+                raise ValueError(f"{path}: missing key {name!r}; add it (see the other keys for the format)")
+            value = data[name]
+            fields[name] = value if isinstance(value, int) else frozenset(str(w).lower() for w in value)
+        return cls(**fields)
+
+    def is_speech_cue(self, token: Token) -> bool:
+        """A verb that introduces a quote ("said"), or "read"/"went" after a cue noun ("the statement read")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.noun_only_verbs:
+            return any(self.is_cue_noun(t) for t in token.doc[max(token.sent.start, token.i - 8):token.i])
+        return lemma in self.speech_verbs and token.pos_ in ("VERB", "AUX")
+
+    def is_cue_noun(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cue_nouns
+
+    def is_according(self, token: Token) -> bool:
+        """The "according" of "according to X"."""
+        return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+    def speaker_of(self, cue: Token) -> Token | None:
+        """The token that names who speaks through a cue, following subjects, "according to", issuers of texts."""
+        if self.is_according(cue):
+            to = cue.doc[cue.i + 1]
+            return next((t for t in to.children if t.dep_ == "pobj"), None)
+        found = _subject(cue)
+        climbed = cue
+        for _ in range(3):     # "and said", "adding that", "quoted as saying" take the subject higher up
+            if found is not None or climbed.dep_ not in _CLIMB or climbed.head.i == climbed.i:
+                break
+            climbed = climbed.head
+            if climbed.lemma_.lower() == "quote":        # "the report quoted X as saying": X is the object
+                found = next((t for t in climbed.children if t.dep_ == "dobj"), None)
+            found = found or _subject(climbed)
+        if found is not None and self.is_cue_noun(found):
+            found = self.issuer_of(found) or found
+        if found is not None and found.lower_ in self.not_speakers:
+            return None
+        return found
+
+    def issuer_of(self, noun: Token) -> Token | None:
+        """Who issued a statement: "X's statement", "a statement by/from X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in self.issuer_preps:
+                pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+
+def _subject(token: Token) -> Token | None:
+    return next((t for t in token.children if t.dep_ in _SUBJECTS), None)

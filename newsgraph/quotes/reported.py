@@ -1,0 +1,73 @@
+"""Reported speech: "X said that ...", "X told Y that ...", "according to X, ..." as indirect quotes.
+
+Only speech and cognition verbs with a clausal complement count, never in a relative clause ("what he said"),
+never negated, and never over words that are already quoted directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.quotes.cues import Cues
+from newsgraph.quotes.direct import find_via
+from newsgraph.quotes.speakers import Speaker, SpeakerIndex
+
+_LEADING = ("mark",)          # "that", "if", "whether" open the clause but are not what was said
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One reported statement: cue verb, clause, speaker and relaying outlet."""
+
+    cue: Token
+    clause: Span
+    speaker: Speaker
+    via: Speaker | None
+
+
+def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex, *,
+                  skip: set[int]) -> list[Reported]:
+    """Every reported statement in a doc whose cue is not already the cue of a direct quote (`skip`)."""
+    found: list[Reported] = []
+    for token in doc:
+        if token.i in skip or quoted[token.i] or token.lemma_.lower() not in cues.reported_verbs:
+            continue
+        if token.pos_ != "VERB" or token.dep_ in ("relcl", "amod", "acl") or _negated_or_wh(token):
+            continue
+        comp = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if comp is None:
+            continue
+        clause = _clause(doc, comp)
+        if clause is None or any(quoted[t.i] for t in clause) or len(clause) < 3:
+            continue
+        who = cues.speaker_of(token)
+        speaker = index.resolve(who) if who is not None else None
+        if speaker is None:
+            continue
+        if who is not None and index.relays(token, who) and any(_is_cue(t, cues) for t in clause):
+            continue        # "Dawn reported that X said ...": X's statement is taken, with the outlet as via
+        found.append(Reported(token, clause, speaker, find_via(token, index, cues)))
+    return found
+
+
+def _is_cue(token: Token, cues: Cues) -> bool:
+    return token.lemma_.lower() in cues.reported_verbs and token.pos_ == "VERB"
+
+
+def _negated_or_wh(token: Token) -> bool:
+    """"did not say", "what he said", "as he said" are not statements of a clause."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.tag_ in ("WP", "WDT", "WRB"):
+            return True
+    return token.head.tag_ in ("WP", "WRB") or any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)
+
+
+def _clause(doc: Doc, comp: Token) -> Span | None:
+    """The complement clause without its "that" and final punctuation."""
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    while start < end and (doc[start].dep_ in _LEADING and doc[start].head.i == comp.i or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end > start else None
