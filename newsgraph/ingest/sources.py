@@ -13,7 +13,8 @@ import gzip
 import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,6 +25,7 @@ from newsgraph.model import Article, Problem
 
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN_NAME = "<stdin>"
+DEFAULT_LANGUAGES = ("en",)   # what the spaCy model reads
 
 _HTML = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON = {".jsonl", ".ndjson", ".json"}
@@ -34,7 +36,11 @@ _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 def iter_articles(
-    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[bytes] | None = None
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: IO[bytes] | None = None,
+    languages: Collection[str] | None = DEFAULT_LANGUAGES,
 ) -> Iterator[Article | Problem]:
     """Stream clean Articles from files, directories and stdin, with a Problem for each unusable input.
 
@@ -42,6 +48,8 @@ def iter_articles(
         paths: files, directories (walked recursively, sorted, hidden entries skipped) and `-` for stdin.
         max_bytes: largest text accepted per article (after decompression); larger inputs become Problems.
         stdin: the stream `-` reads JSON Lines from (default: the process's standard input, as bytes).
+        languages: language codes accepted; a text confidently in another language becomes a Problem.
+            None accepts every language (e.g. to measure HTML extraction on multilingual pages).
 
     Returns:
         A generator: one article is read, cleaned and yielded at a time, so memory does not grow with
@@ -49,14 +57,23 @@ def iter_articles(
     """
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, got {max_bytes}; pass the largest article size in bytes")
+    opts = _Options(max_bytes, frozenset(languages) if languages is not None else None)
     for path in paths:
         if path == "-":
-            yield from _read_json(stdin or sys.stdin.buffer, STDIN_NAME, STDIN_NAME, max_bytes)
+            yield from _read_json(stdin or sys.stdin.buffer, STDIN_NAME, STDIN_NAME, opts)
         elif os.path.isdir(path):
             for file in _walk(path):
-                yield from _read_file(file, max_bytes)
+                yield from _read_file(file, opts)
         else:
-            yield from _read_file(path, max_bytes)
+            yield from _read_file(path, opts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """The reading limits every reader below needs."""
+
+    max_bytes: int
+    languages: frozenset[str] | None
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -74,7 +91,7 @@ def _walk(root: str) -> Iterator[str]:
             yield entry.path
 
 
-def _read_file(path: str, max_bytes: int) -> Iterator[Article | Problem]:
+def _read_file(path: str, opts: _Options) -> Iterator[Article | Problem]:
     """Every article in one file (JSON files may hold many)."""
     try:
         handle = open(path, "rb")
@@ -87,9 +104,9 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Article | Problem]:
             stream = gzip.GzipFile(fileobj=handle)
         kind = _kind(path)
         if kind == "json":
-            yield from _read_json(stream, path, Path(path).name, max_bytes)
+            yield from _read_json(stream, path, Path(path).name, opts)
         else:
-            yield _read_single(stream, path, kind, max_bytes)
+            yield _read_single(stream, path, kind, opts)
 
 
 def _kind(path: str) -> str:
@@ -105,14 +122,14 @@ def _kind(path: str) -> str:
     return "text" if suffix in _TEXT else "sniff"
 
 
-def _read_single(stream: IO[bytes], path: str, kind: str, max_bytes: int) -> Article | Problem:
+def _read_single(stream: IO[bytes], path: str, kind: str, opts: _Options) -> Article | Problem:
     """A file holding one article, as text or HTML."""
     try:
-        data = stream.read(max_bytes + 1)
+        data = stream.read(opts.max_bytes + 1)
     except _READ_ERRORS as err:
         return Problem(path, f"cannot read: {err}")
-    if len(data) > max_bytes:
-        return Problem(path, f"too large (over {max_bytes} bytes)")
+    if len(data) > opts.max_bytes:
+        return Problem(path, f"too large (over {opts.max_bytes} bytes)")
     if not data.strip():
         return Problem(path, "empty")
     if is_binary(data):
@@ -121,23 +138,23 @@ def _read_single(stream: IO[bytes], path: str, kind: str, max_bytes: int) -> Art
     if kind == "sniff":
         kind = "html" if data.lstrip()[:1] == b"<" else "text"
     if kind == "html":
-        return build_article(Raw(file=name, where=path, key=path, html=data))
+        return build_article(Raw(file=name, where=path, key=path, html=data), languages=opts.languages)
     text = decode_text(data)
     if text is None:
         return Problem(path, "undecodable text (neither UTF-8 nor cp1252)")
-    return build_article(Raw(file=name, where=path, key=path, text=text, header=True))
+    return build_article(Raw(file=name, where=path, key=path, text=text, header=True), languages=opts.languages)
 
 
-def _read_json(stream: IO[bytes], where: str, name: str, max_bytes: int) -> Iterator[Article | Problem]:
+def _read_json(stream: IO[bytes], where: str, name: str, opts: _Options) -> Iterator[Article | Problem]:
     """Every article in a JSON stream, one record at a time."""
     try:
-        for item in iter_records(stream, where, max_bytes=max_bytes):
-            yield item if isinstance(item, Problem) else _from_record(*item, where=where, name=name)
+        for item in iter_records(stream, where, max_bytes=opts.max_bytes):
+            yield item if isinstance(item, Problem) else _from_record(*item, where=where, name=name, opts=opts)
     except _READ_ERRORS as err:
         yield Problem(where, f"cannot read: {err}")
 
 
-def _from_record(line: int, record: dict[str, Any], *, where: str, name: str) -> Article | Problem:
+def _from_record(line: int, record: dict[str, Any], *, where: str, name: str, opts: _Options) -> Article | Problem:
     """One JSON object to an article: `text` or `html`, with optional id, title, url, outlet, published."""
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
@@ -153,7 +170,7 @@ def _from_record(line: int, record: dict[str, Any], *, where: str, name: str) ->
         outlet=_str(record.get("outlet")),
         url=_str(record.get("url")),
         published=_str(record.get("published")),
-    ))
+    ), languages=opts.languages)
 
 
 def _str(value: Any) -> str | None:

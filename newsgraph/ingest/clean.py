@@ -1,0 +1,136 @@
+"""Cleaning: drop the lines that are not article body (links, captions, prompts...) by general rules.
+
+Rules live in `boilerplate.yaml`, one category per kind of page furniture, each with regexes tried on one
+stripped line and a word limit (body paragraphs are long, page furniture is short). Two cases need more
+than one line at a time:
+
+- a link glued to the next paragraph ("Also read: Talks stallThe minister said ..."): the link part is cut
+  off where a lower-case letter runs into a capitalised word and a full sentence follows;
+- a summary box title alone on its line ("Key highlights"): the bullet lines under it go with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).with_name("boilerplate.yaml")
+
+_BULLET = re.compile(r"^\s*[•·\-*–▪►●◦✓]\s*\S")
+# Glue point: a word of 3+ letters (ending lower-case) runs into a capitalised word.
+_GLUE = re.compile(r"(?<=[A-Za-z][a-z]{2})(?=[A-Z][a-z]+\s)|(?<=[a-z][’'\")\]])(?=[A-Z][a-z]+\s)")
+_MIN_GLUED_HEAD_WORDS = 2     # the story title kept in the link
+_MIN_GLUED_BODY_WORDS = 8     # the paragraph after it must be a real sentence ...
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")   # ... ending like one
+_MAX_BOX_LINES = 8           # lines under a box title, when they are not bullets
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One category of page furniture."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int
+
+
+@lru_cache(maxsize=None)
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    """The boilerplate rules, compiled once per process (one alternation per category)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if next(iter(data)) != "link":
+        raise ValueError(f"{path}: the first rule must be 'link' (glued links are split by it), got {next(iter(data))!r}")
+    return tuple(
+        Rule(name, re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE), spec["max_words"])
+        for name, spec in data.items()
+    )
+
+
+def match_rule(line: str, rules: tuple[Rule, ...] | None = None) -> str | None:
+    """The name of the rule that marks this line as boilerplate, or None for a body line."""
+    text = line.strip()
+    words = len(text.split())
+    for rule in rules or load_rules():
+        if words <= rule.max_words and rule.pattern.search(text):
+            return rule.name
+    return None
+
+
+def split_glued(line: str) -> tuple[str, str] | None:
+    """A link line glued to a body paragraph, as (link, body); None when the line is not glued."""
+    text = line.strip()
+    for match in _GLUE.finditer(text):
+        head, body = text[: match.start()], text[match.start():]
+        if (len(head.split()) >= _MIN_GLUED_HEAD_WORDS + 2   # the cue ("Also read:") plus a title
+                and len(body.split()) >= _MIN_GLUED_BODY_WORDS and _SENTENCE_END.search(body)):
+            return head, body
+    return None
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """The body of `text` without boilerplate lines, and the removed lines in order.
+
+    Paragraph breaks are kept (runs of blank lines become one blank line).
+    """
+    rules = load_rules()
+    lines = text.splitlines()
+    kept: list[str] = []
+    removed: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line.strip():
+            kept.append("")
+            continue
+        glued = _glued_link(line, rules[0])
+        if glued:
+            removed.append(glued[0])
+            kept.append(glued[1])
+            continue
+        rule = match_rule(line, rules)
+        if rule is None:
+            kept.append(line.rstrip())
+            continue
+        removed.append(line.strip())
+        if rule == "highlights" and len(line.split()) <= 4:
+            taken = _box_lines(lines, i)
+            removed.extend(lines[j].strip() for j in range(i, i + taken) if lines[j].strip())
+            i += taken
+    return _join(kept), tuple(removed)
+
+
+def _glued_link(line: str, link: Rule) -> tuple[str, str] | None:
+    """Split a line that starts with a story link and goes on with body text (any length)."""
+    if not link.pattern.search(line.strip()):
+        return None
+    return split_glued(line)
+
+
+def _box_lines(lines: list[str], start: int) -> int:
+    """How many lines after a summary-box title belong to the box.
+
+    Bullets (after any blank lines) always do; otherwise the short block up to the next blank line,
+    when there is one within a few lines (plain text separates paragraphs by blank lines).
+    """
+    j = start
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j < len(lines) and _BULLET.match(lines[j]):
+        while j < len(lines) and (_BULLET.match(lines[j]) or not lines[j].strip()):
+            j += 1
+        return j - start
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    if end == start or end - start > _MAX_BOX_LINES or end == len(lines):
+        return 0
+    return end - start
+
+
+def _join(lines: list[str]) -> str:
+    """Lines back into text with single blank lines between paragraphs."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
