@@ -96,4 +96,6 @@ class Cues:
 
 
 def _subject(token: Token) -> Token | None:
-    return next((t for t in token.children if t.dep_ in _SUBJECTS), None)
+    """The subject nearest the verb (a bad sentence split can give a verb two)."""
+    subjects = [t for t in token.children if t.dep_ in _SUBJECTS]
+    return min(subjects, key=lambda t: abs(t.i - token.i)) if subjects else None

@@ -38,8 +38,10 @@ def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues
     found = Attribution(span, span.text(doc.text), content)
     found.embedded = _embedded(doc, content, quoted)
     cue = _governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues)
-    if cue is None and found.embedded:
-        cue = content.sent.root if content.sent.root.pos_ in ("VERB", "AUX") and not quoted[content.sent.root.i] else None
+    if cue is None and found.embedded and any(t.pos_ == "VERB" for t in content):
+        # a partial quote with no cue belongs to the subject of its sentence
+        root = content.sent.root
+        cue = root if root.pos_ in ("VERB", "AUX") and not quoted[root.i] else None
     if cue is None:
         return found
     found.cue = cue

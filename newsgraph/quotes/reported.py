@@ -13,7 +13,7 @@ from newsgraph.quotes.cues import Cues
 from newsgraph.quotes.direct import find_via
 from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 
-_LEADING = ("mark",)          # "that", "if", "whether" open the clause but are not what was said
+_LEADING = ("that", "if", "whether")     # open the clause but are not what was said
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,8 @@ def _negated_or_wh(token: Token) -> bool:
 def _clause(doc: Doc, comp: Token) -> Span | None:
     """The complement clause without its "that" and final punctuation."""
     start, end = comp.left_edge.i, comp.right_edge.i + 1
-    while start < end and (doc[start].dep_ in _LEADING and doc[start].head.i == comp.i or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _LEADING and doc[start].dep_ not in ("det", "nsubj")
+                           or doc[start].is_punct):
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1

@@ -42,7 +42,14 @@ class SpeakerIndex:
     def resolve(self, token: Token) -> Speaker | None:
         """The speaker a token names, or None when it names nobody who can speak."""
         core = self.core(token)
-        mention = self._mention_in(core, token) or self._mention_in(self.doc[token.left_edge.i:token.right_edge.i + 1], token)
+        mention = self._mention_in(core, token)
+        if mention is None or not mention.person:
+            # "the country's envoy, Jane Doe, said": the person in the apposition speaks
+            appos = [self._mention_in(self.doc[c.left_edge.i:c.right_edge.i + 1], c) for c in token.children
+                     if c.dep_ == "appos"]
+            mention = next((m for m in appos if m is not None and m.person), mention)
+        if mention is None:
+            mention = self._mention_in(self.doc[token.left_edge.i:token.right_edge.i + 1], token)
         if mention is not None and mention.person:
             return Speaker(mention.person, mention.code, mention.start, mention.end)
         if token.lower_ in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):

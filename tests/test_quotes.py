@@ -1,0 +1,173 @@
+"""Quotes stage: quote marks, cues, speakers, reported speech; the project's own sentences, the real model."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newsgraph.quotes.marks import find_quote_spans
+from tests.conftest import make_article
+
+
+def _quotes(analyzer, text: str):
+    return analyzer.analyze(make_article(text)).quotes
+
+
+def _one(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote with {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\u201cWe will not yield,\u201d he said.", ["We will not yield,"]),
+    ('"We will not yield," he said.', ["We will not yield,"]),
+    ("He said \u2018we are ready to talk\u2019 on Monday.", ["we are ready to talk"]),
+    ("He said 'we are ready to talk' on Monday.", ["we are ready to talk"]),
+    ("\u00ab Nous resterons ici \u00bb, a-t-il dit.", ["Nous resterons ici"]),
+    ("``We stay here,'' he said.", ["We stay here,"]),
+    ("She wrote: \u201cThe first part.\n\n\u201cThe second part.\u201d\n\nNext.", ["The first part. The second part."]),
+    # apostrophes are not quote marks
+    ("The ministers\u2019 meeting at six o\u2019clock recalled the \u201970s and Lagos\u2019s port.", []),
+    ("It was rock 'n' roll for the envoys' wives, wasn't it?", []),
+    ("A 12\" pipe burst.", []),
+])
+def test_marks_find_quoted_text(text: str, expected: list[str]) -> None:
+    assert [q.text(text) for q in find_quote_spans(text)] == expected
+
+
+def test_marks_unclosed_paragraph_is_continued_only_by_an_opening_mark() -> None:
+    text = "\u201cThe first part.\n\nHe left the room. \u201cA new quote,\u201d she said."
+    found = [q.text(text) for q in find_quote_spans(text)]
+    assert found == ["The first part.", "A new quote,"]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "actor", "cue"), [
+    # curly quotes, speaker after
+    ("Foreign Minister Ana Ruiz of Chile met her counterpart. \u201cWe will not give up our claim to the islands,\u201d "
+     "Ruiz said.", "We will not give up", "Ana Ruiz", "CHL", "said"),
+    # straight quotes, speaker before with a colon
+    ('Chilean Foreign Minister Ana Ruiz told reporters: "We will not give up our claim to the islands."',
+     "We will not give up", "Ana Ruiz", "CHL", "told"),
+    # inverted order
+    ("\u201cThe border will stay closed until further notice,\u201d said Kenyan President Daniel Otieno.",
+     "The border will stay closed", "Daniel Otieno", "KEN", "said"),
+    # pronoun resolved to the person named before
+    ("Kenyan President Daniel Otieno visited the camp. \u201cThe border will stay closed for now,\u201d he added.",
+     "The border will stay closed", "Daniel Otieno", "KEN", "added"),
+    # institution: keep its name as written, code from the actors stage
+    ("\u201cThe sanctions are illegal and will be answered in kind,\u201d the Chinese Foreign Ministry said.",
+     "The sanctions are illegal", "Chinese Foreign Ministry", "CHN", "said"),
+    # a statement issued by an institution
+    ("\u201cThe sanctions are illegal and will be answered in kind,\u201d a statement by the Chinese Foreign Ministry "
+     "read.", "The sanctions are illegal", "Chinese Foreign Ministry", "CHN", "read"),
+    # according to
+    ("According to Kenyan President Daniel Otieno, \u201cthe border will stay closed until the talks end\u201d.",
+     "the border will stay closed", "Daniel Otieno", "KEN", "According"),
+    # partial quote inside a sentence belongs to the subject of its cue
+    ("Chilean Foreign Minister Ana Ruiz told the United Nations to \u201cact before the islands are lost\u201d.",
+     "act before the islands are lost", "Ana Ruiz", "CHL", "told"),
+    # a capital speaking for its government
+    ("\u201cWe reject these baseless claims completely,\u201d Nairobi said on Monday.",
+     "We reject these baseless claims", "Nairobi", "KEN", "said"),
+])
+def test_direct_quote_speaker(analyzer, text, fragment, speaker, actor, cue) -> None:
+    quote = _one(_quotes(analyzer, text), fragment)
+    assert quote.direct
+    assert (quote.speaker, quote.actor, quote.cue) == (speaker, actor, cue)
+    assert text[quote.start:quote.end].startswith(quote.text.split()[0])
+    if quote.speaker_start is not None:
+        assert text[quote.speaker_start:quote.speaker_end]
+
+
+def test_split_quote_is_one_quote_with_both_parts(analyzer) -> None:
+    text = ("\u201cWe will not give up our claim,\u201d Chilean Foreign Minister Ana Ruiz said, "
+            "\u201cand we will take it to the court in The Hague.\u201d")
+    quotes = [q for q in _quotes(analyzer, text) if q.direct]
+    assert len(quotes) == 1
+    assert quotes[0].text == "We will not give up our claim, and we will take it to the court in The Hague."
+    assert (quotes[0].speaker, quotes[0].actor) == ("Ana Ruiz", "CHL")
+
+
+@pytest.mark.parametrize("second", [
+    "\u201cThe talks are over for this year and nobody regrets it.\u201d",      # next sentence, same paragraph
+    "\n\n\u201cThe talks are over for this year and nobody regrets it.\u201d",  # next paragraph
+])
+def test_quote_without_cue_takes_the_speaker_before(analyzer, second: str) -> None:
+    text = "\u201cWe have waited long enough,\u201d Kenyan President Daniel Otieno said. " + second
+    quote = _one(_quotes(analyzer, text), "The talks are over")
+    assert (quote.speaker, quote.actor) == ("Daniel Otieno", "KEN")
+
+
+def test_multi_paragraph_quote_is_one_quote(analyzer) -> None:
+    text = ("Kenyan President Daniel Otieno spoke at length. \u201cThe border will stay closed.\n\n"
+            "\u201cThe talks will resume when the shelling stops,\u201d he said.")
+    quote = _one(_quotes(analyzer, text), "The talks will resume")
+    assert quote.text.startswith("The border will stay closed.")
+    assert (quote.speaker, quote.actor) == ("Daniel Otieno", "KEN")
+
+
+def test_via_outlet_keeps_the_speaker(analyzer) -> None:
+    text = ("The Lakeside Herald reported that Chilean Foreign Minister Ana Ruiz told the United Nations to "
+            "\u201cact before the islands are lost\u201d.")
+    quote = _one(_quotes(analyzer, text), "act before the islands")
+    assert (quote.speaker, quote.actor, quote.via) == ("Ana Ruiz", "CHL", "Lakeside Herald")
+
+
+def test_via_news_agency_told(analyzer) -> None:
+    text = "\u201cWe will not give up our claim to the islands,\u201d Ana Ruiz told the news agency."
+    quote = _one(_quotes(analyzer, text), "We will not give up")
+    assert quote.via == "news agency"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "actor"), [
+    ("Chilean Foreign Minister Ana Ruiz said that her country would never give up the islands.",
+     "her country would never give up the islands", "Ana Ruiz", "CHL"),
+    ("Kenyan President Daniel Otieno told the summit that the border would reopen in May.",
+     "the border would reopen in May", "Daniel Otieno", "KEN"),
+    ("The Chinese Foreign Ministry stated that the sanctions were illegal.", "the sanctions were illegal",
+     "Chinese Foreign Ministry", "CHN"),
+])
+def test_reported_speech(analyzer, text, fragment, speaker, actor) -> None:
+    quote = _one(_quotes(analyzer, text), fragment)
+    assert not quote.direct
+    assert (quote.speaker, quote.actor) == (speaker, actor)
+    assert not quote.text.startswith("that ")
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody understood what Ana Ruiz said about the islands.",                 # relative: "what he said"
+    "Ana Ruiz did not say that the islands were lost.",                          # negated
+    "The so-called \u201cpeace plan\u201d was rejected by Chile.",              # scare quotes
+    "Chile turned down the \u201crequest\u201d from Kenya.",                     # single word
+    "Ana Ruiz \u201crespectfully\u201d asked for time.",                          # single word next to a cue
+    "The minister reads \u201cThe Lord of the Rings\u201d every winter.",        # a title
+])
+def test_not_a_quote(analyzer, text: str) -> None:
+    assert _quotes(analyzer, text) == ()
+
+
+def test_direct_words_are_not_repeated_as_reported(analyzer) -> None:
+    text = "Ana Ruiz said that \u201cthe islands will never be given up by any government\u201d."
+    quotes = _quotes(analyzer, text)
+    assert len(quotes) == 1 and quotes[0].direct
+
+
+def test_repeated_quotation_is_one_quote(analyzer) -> None:
+    line = "\u201cThe islands are ours and will stay ours,\u201d Ana Ruiz said."
+    quotes = _quotes(analyzer, f"{line}\n\nLater that day, in the capital:\n\n{line}")
+    assert len([q for q in quotes if "islands are ours" in q.text]) == 1
+
+
+def test_seeds_quote_accuracy(shared, tmp_path) -> None:
+    """The sample articles' required quotes are found and attributed (scored by the project's scorer)."""
+    out = tmp_path / "seeds.jsonl"
+    subprocess.run([sys.executable, "-m", "newsgraph", "analyze", str(shared / "corpus" / "seeds"), "--jsonl", str(out),
+                    "--db", str(tmp_path / "seeds.db")],
+                   check=True, capture_output=True)
+    result = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(shared / "gold" / "seeds.json"),
+                             str(out)], capture_output=True, text=True)
+    summary = result.stdout.strip().splitlines()[-1]
+    accuracy = float(summary.split("quote_acc=")[1].split()[0])
+    assert accuracy >= 0.8, summary       # 1.0 once "Ministery" (as written) matches the reference's spelling
