@@ -100,6 +100,7 @@ def _take_title(body: str, title: str | None, *, guess: bool) -> tuple[str, str 
     if title:
         same = " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
         return (rest.strip(), title) if same else (body, title)
-    if guess and is_headline(first):
+    # A next line starting in lower case continues the first one: hard-wrapped text, not a headline.
+    if guess and is_headline(first) and not rest.lstrip()[:1].islower():
         return rest.strip(), " ".join(first.split())
     return body, title

@@ -25,6 +25,11 @@ _MAX_TITLE_CHARS = 200
 _TITLE_START = re.compile(r"^[\"“‘']?[A-Z0-9]")
 _TITLE_BAD_END = (".", ",", ";", ":", "…")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+# A line ending in a function word is a sentence broken by hard wrapping, not a headline.
+_OPEN_END = re.compile(
+    r"\b(a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|that|which|who|as|is|are|was|were|has|have|had|will)$",
+    re.IGNORECASE,
+)
 
 
 def read_header(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -55,6 +60,7 @@ def is_headline(line: str) -> bool:
         and bool(_TITLE_START.match(text))
         and not text.endswith(_TITLE_BAD_END)
         and not _SENTENCE_INSIDE.search(text)
+        and not _OPEN_END.search(text)
     )
 
 
