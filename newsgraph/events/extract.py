@@ -1,17 +1,170 @@
-"""Placeholder, replaced by the events stage work (issue 4)."""
+"""The events stage: PLOVER events between resolved actors, each linked to its sentence.
+
+`EventExtractor(nlp)` is built once per process (it loads the lexicon); calling it on a parsed Doc and the
+actors stage's output returns frozen `Event` records. Only sentences with an acting mention are read.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from newsgraph.model import Actors, Event
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.coding import code_event, event_date
+from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
+from newsgraph.events.modality import Modality, read_modality
+from newsgraph.events.patterns import ActorIndex, actors_of, quoted_tokens, subject_tokens
+from newsgraph.events.roles import noun_roles, place_targets, verb_roles, wrapper_roles
+from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
+from newsgraph.model import Actors, Event, Evidence, Mention
+
+# Types that happen in a place and whose target may be that place's state ("lifted a curfew in X").
+PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "RETREAT", "AID"})
+# Types where coordinated sources act with each other ("X and Y held talks").
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
+# Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
+BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One reading of a trigger before the events are paired and merged."""
+
+    token: Token
+    type: str
+    mode: str | None
+    sources: list[Mention]
+    targets: list[Mention]
+    rule: str
+    modality: Modality
 
 
 class EventExtractor:
-    """Extract PLOVER events from a Doc whose actors are resolved."""
+    """Extract PLOVER events from a Doc whose actors are resolved.
 
-    def __init__(self, nlp: Language) -> None:
+    Args:
+        nlp: the loaded pipeline (kept for its vocab; the extractor never re-parses).
+        lexicon: path of the event lexicon (defaults to the packaged `data/events.yaml`).
+    """
+
+    def __init__(self, nlp: Language, *, lexicon: str | Path = DATA) -> None:
         self.nlp = nlp
+        self.lex: Lexicon = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc, actors: Actors, *, published: str | None = None) -> tuple[Event, ...]:
-        return ()
+        index = ActorIndex(actors.mentions)
+        if not index:
+            return ()
+        active = {m.sent for m in actors.mentions if m.code and not m.place}
+        quoted = quoted_tokens(doc)
+        events: list[Event] = []
+        for n, sent in enumerate(doc.sents):
+            if n in active:
+                events += self._sentence(sent, index, quoted, published)
+        return _merge(events)
+
+    def _sentence(self, sent: Span, index: ActorIndex, quoted: frozenset[int],
+                  published: str | None) -> list[Event]:
+        lex = self.lex
+        triggers = find_triggers(sent, lex, index, quoted)
+        wrapped = {t.token.i: w for t in triggers if (w := wrapper_of(t, lex)) is not None}
+        heads = {head.i for head, _ in wrapped.values()}
+        found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
+        found += _else_threats(sent, found)
+        date = event_date(sent.text, published)
+        return [ev for item in found for ev in self._events(item, sent, index, date)]
+
+    def _read(self, trigger: Trigger, wrap, index: ActorIndex) -> _Found:
+        lex = self.lex
+        entry = trigger.entry
+        if entry.pos == "verb":
+            sources, targets, rule = verb_roles(trigger, index)
+        else:
+            sources, targets, rule = noun_roles(trigger, index, lex)
+        if wrap is not None:
+            head, wrapper = wrap
+            sources = wrapper_roles(head, targets, index, lex) or sources
+            modality = read_modality(head, lex, wrapped=True)
+            return _Found(head, wrapper.type, None, sources, targets, f"{rule}+{head.lemma_}", modality)
+        modality = read_modality(trigger.clause, lex)
+        type_, mode = entry.type, entry.mode
+        if modality.modality == "future" and modality.speech is not None and type_ not in ("AGREE", "THREATEN"):
+            # "X said it will release ..." is a promise; "... would boycott" a threat: both were made.
+            speakers = actors_of(subject_tokens(modality.speech)[0], index) if subject_tokens(modality.speech) else []
+            if not speakers or any(s in sources for s in speakers) or not sources:
+                type_, mode = ("AGREE" if lex.is_coop(type_) else "THREATEN"), None
+                modality = replace(modality, modality="asserted")
+                rule += "+intent"
+        if not targets and type_ in PLACE_TYPES:
+            targets = place_targets(trigger.clause, index)
+            rule += "+place"
+        if not targets and len(sources) > 1 and type_ in SYMMETRIC:
+            targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
+            rule += "+mutual"
+        if not targets and type_ == "PROTEST":
+            targets = list(sources)   # a domestic protest is aimed at its own government
+        return _Found(trigger.token, type_, mode, sources, targets, rule, modality)
+
+    def _events(self, item: _Found, sent: Span, index: ActorIndex, date: str | None) -> list[Event]:
+        quad, cameo, intensity = code_event(self.lex, item.type, item.mode)
+        reporter = _reporter(item.modality, index)
+        out = []
+        for source in item.sources:
+            for target in item.targets:
+                if source.code == target.code and not _self_event(source, target, item.type):
+                    continue
+                token = item.token
+                evidence = Evidence(
+                    sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=token.text,
+                    trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+                    source_start=source.start, source_end=source.end,
+                    target_start=target.start, target_end=target.end, pattern=item.rule)
+                out.append(Event(
+                    source=source.code, target=target.code, type=item.type, trigger=token.text,
+                    sentence=sent.text, mode=item.mode, negated=item.modality.negated,
+                    modality=item.modality.modality, quad_class=quad, intensity=intensity, cameo=cameo,
+                    date=date, source_sector=source.sector, target_sector=target.sector,
+                    reported_by=reporter, evidence=(evidence,)))
+        return out
+
+
+def _self_event(source: Mention, target: Mention, type_: str) -> bool:
+    """Source and target are the same state only when two distinct mentions say so."""
+    if source.start == target.start or target.how in BACK_REFERENCES:
+        return False
+    return type_ in PLACE_TYPES or type_ in ("PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE")
+
+
+def _reporter(modality: Modality, index: ActorIndex) -> str | None:
+    """Who reported the event ("..., officials said"), as an actor code or the speaker's words."""
+    if modality.speech is None:
+        return None
+    subjects = subject_tokens(modality.speech)
+    if not subjects:
+        return None
+    found = actors_of(subjects[0], index)
+    return found[0].code if found else " ".join(t.text for t in subjects[0].subtree)[:80]
+
+
+def _else_threats(sent: Span, found: list[_Found]) -> list[_Found]:
+    """ "Do this, or else we will ..." turns a request into a threat as well."""
+    marker = next((t for t in sent if t.lower_ in ("else", "otherwise")), None)
+    if marker is None:
+        return []
+    return [_Found(marker, "THREATEN", None, f.sources, f.targets, "or-else", f.modality)
+            for f in found if f.type == "REQUEST" and f.token.i < marker.i]
+
+
+def _merge(events: list[Event]) -> tuple[Event, ...]:
+    """One Event per (source, target, type, negated, modality), with every sentence as evidence."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.source, event.target, event.type, event.negated, event.modality)
+        if key in merged:
+            first = merged[key]
+            if event.evidence[0] not in first.evidence:
+                merged[key] = replace(first, evidence=first.evidence + event.evidence)
+        else:
+            merged[key] = event
+    return tuple(merged.values())

@@ -1,0 +1,128 @@
+"""The event lexicon: trigger lemmas per PLOVER type and mode, loaded once from `data/events.yaml`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
+PREPS = frozenset("on upon to with for of from against by at into about behind between in over".split())
+COOP_QUADS = frozenset({1, 2})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger: a lemma, the words that must hang off it, and what it codes."""
+
+    lemma: str
+    type: str
+    mode: str | None
+    pos: str                         # verb | noun
+    words: tuple[str, ...] = ()      # children the trigger must have ("call on" -> ("on",))
+    prep: str | None = None          # preposition that introduces the target
+    flags: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()   # allowed object lemmas ("strengthen @forces")
+
+    @property
+    def name(self) -> str:
+        return " ".join((self.lemma, *self.words))
+
+    @property
+    def weight(self) -> int:
+        """More specific entries are tried first."""
+        return 2 * len(self.words) + len(self.flags) + (2 if self.objects else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Wrapper:
+    """A verb, adjective or noun whose clausal complement holds the event and which sets its type."""
+
+    lemma: str
+    type: str
+    only: str | None = None          # coop | conflict: applies only to inner events of that kind
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the extractor looks up, as plain dicts and sets."""
+
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    wrappers: dict[str, list[Wrapper]] = field(default_factory=dict)
+    coding: dict[tuple[str, str | None], tuple[int, str, float]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    prescriptive: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    proposed: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
+    irrealis_verbs: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+
+    def code(self, type_: str, mode: str | None) -> tuple[int, str, float]:
+        """Quad class, CAMEO root and intensity for a type and mode."""
+        return self.coding.get((type_, mode)) or self.coding[(type_, None)]
+
+    def is_coop(self, type_: str) -> bool:
+        return self.coding[(type_, None)][0] in COOP_QUADS
+
+
+def _parse_entry(text: str, type_: str, mode: str | None, pos: str, objects: dict[str, list[str]]) -> Entry:
+    """'reach out to +xcomp' -> Entry(lemma='reach', words=('out', 'to'), prep='to', flags={'xcomp'})."""
+    parts = text.split()
+    words = tuple(p for p in parts[1:] if p[0] not in "+@")
+    flags = frozenset(p[1:] for p in parts[1:] if p.startswith("+"))
+    allowed = frozenset(w for p in parts[1:] if p.startswith("@") for w in objects[p[1:]])
+    preps = [w for w in words if w in PREPS]
+    return Entry(parts[0], type_, None if mode == "default" else mode, pos, words,
+                 preps[-1] if preps else None, flags, allowed)
+
+
+def _entries(section: dict, pos: str, objects: dict[str, list[str]]) -> dict[str, list[Entry]]:
+    table: dict[str, list[Entry]] = {}
+    for type_, modes in section.items():
+        for mode, items in modes.items():
+            for text in items:
+                entry = _parse_entry(str(text), type_, mode, pos, objects)
+                table.setdefault(entry.lemma, []).append(entry)
+    for entries in table.values():
+        entries.sort(key=lambda e: -e.weight)   # stable: file order among equals
+    return table
+
+
+def load_lexicon(path: str | Path = DATA) -> Lexicon:
+    """Read the lexicon file into lookup tables (once per process)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    objects = {k: [str(w) for w in v] for k, v in (data.get("objects") or {}).items()}
+    lex = Lexicon(
+        verbs=_entries(data["verbs"], "verb", objects),
+        nouns=_entries(data["nouns"], "noun", objects),
+    )
+    for type_, spec in data["types"].items():
+        lex.coding[(type_, None)] = (int(spec["quad"]), str(spec["cameo"]), float(spec["intensity"]))
+    for type_, modes in (data.get("modes") or {}).items():
+        base = lex.coding[(type_, None)]
+        for mode, spec in modes.items():
+            lex.coding[(type_, mode)] = (int(spec.get("quad", base[0])), str(spec.get("cameo", base[1])),
+                                         float(spec.get("intensity", base[2])))
+    for type_, items in data["wrappers"].items():
+        for text in items:
+            parts = str(text).split()
+            only = parts[1][1:] if len(parts) > 1 else None
+            lex.wrappers.setdefault(parts[0], []).append(Wrapper(parts[0], type_, only))
+    mod = data["modality"]
+    words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
+    lex.light_verbs = words(data["light_verbs"])
+    lex.speech_verbs = words(data["speech_verbs"])
+    lex.prescriptive = words(data["prescriptive"])
+    lex.future = words(mod["future"])
+    lex.hypothetical = words(mod["hypothetical"])
+    lex.proposed = words(mod["proposed"])
+    lex.conditional_marks = words(mod["conditional_marks"])
+    lex.proposal_nouns = words(mod["proposal_nouns"])
+    lex.irrealis_verbs = words(mod["irrealis_verbs"])
+    lex.negators = words(mod["negators"])
+    return lex

@@ -1,0 +1,106 @@
+"""Negation and modality of a trigger: did the text report it as having happened?
+
+A trigger is `asserted` unless its clause, or a clause governing it, makes it future ("will visit"),
+hypothetical ("could join", "if ..."), proposed ("one way is to launch", "should"), or a question.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.patterns import path_up
+
+# Dependencies through which a governing clause passes its modal and negation on.
+CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "attr", "prep", "oprd", "nsubj",
+                        "nsubjpass", "dative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """What `read_modality` found for one trigger."""
+
+    modality: str = "asserted"
+    negated: bool = False
+    speech: Token | None = None      # the verb of saying whose complement holds the trigger
+
+
+def _aux_modality(verb: Token, lex: Lexicon, reported: bool) -> str | None:
+    """Modal auxiliaries of one verb ("will", "could", "should")."""
+    for child in verb.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        word = child.lower_
+        if word in lex.future:
+            return "future"
+        if word in ("would", "'d"):
+            return "future" if reported else "hypothetical"
+        if word in lex.proposed:
+            return "proposed"
+        if word in lex.hypothetical:
+            return "hypothetical"
+    return None
+
+
+def _negated(token: Token, lex: Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
+            return True
+    return False
+
+
+def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Modality:
+    """Negation, modality and the reporting verb of a trigger.
+
+    The trigger's own clause decides first; the clauses that govern it (up to a verb of saying)
+    can only make it less certain ("can join X to pressure Y", "wants to visit").
+    """
+    sent = trigger.sent
+    path = list(path_up(trigger))
+    speech = next((t for t in path[1:] if t.lemma_ in lex.speech_verbs and t.pos_ == "VERB"), None)
+    reported = speech is not None
+    negated = False
+    modality: str | None = None
+    prev: Token | None = None
+    for tok in path:
+        if speech is not None and tok.i == speech.i:
+            break
+        if prev is not None and prev.dep_ not in CHAIN_DEPS and prev.dep_ != "ccomp":
+            break
+        if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
+            if tok.lemma_ in lex.irrealis_verbs and modality is None:
+                modality = "future" if tok.lemma_ == "go" else "hypothetical"
+        if prev is not None and prev.dep_ == "ccomp" and tok.lemma_ not in lex.speech_verbs:
+            modality = modality or _complement_modality(tok, lex)
+        if modality is None:
+            modality = _aux_modality(tok, lex, reported)
+        if _negated(tok, lex) and (prev is None or prev.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr")):
+            negated = negated or prev is None or tok.pos_ in ("VERB", "AUX")
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children):
+            modality = "hypothetical"
+        prev = tok
+    if any(t.lemma_.lower() in lex.proposal_nouns or (t.lemma_ == "be" and _proposal_subject(t, lex))
+           for t in path[1:]):
+        modality = "proposed"   # "one way is to launch a boycott", "a plan to impose sanctions"
+    if sent.text.rstrip().endswith("?") and speech is None:
+        modality = "question"
+    return Modality(modality or "asserted", negated, speech)
+
+
+def _complement_modality(verb: Token, lex: Lexicon) -> str | None:
+    """Verbs like "hope", "plan" or "expect" make their that-clause irrealis."""
+    return "hypothetical" if verb.lemma_ in lex.irrealis_verbs else None
+
+
+def _proposal_subject(copula: Token, lex: Lexicon) -> bool:
+    """ "One way is to launch ...", "the solution is to ..." """
+    return any(c.dep_ == "nsubj" and c.lemma_ in lex.proposal_nouns for c in copula.children)
+
+
+def in_condition(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the trigger sits in an if/unless clause."""
+    return any(any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children)
+               for tok in path_up(trigger))

@@ -1,0 +1,190 @@
+"""Walks of the dependency parse: who is the source and who the target of a trigger.
+
+Every function takes spaCy tokens and the doc's `ActorIndex`, and returns the actor mentions it finds.
+The walks are short (a few hops from the trigger), so they cost little per doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Mention
+
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod", "nummod"})
+REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# Verbs whose object is the one who acts in the complement ("urged Ethiopia to delay" -> Ethiopia delays).
+OBJECT_CONTROL = frozenset(
+    "tell urge ask expect want order force allow invite encourage persuade help call press push advise "
+    "permit compel pressure pressurize pressurise get lead".split())
+# Prepositions that may carry a target when the entry names none.
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "into", "for", "toward", "towards"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl", "conj"})
+
+
+class ActorIndex:
+    """Token index -> the acting mention (state, organisation, person) or place mention over it."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.acting: dict[int, Mention] = {}
+        self.places: dict[int, Mention] = {}
+        for mention in mentions:
+            if not mention.code:
+                continue
+            table = self.places if mention.place else self.acting
+            for i in range(mention.tok_start, mention.tok_end):
+                table.setdefault(i, mention)
+
+    def __bool__(self) -> bool:
+        return bool(self.acting)
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.code and mention.code not in seen:
+            seen.add(mention.code)
+            out.append(mention)
+    return out
+
+
+def _group(token: Token) -> list[Token]:
+    """A token with the tokens coordinated with it ("Malaysia and Turkey")."""
+    return [token, *token.conjuncts]
+
+
+def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: int = 2) -> list[Mention]:
+    """The actors a noun phrase stands for: itself, its coordinated parts, or its owner ("India's decision")."""
+    found: list[Mention] = []
+    for tok in _group(token):
+        mention = index.acting.get(tok.i)
+        if mention is not None:
+            found.append(mention)
+            continue
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            found += actors_of(tok.head.head, index, owners=owners, depth=depth)
+            continue
+        if owners and depth > 0:
+            found += _owners(tok, index, depth)
+    return _unique(found)
+
+
+def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
+    """Actors attached to a noun: "Russian offer", "the government of Iraq", "countries such as X"."""
+    found: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in OWNER_DEPS:
+            found += actors_of(child, index, depth=depth - 1)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "as", "from", "including", "like"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += actors_of(pobj, index, depth=depth - 1)
+        elif child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            continue
+    return found
+
+
+def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
+    """Who does what a verb (or event noun) says, following control, coordination and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return [child]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [p for p in child.children if p.dep_ == "pobj"]
+    if hops <= 0 or verb.dep_ == "ROOT":
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG", "VBN")):
+        if head.lemma_ in OBJECT_CONTROL:
+            objects = [c for c in head.children if c.dep_ in OBJECTS]
+            if objects:
+                return objects
+        return subject_tokens(head, hops - 1)
+    if verb.dep_ in ("conj", "pcomp"):
+        return subject_tokens(head, hops - 1)
+    if verb.dep_ == "pobj" and head.dep_ == "prep":
+        return subject_tokens(head.head, hops - 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        if head.dep_ in OBJECTS and head.head.pos_ in ("VERB", "AUX"):
+            return subject_tokens(head.head, hops - 1)
+        return [head]
+    return []
+
+
+def patient_tokens(verb: Token) -> list[Token]:
+    """The passive subject of a verb ("X was rejected by Y" -> X)."""
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions hanging off a token or its particle ("reach out to X")."""
+    wanted = set(preps)
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
+            found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("prt", "advmod") and child.i > token.i:
+            found += prep_objects(child, wanted)
+    return found
+
+
+def direct_objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in OBJECTS]
+
+
+def complements(token: Token) -> list[Token]:
+    """Clausal complements of a trigger ("told X to convene", "demanded that X renounce")."""
+    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl")]
+
+
+def search_actors(token: Token, index: ActorIndex, *, skip: frozenset[int] = frozenset(),
+                  limit: int = 40) -> list[Mention]:
+    """The first actors found breadth-first below a token, subjects excluded ("threatened to act against X")."""
+    queue = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc", "mark", "aux")]
+    seen = 0
+    while queue and seen < limit:
+        tok = queue.pop(0)
+        seen += 1
+        if tok.i in skip:
+            continue
+        mention = index.acting.get(tok.i)
+        if mention is not None:
+            return actors_of(tok, index)
+        queue += [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "nsubj")]
+    return []
+
+
+def path_up(token: Token, limit: int = 12) -> Iterator[Token]:
+    """The token and its heads up to the sentence root."""
+    tok = token
+    for _ in range(limit):
+        yield tok
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+
+
+def quoted_tokens(doc: Doc, min_len: int = 4) -> frozenset[int]:
+    """Token indices inside direct quotations of at least `min_len` words (scare quotes do not count)."""
+    inside: set[int] = set()
+    start: int | None = None
+    for tok in doc:
+        text = tok.text
+        opening = text in ("\u201c", "\u00ab") or (text == '"' and start is None)
+        closing = text in ("\u201d", "\u00bb") or (text == '"' and start is not None)
+        if opening and start is None:
+            start = tok.i
+        elif closing and start is not None:
+            if tok.i - start - 1 >= min_len:
+                inside.update(range(start + 1, tok.i))
+            start = None
+        elif tok.is_sent_start and start is not None and tok.i - start > 80:
+            start = None   # an unbalanced quote mark does not swallow the article
+    return frozenset(inside)

@@ -1,0 +1,117 @@
+"""Source and target of a trigger: which actors do it, and to whom."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.patterns import (
+    TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, patient_tokens, prep_objects,
+    search_actors, subject_tokens,
+)
+from newsgraph.events.triggers import Trigger
+from newsgraph.model import Mention
+
+Actors = list[Mention]
+
+
+def _all(tokens: list[Token], index: ActorIndex) -> Actors:
+    found: Actors = []
+    for tok in tokens:
+        found += [m for m in actors_of(tok, index) if m not in found]
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str]:
+    """Sources, targets and the name of the rule for a verb trigger."""
+    verb, entry = trigger.token, trigger.entry
+    if _is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        sources = _all(agents, index)
+        targets = _all(patient_tokens(verb), index)
+        if not targets and entry.prep:
+            targets = _all(prep_objects(verb, [entry.prep]), index)
+        return sources, targets, "passive"
+    sources = _all(subject_tokens(verb), index)
+    rule = "active"
+    if entry.prep:
+        targets = _all(prep_objects(verb, [entry.prep]), index)
+        rule = "active-prep"
+    else:
+        targets = _all(direct_objects(verb), index)
+        if not targets:
+            targets = _all(prep_objects(verb, TARGET_PREPS), index)
+            rule = "active-prep"
+    if not targets:
+        # "demanded that Hamas renounce", "threatened to take measures against X"
+        for comp in complements(verb):
+            subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = _all(subjects, index) or search_actors(comp, index)
+            if targets:
+                rule = "complement"
+                break
+    return sources, targets, rule
+
+
+def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str]:
+    """Sources, targets and rule for a noun trigger ("Saudi Arabia's request", "held talks with X")."""
+    noun, entry = trigger.token, trigger.entry
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for p in c.children if p.dep_ == "pobj"]
+    sources = _all(owners, index)
+    rule = "noun-owner"
+    verb = trigger.clause if trigger.clause.i != noun.i else None
+    light = verb is not None and verb.lemma_.lower() in lex.light_verbs
+    if not sources and light:
+        sources = _all(subject_tokens(verb), index)
+        rule = "noun-light"
+    preps = [entry.prep] if entry.prep else TARGET_PREPS | {"between", "of"}
+    if entry.type == "REQUEST":
+        preps = set(preps) - {"for", "of"}   # "a request for a meeting" names what is asked, not whom
+    targets = _all(prep_objects(noun, preps), index)
+    between = _all(prep_objects(noun, ["between"]), index)
+    if between and not sources and len(between) > 1:
+        return between[:1], between[1:], "noun-between"
+    if not targets and light:
+        targets = _all(prep_objects(verb, TARGET_PREPS) + [c for c in verb.children if c.dep_ == "dative"],
+                       index)
+    if not targets and verb is not None and not light:
+        # "accept Islamabad's request": the one who accepts is the one asked
+        targets = _all(subject_tokens(verb), index)
+        rule = "noun-object"
+    if not sources and noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        return [], [], rule
+    if not targets:
+        for comp in complements(noun):
+            targets = search_actors(comp, index)
+            if targets:
+                rule = "noun-complement"
+                break
+    return sources, targets, rule
+
+
+def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
+                  lex: Lexicon) -> Actors:
+    """Sources of a wrapped event: who refused, threatened or promised."""
+    if head.pos_ == "NOUN":
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return _all(owners, index)
+        if head.head.lemma_.lower() in lex.light_verbs:
+            return _all(subject_tokens(head.head), index)
+    return _all(subject_tokens(head), index)
+
+
+def place_targets(token: Token, index: ActorIndex) -> Actors:
+    """Places where the event happened ("lifted a curfew in X"): a target for domestic events."""
+    found: Actors = []
+    for tok in token.subtree:
+        mention = index.places.get(tok.i)
+        if mention is not None and mention not in found and tok.head.lower_ in ("in", "into", "across", "inside",
+                                                                                 "near", "throughout", "of"):
+            found.append(mention)
+    return found

@@ -1,0 +1,115 @@
+"""Find trigger tokens: lemma lookups in the lexicon, checked against the parse around the token."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.events.lexicon import Entry, Lexicon, Wrapper
+from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
+
+# Named entities that are names, not events ("Organisation of Islamic Cooperation", "the Treaty of ...").
+NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that names an event, with the lexicon entry it matched."""
+
+    token: Token
+    entry: Entry
+
+    @property
+    def clause(self) -> Token:
+        """The verb that carries a noun event ("held talks" -> held); the trigger itself otherwise."""
+        tok = self.token
+        if self.entry.pos == "noun" and tok.dep_ in OBJECTS | {"attr"} and tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head
+        return tok
+
+
+def _children_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        words.add(child.lower_)
+        words.add(child.lemma_)
+        if child.dep_ in ("prt", "advmod", "dobj", "compound", "amod"):
+            words.update(g.lower_ for g in child.children if g.dep_ in ("prep", "prt", "compound", "amod"))
+    return words
+
+
+def _prescriptive(token: Token, lex: Lexicon) -> bool:
+    """A that-clause that prescribes ("the only solution is", "must", "need to")."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(t.lower_ in lex.prescriptive for t in child.subtree):
+            return True
+    return False
+
+
+def _has_complement(token: Token) -> bool:
+    deps = ("xcomp", "ccomp") if token.pos_ != "NOUN" else ("acl", "xcomp", "relcl")
+    if any(c.dep_ in deps for c in token.children):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+
+
+def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> bool:
+    if entry.words and not set(entry.words) <= _children_words(token):
+        return False
+    if "xcomp" in entry.flags and not _has_complement(token):
+        return False
+    if "presc" in entry.flags and not _prescriptive(token, lex):
+        return False
+    if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in OBJECTS):
+        return False
+    if entry.objects and not any(c.dep_ in OBJECTS and c.lemma_.lower() in entry.objects for c in token.children):
+        return False
+    return True
+
+
+def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
+    """The most specific lexicon entry whose conditions hold around the token, if any."""
+    pos = token.pos_
+    if pos == "VERB":
+        entries = lex.verbs.get(token.lemma_.lower())
+    elif pos in ("NOUN", "PROPN"):
+        entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    else:
+        return None
+    if not entries:
+        return None
+    return next((e for e in entries if _accepts(e, token, index, lex)), None)
+
+
+def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[int]) -> list[Trigger]:
+    """Every trigger in a sentence, outside actor names, other names and direct quotations."""
+    found = []
+    for token in sent:
+        if token.i in skip or token.i in index.acting or token.i in index.places:
+            continue
+        if token.ent_type_ in NAME_LABELS:
+            continue
+        entry = match_token(token, lex, index)
+        if entry is not None:
+            found.append(Trigger(token, entry))
+    return found
+
+
+def wrapper_of(trigger: Trigger, lex: Lexicon) -> tuple[Token, Wrapper] | None:
+    """The verb or noun whose complement the trigger heads ("refused to condemn" -> refused, REJECT)."""
+    clause = trigger.clause
+    if clause.i != trigger.token.i and clause.lemma_.lower() not in lex.light_verbs:
+        return None   # "reluctance to accept X's request": the request stands on its own
+    if clause.dep_ not in ("xcomp", "ccomp", "acl", "pcomp") or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    if head.dep_ == "prep" and head.head.i != head.i:   # "ready for talks"
+        head = head.head
+    wrappers = lex.wrappers.get(head.lemma_.lower())
+    if not wrappers:
+        return None
+    coop = lex.is_coop(trigger.entry.type)
+    for wrapper in wrappers:
+        if wrapper.only is None or (wrapper.only == "coop") == coop:
+            return head, wrapper
+    return None

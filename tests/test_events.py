@@ -1,0 +1,114 @@
+"""Events stage: PLOVER events from invented sentences, through the real model and actors stage."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _events(analyzer, text: str, published: str | None = None):
+    return analyzer.analyze(make_article(text, published=published)).events
+
+
+def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in _events(analyzer, text)
+            if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt urged Ethiopia to delay filling the dam.", ("EGY", "ETH", "REQUEST")),
+    ("France called on Germany to lower its tariffs.", ("FRA", "DEU", "REQUEST")),
+    ("Egypt demanded that Ethiopia stop filling the dam.", ("EGY", "ETH", "REQUEST")),
+    ("Brazil expects Argentina to show leadership on the issue.", ("BRA", "ARG", "REQUEST")),
+    ("Norway told Sweden that the only solution is dialogue.", ("NOR", "SWE", "REQUEST")),
+    ("Japan held talks with South Korea on Monday.", ("JPN", "KOR", "CONSULT")),
+    ("Chile reached out to Peru after the flood.", ("CHL", "PER", "CONSULT")),
+    ("Kenya backed Uganda in the dispute.", ("KEN", "UGA", "SUPPORT")),
+    ("Canada has also stood by Mexico's decision.", ("CAN", "MEX", "SUPPORT")),
+    ("Spain supported Portugal's decision to leave the talks.", ("ESP", "PRT", "SUPPORT")),
+    ("Ghana condemned Togo for the raid.", ("GHA", "TGO", "ACCUSE")),
+    ("Poland accused Belarus of staging the crisis.", ("POL", "BLR", "ACCUSE")),
+    ("Peru rejected Bolivia's proposal.", ("PER", "BOL", "REJECT")),
+    ("The proposal of Bolivia was rejected by Peru.", ("PER", "BOL", "REJECT")),
+    ("Iran threatened to cut off electricity to Armenia.", ("IRN", "ARM", "THREATEN")),
+    ("The United States imposed sanctions on Venezuela.", ("USA", "VEN", "SANCTION")),
+    ("Nepal expelled the ambassador of Bhutan.", ("NPL", "BTN", "SANCTION")),
+    ("Vietnam signed a trade accord with Laos.", ("VNM", "LAO", "AGREE")),
+    ("Ecuador deported dozens of Colombian nationals.", ("ECU", "COL", "COERCE")),
+    ("Sudanese troops shelled Chadian villages overnight.", ("SDN", "TCD", "ASSAULT")),
+])
+def test_events_verbs_and_nouns(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordination: two sources
+    ("Malaysia and Turkey supported Pakistan.", {("MYS", "PAK", "SUPPORT"), ("TUR", "PAK", "SUPPORT")}),
+    # coordination: three targets
+    ("Kenya reached out to Uganda, Rwanda and Tanzania.",
+     {("KEN", "UGA", "CONSULT"), ("KEN", "RWA", "CONSULT"), ("KEN", "TZA", "CONSULT")}),
+    # relative clause
+    ("Turkey, which has backed Azerbaijan, sent observers.", {("TUR", "AZE", "SUPPORT")}),
+    # nominal events with owners
+    ("Saudi Arabia had shown reluctance to accept Pakistan's request for a meeting.",
+     {("SAU", "PAK", "REJECT"), ("PAK", "SAU", "REQUEST")}),
+    # refusing to condemn is a rejection, not an accusation
+    ("Russia refused to condemn Serbia.", {("RUS", "SRB", "REJECT")}),
+])
+def test_events_grammar(analyzer, text, expected):
+    found = _asserted(analyzer, text)
+    assert expected <= found
+    if "refused" in text:
+        assert not any(t == "ACCUSE" for _, _, t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile could join Argentina to pressure Peru.",          # hypothetical
+    "If Egypt attacks Sudan, the region will suffer.",       # conditional
+    "Canada will visit Mexico next week.",                   # future
+    "Will Norway support Sweden?",                           # question
+    "One sure way to end the crisis is to impose sanctions on Iran.",  # proposed
+    "One way is for Canada to launch a boycott of Russia.",  # proposed
+    "Kenya did not support Uganda.",                         # negated
+    "Kenya never criticised Uganda.",                        # negated
+])
+def test_events_not_asserted(analyzer, text):
+    assert _asserted(analyzer, text) == set()
+
+
+def test_events_negated_is_kept_with_flag(analyzer):
+    events = _events(analyzer, "Kenya did not support Uganda.")
+    assert any(e.type == "SUPPORT" and e.negated for e in events)
+
+
+def test_events_future_keeps_modality(analyzer):
+    events = _events(analyzer, "Canada will visit Mexico next week.")
+    assert [e.modality for e in events if e.type == "CONSULT"] == ["future"]
+
+
+def test_events_coding_and_evidence(analyzer):
+    text = "Egypt urged Ethiopia to delay filling the dam on May 22."
+    (event,) = [e for e in _events(analyzer, text, published="2021-08-01") if e.type == "REQUEST"]
+    assert (event.quad_class, event.cameo, event.mode) == (1, "02", "appeal")
+    assert event.date == "2021-05-22"
+    evidence = event.evidence[0]
+    assert text[evidence.trigger_start:evidence.trigger_end] == "urged"
+    assert text[evidence.source_start:evidence.source_end] == "Egypt"
+    assert text[evidence.target_start:evidence.target_end] == "Ethiopia"
+    assert evidence.pattern
+
+
+def test_events_duplicates_merge(analyzer):
+    text = "Kenya backed Uganda in the dispute. Later, Kenya backed Uganda again."
+    events = [e for e in _events(analyzer, text) if e.type == "SUPPORT"]
+    assert len(events) == 1 and len(events[0].evidence) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was cold in Oslo on Monday.",
+    "Ghana and Togo are neighbours.",
+    "The ambassador of Ghana spoke to reporters in Togo.",
+    "Ghana is a member of the Organisation of Islamic Cooperation.",
+])
+def test_events_none(analyzer, text):
+    assert _asserted(analyzer, text) == set()
