@@ -1,13 +1,22 @@
-"""Placeholder resolver, replaced by the actors stage work (issue 3)."""
+"""The actors stage: a Doc in, an `Actors` record out (mentions, persons, per-actor counts, unresolved names)."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from newsgraph.model import Actors, Person
+from newsgraph.actors.coref import KnownPersons, resolve_persons
+from newsgraph.actors.lexicon import load_lexicon
+from newsgraph.actors.mentions import Found, MentionFinder
+from newsgraph.actors.persons import Context, Role, find_names
+from newsgraph.model import ActorCount, Actors, Mention, Person
+
+MAX_SAMPLES = 3
 
 
 class ActorResolver:
@@ -15,12 +24,67 @@ class ActorResolver:
 
     Args:
         nlp: the loaded pipeline (its vocab builds the matchers).
-        user_file: optional YAML/CSV user dictionary (`--actors FILE`).
-        known: persons the store already knows (name variants, actor, role) for corpus-level resolution.
+        user_file: optional YAML/CSV user dictionary (`--actors FILE`), see `newsgraph.actors.lexicon`.
+        known: persons the store already knows (name, actor, role) for corpus-level resolution.
+
+    Raises:
+        ConfigError: the user dictionary is unreadable or malformed.
     """
 
     def __init__(self, nlp: Language, *, user_file: str | Path | None = None, known: Sequence[Person] = ()) -> None:
         self.nlp = nlp
+        self.lex = load_lexicon(user_file)
+        self.mentions = MentionFinder(nlp, self.lex)
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for text, sector in self.lex.roles.items():
+            self.roles.add(sector, [nlp.make_doc(text)])
+        self.known = KnownPersons([*self.lex.persons, *known])
 
     def __call__(self, doc: Doc) -> Actors:
-        return Actors()
+        found, unresolved = self.mentions(doc)
+        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
+        roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
+        ctx = Context(doc, found, roles, self.lex.role_modifiers)
+        names = find_names(ctx, roles)
+        persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
+        taken = {k for m in person_mentions for k in range(m.start, m.end)}
+        unresolved = [m for m in unresolved if not taken.intersection(range(m.start, m.end))]
+        mentions = _merge(found, unresolved, person_mentions)
+        return Actors(
+            mentions=tuple(_record(doc, m, ctx.sent_of) for m in mentions),
+            persons=tuple(Person(p.name, p.aff.actor if p.aff else None, p.aff.role if p.aff else None,
+                                 p.aff.sector if p.aff else None, p.start, p.end, p.aff.how if p.aff else "name")
+                          for p in persons),
+            actors=self._counts(doc, mentions),
+            unresolved=tuple(doc[m.start:m.end].text for m in unresolved if not m.place),
+        )
+
+    def _counts(self, doc: Doc, mentions: list[Found]) -> tuple[ActorCount, ...]:
+        counts: Counter[str] = Counter()
+        kinds: dict[str, str] = {}
+        samples: dict[str, list[str]] = {}
+        for m in mentions:
+            if m.kind not in {"state", "org"} or not m.code or m.place:
+                continue
+            counts[m.code] += 1
+            kinds[m.code] = m.kind
+            text = doc[m.start:m.end].text
+            if text not in samples.setdefault(m.code, []) and len(samples[m.code]) < MAX_SAMPLES:
+                samples[m.code].append(text)
+        return tuple(ActorCount(code, self.lex.actor_names.get(code, code), kinds[code], n, tuple(samples[code]))
+                     for code, n in counts.most_common())
+
+
+def _merge(found: list[Found], unresolved: list[Found], persons: list[Found]) -> list[Found]:
+    """All mentions in document order; a person mention wins over an overlapping state/org one."""
+    taken = set()
+    for m in persons:
+        taken.update(range(m.start, m.end))
+    rest = [m for m in found + unresolved if not taken.intersection(range(m.start, m.end))]
+    return sorted(rest + persons, key=lambda m: (m.start, m.end))
+
+
+def _record(doc: Doc, m: Found, sent_of: list[int]) -> Mention:
+    span = doc[m.start:m.end]
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, sent=sent_of[m.start],
+                   tok_start=m.start, tok_end=m.end, code=m.code, kind=m.kind, sector=m.sector, person=m.person, how=m.how, place=m.place)

@@ -1,0 +1,163 @@
+"""Within-article coreference: later names, titles and pronouns that point back to a person.
+
+Simple, explainable rules: a surname or part of a name joins the person whose full name holds it; "the minister"
+goes to the most recent person whose role ends in that word; "he"/"she" go to the most salient person (the first
+named in the latest sentence that names anyone) in the same or the previous paragraph, with the gender the text gave.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.mentions import Found
+from newsgraph.actors.persons import (Affiliation, Context, PersonState, Role, affiliation, dominant_state)
+from newsgraph.model import Person
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# a title referring back to a person needs "the" before it and a role held by someone ("the minister said")
+TITLE_DETERMINERS = frozenset({"the"})
+_NEWLINE = re.compile("\n+")
+
+
+class KnownPersons:
+    """Persons from the store or the user dictionary, looked up by full name or unique surname."""
+
+    def __init__(self, known: Sequence[Person]) -> None:
+        self.by_name = {p.name.lower(): p for p in known}
+        surnames: dict[str, list[Person]] = {}
+        for p in known:
+            surnames.setdefault(p.name.split()[-1].lower(), []).append(p)
+        self.by_surname = {k: v[0] for k, v in surnames.items() if len({p.actor for p in v}) == 1}
+
+    def find(self, name: str) -> Person | None:
+        return self.by_name.get(name.lower()) or self.by_surname.get(name.split()[-1].lower())
+
+
+def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]], known: KnownPersons,
+                    role_aliases: dict[str, str]) -> tuple[list[PersonState], list[Found]]:
+    """Group name occurrences into persons, find their affiliations, and resolve titles and pronouns."""
+    doc = ctx.doc
+    para_of = _paragraphs(doc)
+    name_starts = {s for s, _ in names}
+    items: list[tuple[int, int, str]] = [(s, e, "name") for s, e in names]
+    for r in roles:
+        if r.start > 0 and doc[r.start - 1].lower_ in TITLE_DETERMINERS and r.end not in name_starts \
+                and (r.end >= len(doc) or doc[r.end].text != ","):
+            items.append((r.start - 1, r.end, "title"))
+    items += [(t.i, t.i + 1, "pron") for t in doc if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    items.sort()
+    persons: list[PersonState] = []
+    out: list[Found] = []
+    last_role: Role | None = None
+    for s, e, what in items:
+        if what == "name":
+            p = _add_name(ctx, persons, s, e, known, role_aliases)
+            how = "name"
+        elif what == "title":
+            p = _by_title(persons, role_aliases.get(doc[s + 1:e].text.lower(), doc[s + 1:e].text.lower()))
+            how = "title"
+        else:
+            p = _by_pronoun(ctx, persons, s, PRONOUNS[doc[s].lower_], para_of)
+            how = "pronoun"
+        if p is None:
+            continue
+        m = Found(s, e, None, "person", how, person=p.name)
+        p.mentions.append(m)
+        p.last_tok = s
+        out.append(m)
+    _finish(ctx, persons, known)
+    return persons, out
+
+
+def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: KnownPersons,
+              role_aliases: dict[str, str]) -> PersonState | None:
+    doc = ctx.doc
+    tokens = tuple(t.text for t in doc[s:e] if t.is_alpha)
+    if not tokens:
+        return None
+    lower = {t.lower() for t in tokens}
+    match = None
+    for p in sorted(persons, key=lambda p: -p.last_tok):
+        plower = {t.lower() for t in p.tokens}
+        if (lower <= plower or plower <= lower) and (tokens[-1].lower() == p.surname or len(tokens) == 1
+                                                     or len(p.tokens) == 1):
+            match = p
+            break
+    last = _last_affiliation(persons)
+    aff = affiliation(ctx, s, e, None, last, role_aliases)
+    if match is None:
+        if len(tokens) < 2 and aff is None and known.find(tokens[0]) is None:
+            return None
+        span = doc[s:e]
+        match = PersonState(span.text, tokens, span.start_char, span.end_char)
+        persons.append(match)
+    elif len(tokens) > len(match.tokens):
+        # the article gives the full name later ("Khan" ... "Imran Khan"): keep the fuller form
+        span = doc[s:e]
+        match.name, match.tokens, match.start, match.end = span.text, tokens, span.start_char, span.end_char
+        for m in match.mentions:
+            m.person = match.name
+    if aff is not None and (match.aff is None or (match.aff.actor is None and aff.actor is not None)):
+        match.aff = aff
+    return match
+
+
+def _last_affiliation(persons: list[PersonState]) -> Affiliation | None:
+    """The affiliation of the person named last with a role: what "his counterpart" copies."""
+    with_role = [p for p in persons if p.aff is not None and p.aff.role]
+    return max(with_role, key=lambda p: p.last_tok).aff if with_role else None
+
+
+def _by_title(persons: list[PersonState], title: str) -> PersonState | None:
+    head = title.split()[-1]
+    fits = [p for p in persons if p.aff is not None and p.aff.role
+            and (p.aff.role == title or (title == head and p.aff.role.split()[-1] == head))]
+    return max(fits, key=lambda p: p.last_tok) if fits else None
+
+
+def _by_pronoun(ctx: Context, persons: list[PersonState], i: int, gender: str,
+                para_of: list[int]) -> PersonState | None:
+    """The first person named in the latest sentence that names a compatible person, within two paragraphs."""
+    here = para_of[i]
+    best: tuple[int, int] | None = None
+    choice = None
+    for p in persons:
+        if p.gender not in {None, gender}:
+            continue
+        before = [m for m in p.mentions if m.start < i]
+        if not before or para_of[before[-1].start] < here - 1:
+            continue
+        sent = ctx.sent_of[before[-1].start]
+        first_in_sent = min(m.start for m in before if ctx.sent_of[m.start] == sent)
+        key = (sent, -first_in_sent)
+        if best is None or key > best:
+            best, choice = key, p
+    if choice is not None and choice.gender is None:
+        choice.gender = gender
+    return choice
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """Paragraph index of each token (a line break starts a paragraph)."""
+    breaks = [m.start() for m in _NEWLINE.finditer(doc.text)]
+    return [bisect_right(breaks, t.idx) for t in doc]
+
+
+def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> None:
+    """Fill missing actors from the store's known persons or the dominant state, then code every mention."""
+    for p in persons:
+        k = known.find(p.name) if p.aff is None or p.aff.actor is None else None
+        if k is not None:
+            p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
+                                (p.aff.sector if p.aff else None) or k.sector, "corpus")
+        elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions:
+            dominant = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[p.mentions[0].start])
+            if dominant:
+                p.aff = Affiliation(dominant, p.aff.role, p.aff.sector, p.aff.how + "+dominant")
+        for m in p.mentions:
+            m.person = p.name
+            if p.aff is not None:
+                m.code, m.sector = p.aff.actor, p.aff.sector

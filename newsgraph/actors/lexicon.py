@@ -1,0 +1,205 @@
+"""The actor lexicon: states, organisations, seats of power, places, institution and role words.
+
+Built once per process from `newsgraph/data/actors.yaml`, pycountry's names, and an optional user dictionary.
+
+User dictionary (`--actors FILE`), YAML:
+
+    states:                      # new states or extra names for known ones (same shape as the data file)
+      XKX: {name: Kosovo, aliases: [Kosova], demonyms: [Kosovar], capitals: [Pristina]}
+    orgs:                        # new organisations or extra names/organs for known ones
+      EAC: {name: East African Community, aliases: [EAC], organs: [East African Legislative Assembly]}
+    aliases:                     # any name -> actor code, with an optional sector; overrides the data file
+      Dawn: {code: PAK, sector: MED}
+    places: [Greater Kashmir]    # names that are locations, never actors
+    persons:                     # people the articles may name without a title
+      - {name: Jane Doe, actor: XKX, role: foreign minister, sector: GOV}
+
+or CSV with a header `type,text,code,sector,role` where `type` is `alias`, `place` or `person`.
+A bad file raises `ConfigError("<file>: <problem>")`.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from newsgraph.errors import ConfigError
+from newsgraph.model import Person
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
+_SECTIONS = ("states", "orgs", "aliases", "places", "persons")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name in the lexicon stands for."""
+
+    code: str | None             # None for places and groups
+    kind: str                    # state | org | place | group
+    how: str                     # alias | demonym | capital | seat | organ | place | group | user
+    sector: str | None = None
+    context: tuple[str, ...] | None = None   # one of these must occur in the article
+    not_person: bool = False     # a PERSON entity over the name wins
+
+
+@dataclass
+class Lexicon:
+    """Names to entries, plus lower-case institution and role phrases with their sectors."""
+
+    names: dict[str, Entry] = field(default_factory=dict)
+    institutions: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    role_aliases: dict[str, str] = field(default_factory=dict)
+    role_modifiers: frozenset[str] = frozenset()
+    actor_names: dict[str, str] = field(default_factory=dict)   # code -> display name
+    persons: list[Person] = field(default_factory=list)
+
+    def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
+        """Add a name; the first entry wins unless `override` (user dictionary)."""
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if not text:
+            return
+        if override or text not in self.names:
+            self.names[text] = entry
+        # typographic apostrophes are common in news text
+        if "'" in text:
+            self.add(text.replace("'", "\u2019"), entry, override=override)
+
+
+def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
+    """Build the lexicon from the data file, pycountry and an optional user dictionary.
+
+    Raises:
+        ConfigError: the user dictionary cannot be read or has a bad shape.
+    """
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    lex = Lexicon()
+    _add_states(lex, data.get("states") or {}, how_alias="alias")
+    _add_pycountry(lex)
+    _add_orgs(lex, data.get("orgs") or {})
+    for text, spec in (data.get("seats") or {}).items():
+        lex.add(text, Entry(spec["code"], "state", "seat", spec.get("sector", "GOV"), _context(spec)))
+    for text in data.get("places") or []:
+        lex.add(text, Entry(None, "place", "place"), override=True)
+    for text in data.get("groups") or []:
+        lex.add(text, Entry(None, "group", "group"), override=True)
+    _apply_ambiguity(lex, data.get("ambiguous") or {})
+    lex.institutions = {w: sector for sector, words in data["institutions"].items() for w in words}
+    lex.roles = {w: sector for sector, words in data["roles"].items() for w in words}
+    lex.role_aliases = dict(data.get("role_aliases") or {})
+    lex.role_modifiers = frozenset(data.get("role_modifiers") or ())
+    if user_file:
+        _load_user(lex, Path(user_file))
+    return lex
+
+
+def _context(spec: dict[str, Any]) -> tuple[str, ...] | None:
+    ctx = spec.get("context")
+    return tuple(ctx) if ctx is not None else None
+
+
+def _add_states(lex: Lexicon, states: dict[str, Any], *, how_alias: str, override: bool = False) -> None:
+    for code, spec in states.items():
+        spec = spec or {}
+        lex.actor_names.setdefault(code, spec.get("name") or code)
+        for text in [spec.get("name") or ""] + list(spec.get("aliases") or []):
+            lex.add(text, Entry(code, "state", how_alias, "GOV"), override=override)
+        for text in spec.get("demonyms") or []:
+            lex.add(text, Entry(code, "state", "demonym"), override=override)
+        for text in spec.get("capitals") or []:
+            lex.add(text, Entry(code, "state", "capital", "GOV"), override=override)
+
+
+def _add_pycountry(lex: Lexicon) -> None:
+    """pycountry's names fill any gap the data file leaves (inverted names like "Korea, Republic of" are skipped)."""
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            text = getattr(country, attr, None)
+            if text and "," not in text:
+                lex.add(text, Entry(country.alpha_3, "state", "alias", "GOV"))
+        lex.actor_names.setdefault(country.alpha_3, getattr(country, "common_name", None) or country.name)
+
+
+def _add_orgs(lex: Lexicon, orgs: dict[str, Any], *, override: bool = False) -> None:
+    for code, spec in orgs.items():
+        spec = spec or {}
+        lex.actor_names.setdefault(code, spec.get("name") or code)
+        for text in [spec.get("name") or ""] + list(spec.get("aliases") or []):
+            lex.add(text, Entry(code, "org", "alias", "GOV"), override=override)
+        for text in spec.get("organs") or []:
+            lex.add(text, Entry(code, "org", "organ", "GOV"), override=override)
+
+
+def _apply_ambiguity(lex: Lexicon, ambiguous: dict[str, Any]) -> None:
+    for text, spec in ambiguous.items():
+        entry = lex.names.get(text)
+        if entry is None:
+            continue
+        spec = spec or {}
+        lex.names[text] = Entry(entry.code, entry.kind, entry.how, entry.sector,
+                                _context(spec) if "context" in spec else entry.context,
+                                bool(spec.get("not_person", entry.not_person)))
+
+
+def _load_user(lex: Lexicon, path: Path) -> None:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from exc
+    if path.suffix.lower() == ".csv":
+        _load_user_csv(lex, path, raw)
+        return
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) - set(_SECTIONS):
+        raise ConfigError(f"{path}: expected a mapping with sections {', '.join(_SECTIONS)}")
+    for section in ("states", "orgs", "aliases"):
+        if not isinstance(data.get(section) or {}, dict):
+            raise ConfigError(f"{path}: `{section}` must be a mapping")
+    _add_states(lex, data.get("states") or {}, how_alias="user", override=True)
+    _add_orgs(lex, data.get("orgs") or {}, override=True)
+    for text, spec in (data.get("aliases") or {}).items():
+        if not isinstance(spec, dict) or not spec.get("code"):
+            raise ConfigError(f"{path}: alias {text!r} needs a `code`")
+        kind = "org" if spec["code"] not in lex.actor_names or len(spec["code"]) != 3 else "state"
+        lex.add(str(text), Entry(spec["code"], spec.get("kind", kind), "user", spec.get("sector")), override=True)
+    for text in data.get("places") or []:
+        lex.add(str(text), Entry(None, "place", "place"), override=True)
+    for item in data.get("persons") or []:
+        lex.persons.append(_user_person(path, item))
+
+
+def _user_person(path: Path, item: Any) -> Person:
+    if not isinstance(item, dict) or not item.get("name"):
+        raise ConfigError(f"{path}: each person needs a `name`, got {item!r}")
+    return Person(name=str(item["name"]), actor=item.get("actor"), role=item.get("role"),
+                  sector=item.get("sector"), how="user")
+
+
+def _load_user_csv(lex: Lexicon, path: Path, raw: str) -> None:
+    rows = list(csv.DictReader(raw.splitlines()))
+    if rows and not {"type", "text"} <= set(rows[0]):
+        raise ConfigError(f"{path}: CSV needs the columns type,text,code,sector,role")
+    for n, row in enumerate(rows, 2):
+        kind, text = (row.get("type") or "").strip(), (row.get("text") or "").strip()
+        if kind == "alias" and text and row.get("code"):
+            code = row["code"].strip()
+            lex.add(text, Entry(code, "state" if len(code) == 3 else "org", "user", row.get("sector") or None),
+                    override=True)
+        elif kind == "place" and text:
+            lex.add(text, Entry(None, "place", "place"), override=True)
+        elif kind == "person" and text:
+            lex.persons.append(Person(name=text, actor=row.get("code") or None, role=row.get("role") or None,
+                                      sector=row.get("sector") or None, how="user"))
+        else:
+            raise ConfigError(f"{path}:{n}: bad row {row!r} (type must be alias, place or person, with text and code)")

@@ -1,0 +1,170 @@
+"""State and organisation mentions: lexicon matches, institutions of a state, places, unresolved names.
+
+One PhraseMatcher pass over ORTH finds every name in the lexicon (longest match wins, so "Papua New Guinea" beats
+"Guinea" and a place such as "Indian Ocean" blocks "Indian"); a second over LOWER finds institution words that
+turn "the Russian" + "Foreign Ministry" into one mention with a sector. spaCy's GPE/ORG/NORP entities that the
+lexicon does not cover become unresolved mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.actors.lexicon import Entry, Lexicon
+
+# prepositions after which a state name is a location, not a party ("in India", "across Syria")
+PLACE_PREPS = frozenset({"in", "across", "inside", "within", "throughout", "into", "near", "around", "outside",
+                         "at", "via", "towards", "toward"})
+PLACE_HEADS = frozenset({"border", "borders", "frontier", "boundary", "capital", "city", "region", "province",
+                         "visit", "trip", "tour", "soil", "territory", "parts", "part", "north", "south", "east",
+                         "west", "coast", "outside", "centre", "center"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+UNRESOLVED_LABELS = frozenset({"GPE", "ORG", "NORP"})
+# words that may sit between a state and an institution ("India's external affairs ministry")
+_GAP_OK = frozenset({"federal", "foreign", "external", "interior", "home", "defence", "defense", "national",
+                     "state", "central", "top", "senior", "official", "ruling", "armed", "regular", "main"})
+
+
+@dataclass
+class Found:
+    """A mention while the stage works on it (token offsets, end exclusive)."""
+
+    start: int
+    end: int
+    code: str | None
+    kind: str
+    how: str
+    sector: str | None = None
+    place: bool = False
+    person: str | None = None
+
+
+class MentionFinder:
+    """Find state/organisation mentions in a Doc; built once, called per doc."""
+
+    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+        self.lex = lex
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries: dict[int, Entry] = {}
+        for text, entry in lex.names.items():
+            key = nlp.vocab.strings.add(text)
+            self.entries[key] = entry
+            self.names.add(text, [nlp.make_doc(text)])
+        self.institutions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for text, sector in lex.institutions.items():
+            self.institutions.add(sector, [nlp.make_doc(text)])
+
+    def __call__(self, doc: Doc) -> tuple[list[Found], list[Found]]:
+        """Resolved and unresolved mentions (document order); places/groups blocked silently."""
+        text_lower = doc.text
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.names(doc)])
+        inst_at: dict[int, tuple[int, str]] = {}
+        for key, s, e in self.institutions(doc):
+            if s not in inst_at or e > inst_at[s][0]:
+                inst_at[s] = (e, doc.vocab.strings[key])
+        found: list[Found] = []
+        blocked: list[tuple[int, int]] = []
+        for span in spans:
+            entry = self.entries[span.label]
+            if entry.code is None or not _allowed(span, entry, text_lower):
+                blocked.append((span.start, span.end))
+                continue
+            found.append(self._mention(doc, span, entry, inst_at))
+        found = _drop_overlaps(found)
+        unresolved = _unresolved(doc, found, blocked)
+        return found, unresolved
+
+    def _mention(self, doc: Doc, span: Span, entry: Entry, inst_at: dict[int, tuple[int, str]]) -> Found:
+        m = Found(span.start, span.end, entry.code, entry.kind, entry.how, entry.sector)
+        if entry.kind != "state" or entry.how == "seat":
+            return m
+        j = span.end
+        if j < len(doc) and doc[j].text in POSSESSIVE:
+            j += 1
+        while j < len(doc) and j not in inst_at and doc[j].lower_ in _GAP_OK and j < span.end + 3:
+            j += 1
+        if j in inst_at:
+            end, sector = inst_at[j]
+            end = _extend_of_phrase(doc, end)
+            m.end, m.sector, m.how = end, sector, f"{entry.how}+institution"
+            return m
+        if entry.how != "demonym":
+            m.place = _is_place(doc, span)
+        return m
+
+
+def _allowed(span: Span, entry: Entry, text: str) -> bool:
+    """Ambiguous names need a PERSON-free span or a context word in the article."""
+    if entry.not_person and any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    if entry.context is not None and not any(word in text for word in entry.context):
+        return False
+    return True
+
+
+def _extend_of_phrase(doc: Doc, end: int) -> int:
+    """"Ministry of External Affairs": carry the mention over an `of` + capitalised words tail."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        k = end + 1
+        while k < len(doc) and (doc[k].is_title or doc[k].lower_ in {"and", "of", "for"}):
+            k += 1
+        while k > end + 1 and not doc[k - 1].is_title:
+            k -= 1
+        return k
+    return end
+
+
+def _is_place(doc: Doc, span: Span) -> bool:
+    """A state used as a location: object of a place preposition, "the border with X", a dateline, "Bam, Iran"."""
+    root = span.root
+    head = root.head
+    while root.dep_ == "conj" and head is not root:
+        root, head = head, head.head
+    if root.dep_ == "pobj":
+        if head.lower_ in PLACE_PREPS:
+            return True
+        if head.lower_ in {"with", "of", "to"} and head.head.lower_ in PLACE_HEADS:
+            return True
+    if root.dep_ == "appos" and head.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    end = span.end
+    # datelines: "Moscow:" or "MOSCOW -" at the start of a line
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    return at_line_start and end < len(doc) and doc[end].text in {":", "-", "\u2013", "\u2014"}
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Found] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _unresolved(doc: Doc, found: list[Found], blocked: list[tuple[int, int]]) -> list[Found]:
+    """spaCy entities that look like states or organisations but matched nothing in the lexicon."""
+    taken = set()
+    for m in found:
+        taken.update(range(m.start, m.end))
+    for s, e in blocked:
+        taken.update(range(s, e))
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in UNRESOLVED_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the":
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            continue
+        place = ent.label_ == "GPE" and _is_place(doc, doc[start:end])
+        out.append(Found(start, end, None, "unresolved", "ner-" + ent.label_.lower(), place=place))
+    return out

@@ -1,0 +1,263 @@
+"""Persons: names, their roles and the state or organisation they act for, as the text gives them.
+
+A name comes from spaCy's PERSON entities, cleaned of titles and widened over neighbouring proper nouns that
+spaCy split off ("Shah Mehmood" + "Qureshi"), or from the proper nouns right after a title ("PM Imran Khan").
+Affiliation rules, tried in this order on each occurrence of a name:
+
+- title before the name, with the state before the title: "Turkish President X", "Pakistan's foreign minister X",
+  "Maldives Permanent Representative to the United Nations, X", "that country's PM X" (the state the article was
+  just about), "his Russian counterpart X" (the role of the person referred back to);
+- apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president";
+- "of <state>" after the name or its title: "King X of Morocco", "President of Ghana X";
+- otherwise a title with no state falls back to the article's dominant state (`how` ends in "+dominant"), and a
+  bare name to the persons the store already knows (`how` "corpus").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.actors.mentions import POSSESSIVE, Found
+from newsgraph.model import Person
+
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
+                       "la", "le", "dos", "du", "ben", "abu", "-", "'"})
+COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
+DEMONSTRATIVES = frozenset({"that", "the", "this"})
+
+
+@dataclass
+class Role:
+    """A title found in the text (token span), with its sector."""
+
+    start: int
+    end: int
+    text: str
+    sector: str
+
+
+@dataclass
+class Affiliation:
+    """Who a person acts for, their role, and the rule that said so."""
+
+    actor: str | None
+    role: str | None
+    sector: str | None
+    how: str
+
+
+@dataclass
+class PersonState:
+    """A person while the article is read: canonical name, first span, affiliation, gender."""
+
+    name: str
+    tokens: tuple[str, ...]
+    start: int                   # char span of the first full mention
+    end: int
+    aff: Affiliation | None = None
+    gender: str | None = None
+    last_tok: int = 0
+    mentions: list[Found] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1].lower()
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a person's name."""
+    return token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} \
+        and token.ent_type_ not in {"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"}
+
+
+def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | None:
+    """The state the text around sentence `sent` is about: acting mentions in the article, those in the
+    three sentences up to `sent` counting three times; the winner must lead the next by half as much again."""
+    counts: Counter[str] = Counter()
+    for m in found:
+        if m.kind == "state" and not m.place and m.code:
+            counts[m.code] += 3 if sent - 2 <= sent_of[m.start] <= sent else 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
+        return None
+    return ranked[0][0]
+
+
+def referent_state(found: list[Found], before: int, sent_of: list[int]) -> str | None:
+    """"That country": the last state named earlier in the sentence, else the first (most salient) state
+    of the nearest earlier sentence that names one."""
+    if before <= 0:
+        return None
+    here = sent_of[before - 1]
+    earlier = [m for m in found if m.kind == "state" and m.code and not m.place and m.end <= before]
+    same = [m for m in earlier if sent_of[m.start] == here]
+    if same:
+        return same[-1].code
+    if not earlier:
+        return None
+    last_sent = sent_of[earlier[-1].start]
+    return next(m.code for m in earlier if sent_of[m.start] == last_sent)
+
+
+class Context:
+    """Per-doc lookups the affiliation rules share."""
+
+    def __init__(self, doc: Doc, found: list[Found], roles: list[Role], modifiers: frozenset[str]) -> None:
+        self.doc = doc
+        self.found = found
+        self.modifiers = modifiers
+        self.mention_end = {m.end: m for m in found}
+        self.mention_start = {m.start: m for m in found}
+        self.role_end = {r.end: r for r in roles}
+        self.role_start = {r.start: r for r in roles}
+        self.sent_of = [0] * len(doc)
+        for i, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_of[k] = i
+
+    def state_before(self, j: int) -> tuple[str | None, str]:
+        """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""
+        doc = self.doc
+        while j > 0 and doc[j - 1].lower_ in self.modifiers:
+            j -= 1
+        if j > 0 and doc[j - 1].text in POSSESSIVE:
+            j -= 1
+        m = self.mention_end.get(j)
+        if m is not None and m.code and m.kind in {"state", "org"}:
+            return m.code, m.how.split("+")[0]
+        if j >= 2 and doc[j - 1].lower_ in COUNTRY_WORDS and doc[j - 2].lower_ in DEMONSTRATIVES:
+            return referent_state(self.found, j - 2, self.sent_of), "that-country"
+        return None, ""
+
+    def state_after(self, k: int) -> str | None:
+        """"... of Morocco": the actor named right after an `of` at token k."""
+        doc = self.doc
+        if k < len(doc) and doc[k].lower_ == "of":
+            m = self.mention_start.get(k + 1) or self.mention_start.get(k + 2)
+            if m is not None and m.code and m.kind in {"state", "org"}:
+                return m.code
+        return None
+
+
+def role_before(ctx: Context, s: int) -> Role | None:
+    """The title that ends right before the name, or before the comma in front of it."""
+    if s in ctx.role_end:
+        return ctx.role_end[s]
+    if s > 0 and ctx.doc[s - 1].text == "," and s - 1 in ctx.role_end:
+        return ctx.role_end[s - 1]
+    m = ctx.mention_end.get(s)
+    if m is not None and m.start >= 2 and ctx.doc[m.start - 1].lower_ == "of":
+        return ctx.role_end.get(m.start - 1)
+    return None
+
+
+def affiliation(ctx: Context, s: int, e: int, last_role: Role | None, last_aff: Affiliation | None,
+                aliases: dict[str, str]) -> Affiliation | None:
+    """Who the name at tokens [s, e) acts for, from its title, apposition or "of <state>"."""
+    doc = ctx.doc
+    role = role_before(ctx, s)
+    if role is not None:
+        text = aliases.get(role.text, role.text)
+        actor, how = ctx.state_before(role.start)
+        if text == "counterpart" and last_aff is not None:
+            return Affiliation(actor, last_aff.role, last_aff.sector, "counterpart")
+        if actor is None:
+            # "King X of Morocco", "President of Ghana X"
+            actor = ctx.state_after(e) or _of_before(ctx, s, role)
+            how = "of" if actor else ""
+        if actor is None and role.start > 0 and doc[role.start - 1].text == ",":
+            outer = role_before(ctx, role.start)
+            if outer is not None:
+                actor, how = ctx.state_before(outer.start)
+        return Affiliation(actor, text, role.sector, f"title+{how}" if how else "title")
+    # apposition: "X, [the] Maldives Permanent Representative ...", "X, the country's president"
+    if e < len(doc) and doc[e].text == ",":
+        k = e + 1
+        if k < len(doc) and doc[k].lower_ in {"the", "a", "an"}:
+            k += 1
+        j = k
+        m = ctx.mention_start.get(j)
+        if m is not None:
+            j = m.end
+        elif j + 1 < len(doc) and doc[j].lower_ in COUNTRY_WORDS | DEMONSTRATIVES:
+            j += 2 if doc[j + 1].lower_ in COUNTRY_WORDS else 1
+        if j < len(doc) and doc[j].text in POSSESSIVE:
+            j += 1
+        while j < len(doc) and doc[j].lower_ in ctx.modifiers:
+            j += 1
+        role = ctx.role_start.get(j)
+        if role is not None:
+            actor, how = ctx.state_before(role.start)
+            actor = actor or ctx.state_after(role.end)
+            text = aliases.get(role.text, role.text)
+            return Affiliation(actor, text, role.sector, f"apposition+{how}" if how else "apposition")
+    actor = ctx.state_after(e)
+    if actor is not None:
+        return Affiliation(actor, None, None, "of")
+    return None
+
+
+def _of_before(ctx: Context, s: int, role: Role) -> str | None:
+    """"President of Ghana X": the state between an `of` after the title and the name."""
+    if role.end < s and ctx.doc[role.end].lower_ == "of":
+        m = ctx.mention_start.get(role.end + 1)
+        if m is not None and m.end == s and m.code:
+            return m.code
+    return None
+
+
+def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
+    """Token spans of person names: PERSON entities and proper nouns after a title, cleaned and widened."""
+    doc = ctx.doc
+    taken = set()
+    for m in ctx.found:
+        taken.update(range(m.start, m.end))
+    in_role = set()
+    for r in roles:
+        in_role.update(range(r.start, r.end))
+    seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+    seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])]
+    spans: set[tuple[int, int]] = set()
+    for s, e in seeds:
+        while s < e and (s in in_role or s in taken or not is_name_token(doc[s])):
+            s += 1
+        while e > s and not is_name_token(doc[e - 1]):
+            e -= 1
+        if e <= s or any(k in taken for k in range(s, e)):
+            continue
+        while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN":
+            s -= 1
+        while e < len(doc):
+            k = e
+            while k < len(doc) and k - e < 3 and doc[k].lower_ in PARTICLES:
+                k += 1
+            if k < len(doc) and _widen_ok(doc[k], taken, in_role) and not doc[k].is_sent_start:
+                e = k + 1
+            else:
+                break
+        spans.add((s, e))
+    # keep the widest of overlapping spans
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return _add_surnames(doc, out, taken | in_role)
+
+
+def _add_surnames(doc: Doc, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+    """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
+    surnames = {doc[e - 1].text for s, e in names if e - s >= 2}
+    if not surnames:
+        return names
+    inside = {k for s, e in names for k in range(s, e)}
+    extra = [(t.i, t.i + 1) for t in doc if t.text in surnames and t.i not in inside and t.i not in taken]
+    return sorted(names + extra) if extra else names
+
+
+def _widen_ok(token: Token, taken: set[int], in_role: set[int]) -> bool:
+    return is_name_token(token) and token.i not in taken and token.i not in in_role

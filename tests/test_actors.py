@@ -1,0 +1,213 @@
+"""Actors stage: states, organisations, institutions, places, persons, roles and coreference (own sentences)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.actors import ActorResolver
+from newsgraph.errors import ConfigError
+from newsgraph.model import Person
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    return ActorResolver(nlp)
+
+
+def _mentions(nlp, resolver, text):
+    return resolver(nlp(text)).mentions
+
+
+def _find(mentions, text):
+    hits = [m for m in mentions if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, span, code, how", [
+    ("Pakistan said on Monday that talks would resume.", "Pakistan", "PAK", "alias"),
+    ("The U.S. imposed new tariffs on steel.", "U.S.", "USA", "alias"),
+    ("The UAE welcomed the decision.", "UAE", "ARE", "alias"),
+    ("The DPRK fired two missiles.", "DPRK", "PRK", "alias"),
+    ("Officials from the KSA arrived late.", "KSA", "SAU", "alias"),
+    ("The Republic of Korea protested the launch.", "Republic of Korea", "KOR", "alias"),
+    ("Islamabad said the claims were baseless.", "Islamabad", "PAK", "capital"),
+    ("New Delhi has told the council that the matter is closed.", "New Delhi", "IND", "capital"),
+    ("The Kremlin denied the report.", "Kremlin", "RUS", "seat"),
+    ("Downing Street declined to comment.", "Downing Street", "GBR", "seat"),
+    ("The White House announced a visit.", "White House", "USA", "seat"),
+    ("Ukrainian negotiators left early.", "Ukrainian", "UKR", "demonym"),
+    ("Palestinians marched on Friday.", "Palestinians", "PSE", "demonym"),
+    ("Burkina Faso recalled its envoy.", "Burkina Faso", "BFA", "alias"),
+    ("Papua New Guinea signed the pact.", "Papua New Guinea", "PNG", "alias"),
+])
+def test_actors_state_names(nlp, resolver, text, span, code, how):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.kind, m.how) == (code, "state", how)
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("The OIC will meet in June.", "OIC", "OIC"),
+    ("The Organization of the Islamic Conference issued a statement.", "Organization of the Islamic Conference", "OIC"),
+    ("The European Community approved the loan.", "European Community", "EU"),
+    ("The Arab League condemned the attack.", "Arab League", "ARL"),
+    ("The Security Council voted on Tuesday.", "Security Council", "UN"),
+    ("The UN General Assembly adopted the text.", "UN General Assembly", "UN"),
+    ("The Organisation of African Unity met in Addis Ababa.", "Organisation of African Unity", "AU"),
+    ("The IMF approved a loan.", "IMF", "IMF"),
+    ("NATO allies met in Brussels.", "NATO", "NATO"),
+])
+def test_actors_organisations(nlp, resolver, text, span, code):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.kind) == (code, "org")
+
+
+@pytest.mark.parametrize("text, span, code, sector", [
+    ("The Russian Foreign Ministry summoned the envoy.", "Russian Foreign Ministry", "RUS", "GOV"),
+    ("The Russian Foreign Ministery summoned the envoy.", "Russian Foreign Ministery", "RUS", "GOV"),
+    ("The Indian army moved two brigades.", "Indian army", "IND", "MIL"),
+    ("The Iranian parliament passed the bill.", "Iranian parliament", "IRN", "LEG"),
+    ("The Pakistani opposition walked out.", "Pakistani opposition", "PAK", "OPP"),
+    ("The Russian side stressed the need for calm.", "Russian side", "RUS", "GOV"),
+    ("The Pentagon confirmed the deployment.", "Pentagon", "USA", "MIL"),
+    ("Chilean students blocked the road.", "Chilean students", "CHL", "CVL"),
+    ("Kenyan courts rejected the appeal.", "Kenyan courts", "KEN", "JUD"),
+    ("India's Ministry of External Affairs issued a note.", "India's Ministry of External Affairs", "IND", "GOV"),
+])
+def test_actors_institutions_and_sectors(nlp, resolver, text, span, code, sector):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.sector) == (code, sector)
+
+
+@pytest.mark.parametrize("text, span, place", [
+    ("Thousands of people live in Nigeria.", "Nigeria", True),
+    ("Fighting spread across Syria last week.", "Syria", True),
+    ("Troops gathered near the border with Iran.", "Iran", True),
+    ("Nigeria rejected the offer.", "Nigeria", False),
+    ("Syria accused its neighbour of the raid.", "Syria", False),
+])
+def test_actors_places(nlp, resolver, text, span, place):
+    assert _find(_mentions(nlp, resolver, text), span).place is place
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Tensions rose in Kashmir after the vote.", "Kashmir"),
+    ("The dam on the Blue Nile was filled.", "Blue Nile"),
+    ("Ships crossed the Indian Ocean.", "Indian"),
+    ("She cooked a turkey for the holiday.", "turkey"),
+    ("The rest of us stayed home.", "us"),
+    ("Michael Jordan scored forty points.", "Jordan"),
+    ("The governor of Georgia signed the bill in Atlanta.", "Georgia"),
+])
+def test_actors_not_states(nlp, resolver, text, absent):
+    mentions = _mentions(nlp, resolver, text)
+    assert not [m for m in mentions if m.text == absent and m.kind in {"state", "org"}]
+
+
+def test_actors_unresolved_counted(nlp, resolver):
+    actors = resolver(nlp("The Zorbanian Liberation Front attacked a convoy, the Blorvak Institute said."))
+    assert actors.unresolved
+    assert all(m.code is None for m in actors.mentions if m.kind == "unresolved")
+
+
+@pytest.mark.parametrize("text, name, actor, role", [
+    ("Turkish President Kemal Arslan arrived on Monday.", "Kemal Arslan", "TUR", "president"),
+    ("Ghana's foreign minister Kofi Mensah said the talks failed.", "Kofi Mensah", "GHA", "foreign minister"),
+    ("British Defence Secretary Alan Whitby promised more aid.", "Alan Whitby", "GBR", "defence secretary"),
+    ("Norway Permanent Representative to the United Nations, Ingrid Solberg, spoke first.", "Ingrid Solberg", "NOR",
+     "permanent representative to the united nations"),
+    ("Ingrid Solberg, Norway Permanent Representative to the United Nations, spoke first.", "Ingrid Solberg", "NOR",
+     "permanent representative to the united nations"),
+    ("King Omar of Jordan received the delegation.", "Omar", "JOR", "king"),
+    ("The talks were led by Peru's interior minister Luis Quispe and the mayor.", "Luis Quispe", "PER",
+     "interior minister"),
+])
+def test_actors_person_roles(nlp, resolver, text, name, actor, role):
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert name in persons, persons
+    assert (persons[name].actor, persons[name].role) == (actor, role)
+
+
+def test_actors_counterpart(nlp, resolver):
+    text = "Chile's foreign minister Ana Rojas spoke to her Argentine counterpart Pablo Duarte on Friday."
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert (persons["Pablo Duarte"].actor, persons["Pablo Duarte"].role) == ("ARG", "foreign minister")
+
+
+def test_actors_that_country(nlp, resolver):
+    text = ("Kenya has asked for talks with its neighbours. Earlier, that country's president Daniel Otieno "
+            "called for calm.")
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert persons["Daniel Otieno"].actor == "KEN"
+
+
+def test_actors_coreference(nlp, resolver):
+    text = ("Ghana's foreign minister Kofi Mensah arrived in Lagos on Monday. He said the talks would go on.\n\n"
+            "Mensah later met reporters. The minister said nothing about the loan.")
+    actors = resolver(nlp(text))
+    persons = [m for m in actors.mentions if m.kind == "person"]
+    assert [m.text for m in persons] == ["Kofi Mensah", "He", "Mensah", "The minister"]
+    assert {m.person for m in persons} == {"Kofi Mensah"}
+    assert {m.code for m in persons} == {"GHA"}
+    assert len(actors.persons) == 1
+
+
+def test_actors_pronoun_not_across_empty_paragraphs(nlp, resolver):
+    text = ("Ghana's foreign minister Kofi Mensah arrived on Monday.\n\nThe rains came early this year.\n\n"
+            "The harvest was poor.\n\nHe said nothing.")
+    actors = resolver(nlp(text))
+    assert not [m for m in actors.mentions if m.text == "He"]
+
+
+def test_actors_known_persons(nlp):
+    known = [Person(name="Ada Lindqvist", actor="SWE", role="prime minister", sector="GOV")]
+    resolver = ActorResolver(nlp, known=known)
+    persons = {p.name: p for p in resolver(nlp("Ada Lindqvist said the vote would be held in May.")).persons}
+    assert persons["Ada Lindqvist"].actor == "SWE"
+    assert persons["Ada Lindqvist"].how == "corpus"
+
+
+def test_actors_user_file_example(nlp):
+    resolver = ActorResolver(nlp, user_file=ROOT / "examples" / "actors.yaml")
+    actors = resolver(nlp("Radio Free Example reported that the EAC would meet in Pristina."))
+    codes = {m.text: m.code for m in actors.mentions}
+    assert codes["Radio Free Example"] == "USA"
+    assert codes["EAC"] == "EAC"
+
+
+@pytest.mark.parametrize("content, suffix", [
+    ("states: [1, 2]", ".yaml"),
+    ("nonsense: {}", ".yaml"),
+    ("aliases: {Foo: {sector: GOV}}", ".yaml"),
+    ("states: {XXA: [unclosed", ".yaml"),
+    ("type,text,code\nwhatever,Foo,XXA\n", ".csv"),
+])
+def test_actors_bad_user_file(nlp, tmp_path, content, suffix):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad"):
+        ActorResolver(nlp, user_file=path)
+
+
+def test_actors_mention_offsets(nlp, resolver):
+    doc = nlp("The Indian army and the Pakistani navy met. Islamabad said so.")
+    for m in resolver(doc).mentions:
+        assert doc[m.tok_start:m.tok_end].text == m.text == doc.text[m.start:m.end]
+        assert list(doc.sents)[m.sent].start <= m.tok_start
+
+
+def test_actors_seeds_persons(nlp, resolver, shared):
+    import json
+
+    gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for article in gold["articles"]:
+        text = (shared / "corpus" / "seeds" / article["file"]).read_text(encoding="utf-8")
+        persons = resolver(nlp(text)).persons
+        for g in article["persons"]:
+            total += 1
+            right += any(p.name.split()[-1] == g["name"].split()[-1] and p.actor == g["actor"] for p in persons)
+    assert right / total >= 0.95
