@@ -59,6 +59,7 @@ def write(path: Path, data: str | bytes, *, gz: bool = False) -> Path:
         ("story.json", json.dumps([{"text": BODY}])),
         ("story.html", "<html><body><article><p>" + BODY.replace("\n\n", "</p><p>") + "</p></article></body></html>"),
         ("story.unknown", BODY),
+        ("page.unknown", "<html><body><article><p>" + BODY + "</p></article></body></html>"),
     ],
 )
 def test_ingest_reads_each_input_type(tmp_path, name, content, gz):
@@ -113,6 +114,7 @@ def test_ingest_walks_directories_sorted_skipping_hidden(tmp_path):
     write(tmp_path / "sub" / "a.txt", BODY + " Sub.")
     write(tmp_path / "a.txt", BODY + " Ay.")
     write(tmp_path / ".hidden.txt", BODY)
+    write(tmp_path / "README.md", BODY)           # not an article type: left alone in a folder
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".git" / "c.txt", BODY)
     assert [a.file for a in read([tmp_path])] == ["a.txt", "b.txt", "a.txt"]
@@ -345,13 +347,13 @@ def test_ingest_short_foreign_text_is_not_judged(tmp_path):
 
 
 def test_ingest_folder_with_bad_files_yields_one_article_three_problems(tmp_path):
-    write(tmp_path / "binary.dat", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(tmp_path / "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "broken.jsonl", b'{"text": "unfinished\n')
     write(tmp_path / "good.txt", BODY)
     items = read([tmp_path])
     assert len(articles(items)) == 1 and len(problems(items)) == 3
-    assert {p.file.rsplit("/", 1)[-1] for p in problems(items)} == {"binary.dat", "empty.txt", "broken.jsonl"}
+    assert {p.file.rsplit("/", 1)[-1] for p in problems(items)} == {"scan.txt", "empty.txt", "broken.jsonl"}
 
 
 def test_ingest_bad_max_bytes_is_refused():

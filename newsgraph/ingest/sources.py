@@ -1,15 +1,18 @@
 """Walk the inputs and read each one: text, HTML and JSON files, gzip-compressed or not, and stdin.
 
 Input types by extension (after any `.gz`): `.txt`/`.text` plain text, `.html`/`.htm`/`.xhtml` HTML,
-`.jsonl`/`.ndjson`/`.json` JSON. Any other extension is sniffed: HTML when the text starts with `<`,
-plain text otherwise. Compression is recognised by its magic bytes, whatever the name. `-` means JSON
-Lines on stdin. Directories are walked recursively in name order, hidden entries skipped.
+`.jsonl`/`.ndjson`/`.json` JSON. Directories are walked recursively in name order, and only files with
+these extensions are read there (so a README or a settings file beside the articles is left alone);
+hidden entries are skipped. A file named explicitly is read whatever its extension: an unknown one is
+sniffed, HTML when the text starts with `<`, plain text otherwise. Compression is recognised by its magic
+bytes, whatever the name. `-` means JSON Lines on stdin.
 
 Nothing here raises on bad input: every input that cannot become an article yields a Problem.
 """
 from __future__ import annotations
 
 import gzip
+import logging
 import os
 import sys
 import zlib
@@ -22,6 +25,8 @@ from newsgraph.ingest.article import Raw, build_article
 from newsgraph.ingest.decode import decode_text, is_binary
 from newsgraph.ingest.jsonl import iter_records
 from newsgraph.model import Article, Problem
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN_NAME = "<stdin>"
@@ -62,8 +67,11 @@ def iter_articles(
         if path == "-":
             yield from _read_json(stdin or sys.stdin.buffer, STDIN_NAME, STDIN_NAME, opts)
         elif os.path.isdir(path):
-            for file in _walk(path):
+            skipped = [0]
+            for file in _walk(path, skipped):
                 yield from _read_file(file, opts)
+            if skipped[0]:
+                log.info("%s: skipped %d files that are not .txt, .html, .json or .jsonl", path, skipped[0])
         else:
             yield from _read_file(path, opts)
 
@@ -76,8 +84,11 @@ class _Options:
     languages: frozenset[str] | None
 
 
-def _walk(root: str) -> Iterator[str]:
-    """Files under `root`, recursively, in name order, skipping hidden names; one directory listed at a time."""
+def _walk(root: str, skipped: list[int]) -> Iterator[str]:
+    """Article files under `root`, recursively, in name order; one directory listed at a time.
+
+    Hidden names are skipped; files of other types are counted in `skipped[0]`.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError:
@@ -86,9 +97,11 @@ def _walk(root: str) -> Iterator[str]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.is_file():
+            yield from _walk(entry.path, skipped)
+        elif entry.is_file() and _kind(entry.name) != "sniff":
             yield entry.path
+        elif entry.is_file():
+            skipped[0] += 1
 
 
 def _read_file(path: str, opts: _Options) -> Iterator[Article | Problem]:
