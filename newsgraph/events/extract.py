@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
-from newsgraph.events.patterns import ActorIndex, actors_of, quoted_tokens, subject_tokens
+from newsgraph.events.patterns import ActorIndex, actors_of, quoted_tokens, subject_actors, subject_tokens
 from newsgraph.events.roles import noun_roles, place_targets, verb_roles, wrapper_roles
 from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
@@ -99,6 +99,11 @@ class EventExtractor:
         if not targets and type_ in PLACE_TYPES:
             targets = place_targets(trigger.clause, index)
             rule += "+place"
+        if not targets and sources and type_ == "REJECT":
+            # "X thwarted the move", "with X refusing to interfere": what was rejected came from
+            # the actor the sentence is about
+            targets = subject_actors(trigger.token.sent, index, {s.code for s in sources if s.code})
+            rule += "+sentence"
         if not targets and len(sources) > 1 and type_ in SYMMETRIC:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
             rule += "+mutual"

@@ -52,6 +52,7 @@ class Lexicon:
     wrappers: dict[str, list[Wrapper]] = field(default_factory=dict)
     coding: dict[tuple[str, str | None], tuple[int, str, float]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     prescriptive: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
@@ -117,6 +118,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
     lex.light_verbs = words(data["light_verbs"])
     lex.speech_verbs = words(data["speech_verbs"])
+    lex.addressee_verbs = words(data["addressee_verbs"])
     lex.prescriptive = words(data["prescriptive"])
     lex.future = words(mod["future"])
     lex.hypothetical = words(mod["hypothetical"])

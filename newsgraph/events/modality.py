@@ -60,7 +60,8 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
     """
     sent = trigger.sent
     path = list(path_up(trigger))
-    speech = next((t for t in path[1:] if t.lemma_ in lex.speech_verbs and t.pos_ == "VERB"), None)
+    speech = next((t for below, t in zip(path, path[1:]) if below.dep_ in ("ccomp", "parataxis")
+                   and t.lemma_ in lex.speech_verbs and t.pos_ == "VERB"), None)
     reported = speech is not None
     negated = False
     modality: str | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Mention
 
@@ -67,6 +67,11 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             found += actors_of(tok.head.head, index, owners=owners, depth=depth)
             continue
+        if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and depth > 1:
+            # "Countries such as X and Y, those that ...": a pronoun set beside another subject
+            found += [m for s in tok.head.children if s.dep_ == "nsubj" and s.i != tok.i
+                      for m in actors_of(s, index, depth=depth - 1)]
+            continue
         if owners and depth > 0:
             found += _owners(tok, index, depth)
     return _unique(found)
@@ -89,9 +94,9 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
 
 def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     """Who does what a verb (or event noun) says, following control, coordination and relative clauses."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return [child]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return subjects
     for child in verb.children:
         if child.dep_ == "agent":
             return [p for p in child.children if p.dep_ == "pobj"]
@@ -142,6 +147,16 @@ def direct_objects(token: Token) -> list[Token]:
 def complements(token: Token) -> list[Token]:
     """Clausal complements of a trigger ("told X to convene", "demanded that X renounce")."""
     return [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl")]
+
+
+def subject_actors(sent: Span, index: ActorIndex, exclude: set[str]) -> list[Mention]:
+    """Actors that are subjects of some clause of the sentence, the root's first ("the move" -> whose move)."""
+    subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: t.head.dep_ != "ROOT")
+    for tok in subjects:
+        found = [m for m in actors_of(tok, index) if m.code not in exclude]
+        if found:
+            return found[:1]
+    return []
 
 
 def search_actors(token: Token, index: ActorIndex, *, skip: frozenset[int] = frozenset(),

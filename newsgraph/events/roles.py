@@ -79,7 +79,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if not targets and light:
         targets = _all(prep_objects(verb, TARGET_PREPS) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
-    if not targets and verb is not None and not light:
+    if not targets and verb is not None and verb.lemma_.lower() in lex.addressee_verbs:
         # "accept Islamabad's request": the one who accepts is the one asked
         targets = _all(subject_tokens(verb), index)
         rule = "noun-object"

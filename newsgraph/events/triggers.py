@@ -46,11 +46,16 @@ def _prescriptive(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _has_complement(token: Token) -> bool:
-    deps = ("xcomp", "ccomp") if token.pos_ != "NOUN" else ("acl", "xcomp", "relcl")
-    if any(c.dep_ in deps for c in token.children):
-        return True
-    return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    """A to-clause ("urged X to delay", "expects X to show"); for nouns also "a call for ..."."""
+    if token.pos_ == "NOUN":
+        return any(c.dep_ in ("acl", "xcomp", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                   for c in token.children)
+    return any(c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "advcl") and _infinitive(c)) for c in token.children)
 
 
 def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> bool:
