@@ -134,6 +134,9 @@ def _add_orgs(lex: Lexicon, orgs: dict[str, Any], *, override: bool = False) -> 
             lex.add(text, Entry(code, "org", "alias", "GOV"), override=override)
         for text in spec.get("organs") or []:
             lex.add(text, Entry(code, "org", "organ", "GOV"), override=override)
+        # organs whose name other bodies share: only with the organisation named in the article
+        for text, context in (spec.get("context_organs") or {}).items():
+            lex.add(text, Entry(code, "org", "organ", "GOV", tuple(context)), override=override)
 
 
 def _apply_ambiguity(lex: Lexicon, ambiguous: dict[str, Any]) -> None:

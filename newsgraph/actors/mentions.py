@@ -70,7 +70,7 @@ class MentionFinder:
         blocked: list[tuple[int, int]] = []
         for span in spans:
             entry = self.entries[span.label]
-            if entry.code is None or not _allowed(span, entry, text_lower):
+            if entry.code is None or not _allowed(span, entry, text_lower) or _modifier_only(doc, span):
                 blocked.append((span.start, span.end))
                 continue
             found.append(self._mention(doc, span, entry, inst_at))
@@ -106,6 +106,14 @@ def _allowed(span: Span, entry: Entry, text: str) -> bool:
     return True
 
 
+def _modifier_only(doc: Doc, span: Span) -> bool:
+    """Not an actor: "anti-Syria", "pro-Russia" stances and "US $50 million" currencies."""
+    s, e = span.start, span.end
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in {"anti", "pro", "non"}:
+        return True
+    return e < len(doc) and (doc[e].is_currency or doc[e].text == "$") and span.text in {"US", "U.S."}
+
+
 def _extend_of_phrase(doc: Doc, end: int) -> int:
     """"Ministry of External Affairs": carry the mention over an `of` + capitalised words tail."""
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
@@ -137,6 +145,14 @@ def _is_place(doc: Doc, span: Span) -> bool:
     return at_line_start and end < len(doc) and doc[end].text in {":", "-", "\u2013", "\u2014"}
 
 
+def _acts(span: Span) -> bool:
+    """A name in an acting position: subject, possessor, or agent of a passive."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
 def _drop_overlaps(found: list[Found]) -> list[Found]:
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[Found] = []
@@ -165,6 +181,7 @@ def _unresolved(doc: Doc, found: list[Found], blocked: list[tuple[int, int]]) ->
             end -= 1
         if end <= start:
             continue
-        place = ent.label_ == "GPE" and _is_place(doc, doc[start:end])
+        # a town or province the lexicon does not know is a location unless it acts ("Tyumen said")
+        place = ent.label_ == "GPE" and not _acts(doc[start:end])
         out.append(Found(start, end, None, "unresolved", "ner-" + ent.label_.lower(), place=place))
     return out

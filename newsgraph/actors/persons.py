@@ -23,7 +23,7 @@ from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.model import Person
 
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
-                       "la", "le", "dos", "du", "ben", "abu", "-", "'"})
+                       "la", "le", "dos", "du", "ben", "abu", "den", "ter", "bint", "-", "'"})
 COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 DEMONSTRATIVES = frozenset({"that", "the", "this"})
 

@@ -48,6 +48,7 @@ class ActorResolver:
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
+        taken.update(k for r in roles for k in range(r.start, r.end))
         unresolved = [m for m in unresolved if not taken.intersection(range(m.start, m.end))]
         mentions = _merge(found, unresolved, person_mentions)
         return Actors(
