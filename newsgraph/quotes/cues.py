@@ -53,7 +53,12 @@ class Cues:
         """A verb that introduces a quote ("said"), or "read"/"went" after a cue noun ("the statement read")."""
         lemma = token.lemma_.lower()
         if lemma in self.noun_only_verbs:
-            return any(self.is_cue_noun(t) for t in token.doc[max(token.sent.start, token.i - 8):token.i])
+            for before in reversed(token.doc[max(0, token.i - 8):token.i]):
+                if self.is_cue_noun(before):
+                    return True
+                if before.is_sent_start:
+                    break
+            return False
         return lemma in self.speech_verbs and token.pos_ in ("VERB", "AUX")
 
     def is_cue_noun(self, token: Token) -> bool:

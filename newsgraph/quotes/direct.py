@@ -35,12 +35,12 @@ class Attribution:
 def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues: Cues,
               index: SpeakerIndex) -> Attribution:
     """Find the cue, speaker and outlet of one quoted span."""
-    found = Attribution(span, span.text(doc.text), content)
-    found.embedded = _embedded(doc, content, quoted)
-    cue = _governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues)
+    found = Attribution(span, span.text(index.text), content)
+    found.embedded = _embedded(doc, content, quoted, index)
+    cue = _governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues, index)
     if cue is None and found.embedded and any(t.pos_ == "VERB" for t in content):
         # a partial quote with no cue belongs to the subject of its sentence
-        root = content.sent.root
+        root = index.sent(content.start).root
         cue = root if root.pos_ in ("VERB", "AUX") and not quoted[root.i] else None
     if cue is None:
         return found
@@ -67,7 +67,7 @@ def find_via(cue: Token, index: SpeakerIndex, cues: Cues) -> Speaker | None:
             who = cues.speaker_of(node)
             if who is not None and index.relays(node, who):
                 return index.resolve(who)
-    for token in cue.sent:
+    for token in index.sent(cue.i):
         if cues.is_according(token):
             who = cues.speaker_of(token)
             if who is not None and index.is_outlet(who):
@@ -75,11 +75,11 @@ def find_via(cue: Token, index: SpeakerIndex, cues: Cues) -> Speaker | None:
     return None
 
 
-def _embedded(doc: Doc, content: Span, quoted: list[bool]) -> bool:
+def _embedded(doc: Doc, content: Span, quoted: list[bool], index: SpeakerIndex) -> bool:
     """Words of the same sentence stand on both sides of the quote (a partial quote)."""
-    sent = content.sent
+    sent = index.sent(content.start)
     before = any(t.is_alpha for t in doc[sent.start:content.start])
-    after_sent = doc[content.end - 1].sent
+    after_sent = index.sent(content.end - 1)
     after = any(t.is_alpha and not quoted[t.i] for t in doc[content.end:after_sent.end])
     return before and not content[0].is_title or (before and after)
 
@@ -99,22 +99,22 @@ def _governing_cue(content: Span, quoted: list[bool], cues: Cues) -> Token | Non
     return None
 
 
-def _cue_in_frame(doc: Doc, content: Span, quoted: list[bool], cues: Cues) -> Token | None:
+def _cue_in_frame(doc: Doc, content: Span, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> Token | None:
     """A cue in the sentence after the quote, then before it, then a colon-ended sentence just before."""
-    last_sent = doc[content.end - 1].sent
+    last_sent = index.sent(content.end - 1)
     for token in doc[content.end:last_sent.end]:
         if quoted[token.i]:
             break
         if cues.is_speech_cue(token) or cues.is_according(token):
             return token
-    first_sent = content.sent
+    first_sent = index.sent(content.start)
     for token in reversed(doc[first_sent.start:content.start]):
         if quoted[token.i]:
             break
         if cues.is_speech_cue(token) or cues.is_according(token):
             return token
     if first_sent.start == content.start - 1 or first_sent.start == content.start:
-        prev = doc[first_sent.start - 1].sent if first_sent.start > 0 else None
+        prev = index.sent(first_sent.start - 1) if first_sent.start > 0 else None
         if prev is not None and prev.text.rstrip().endswith(":"):
             return next((t for t in reversed(prev) if cues.is_speech_cue(t)), None)
     return None
@@ -122,7 +122,7 @@ def _cue_in_frame(doc: Doc, content: Span, quoted: list[bool], cues: Cues) -> To
 
 def _nearest_named(doc: Doc, cue: Token, content: Span, quoted: list[bool], index: SpeakerIndex) -> Speaker | None:
     """When the parse gives no subject: the actor named nearest the cue in its sentence, outside the quote."""
-    sent = cue.sent
+    sent = index.sent(cue.i)
     best: tuple[int, Token] | None = None
     for token in sent:
         if quoted[token.i] or content.start <= token.i < content.end or token.i not in index.by_token:

@@ -40,7 +40,8 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc, actors: Actors) -> tuple[Quote, ...]:
         """All quotes of a doc, in text order."""
-        spans = find_quote_spans(doc.text)
+        index = SpeakerIndex(doc, actors, self.cues)
+        spans = find_quote_spans(index.text)
         quoted = [False] * len(doc)
         contents: list[Span] = []
         for span in spans:
@@ -48,17 +49,16 @@ class QuoteExtractor:
             contents.append(content)
             for i in range(content.start, content.end):
                 quoted[i] = True
-        index = SpeakerIndex(doc, actors, self.cues)
         found = [attribute(doc, s, c, quoted, self.cues, index) for s, c in zip(spans, contents) if len(c)]
-        found = _merge_split(doc, found, self.cues.max_split_gap_words)
+        found = _merge_split(index, found, self.cues.max_split_gap_words)
         skip = {f.cue.i for f in found if f.cue is not None}
         reported = find_reported(doc, quoted, self.cues, index, skip=skip)
-        quotes = self._direct(doc, found, reported) + [_reported_quote(doc, r) for r in reported]
+        quotes = self._direct(index, found, reported) + [_reported_quote(index, r) for r in reported]
         return _unique(sorted(quotes, key=lambda q: q.start))
 
-    def _direct(self, doc: Doc, found: list[Attribution], reported: list[Reported]) -> list[Quote]:
+    def _direct(self, index: SpeakerIndex, found: list[Attribution], reported: list[Reported]) -> list[Quote]:
         """Keep the quotes that pass the rules; uncued ones inherit the speaker before them when close enough."""
-        paras = paragraph_starts(doc.text)
+        paras = paragraph_starts(index.text)
         said = sorted([(f.span.end, f.speaker) for f in found if f.speaker and f.cue is not None]
                       + [(r.clause.end_char, r.speaker) for r in reported], key=lambda p: p[0])
         quotes = []
@@ -66,13 +66,13 @@ class QuoteExtractor:
             words = len(f.text.split())
             if f.cue is not None and f.speaker is not None:
                 if words >= self.cues.min_words_cued:
-                    quotes.append(_direct_quote(doc, f, f.speaker))
+                    quotes.append(_direct_quote(index, f, f.speaker))
                 continue
             if words < self.cues.min_words_cued or not _sentence_like(f.content):
                 continue
             speaker = _speaker_before(said, f.span.start, paras)
             if speaker is not None or words >= self.cues.min_words_uncued:
-                quotes.append(_direct_quote(doc, f, speaker))
+                quotes.append(_direct_quote(index, f, speaker))
         return quotes
 
 
@@ -86,17 +86,17 @@ def _speaker_before(said: list[tuple[int, Speaker]], at: int, paras: list[int]) 
     return speaker if here - bisect_right(paras, end) <= 1 else None
 
 
-def _merge_split(doc: Doc, found: list[Attribution], max_gap: int) -> list[Attribution]:
+def _merge_split(index: SpeakerIndex, found: list[Attribution], max_gap: int) -> list[Attribution]:
     """Join "“A,” she said, “B”" into one quote: the words between are few, end in a comma and hold the cue."""
     merged: list[Attribution] = []
     for f in found:
         prev = merged[-1] if merged else None
         if prev is not None and prev.cue is not None and prev.span.closed:
-            gap = doc.text[prev.span.end:f.span.start]
+            gap = index.text[prev.span.end:f.span.start]
             if (prev.span.end <= prev.cue.idx < f.span.start and gap.rstrip().endswith((",", ":"))
                     and "\n" not in gap and len(gap.split()) <= max_gap):
                 span = QuoteSpan(prev.span.start, f.span.end, prev.span.parts + f.span.parts, f.span.single, f.span.closed)
-                merged[-1] = Attribution(span, f"{prev.text} {f.text}", doc[prev.content.start:f.content.end],
+                merged[-1] = Attribution(span, f"{prev.text} {f.text}", index.doc[prev.content.start:f.content.end],
                                          prev.cue, prev.speaker, prev.via, prev.embedded)
                 continue
         merged.append(f)
@@ -111,28 +111,28 @@ def _sentence_like(content: Span) -> bool:
     return any(t.tag_ in _FINITE for t in content)
 
 
-def _sentence_text(doc: Doc, start: int, end: int) -> str:
+def _sentence_text(index: SpeakerIndex, start: int, end: int) -> str:
     """The sentences that cover a token range."""
-    return doc[doc[start].sent.start:doc[end - 1].sent.end].text.strip()
+    return index.doc[index.sent(start).start:index.sent(end - 1).end].text.strip()
 
 
-def _direct_quote(doc: Doc, f: Attribution, speaker: Speaker | None) -> Quote:
+def _direct_quote(index: SpeakerIndex, f: Attribution, speaker: Speaker | None) -> Quote:
     start, end = f.content.start, f.content.end
     if f.cue is not None:
         start, end = min(start, f.cue.i), max(end, f.cue.i + 1)
     return Quote(
         text=f.text, speaker=speaker.name if speaker else None, actor=speaker.actor if speaker else None,
-        direct=True, cue=f.cue.text if f.cue is not None else None, sentence=_sentence_text(doc, start, end),
+        direct=True, cue=f.cue.text if f.cue is not None else None, sentence=_sentence_text(index, start, end),
         start=f.span.parts[0][0], end=f.span.parts[-1][1],
         speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
         via=f.via.name if f.via else None,
     )
 
 
-def _reported_quote(doc: Doc, r: Reported) -> Quote:
+def _reported_quote(index: SpeakerIndex, r: Reported) -> Quote:
     return Quote(
         text=r.clause.text, speaker=r.speaker.name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
-        sentence=r.cue.sent.text.strip(), start=r.clause.start_char, end=r.clause.end_char,
+        sentence=index.sent(r.cue.i).text.strip(), start=r.clause.start_char, end=r.clause.end_char,
         speaker_start=r.speaker.start, speaker_end=r.speaker.end, via=r.via.name if r.via else None,
     )
 

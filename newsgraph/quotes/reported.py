@@ -13,7 +13,8 @@ from newsgraph.quotes.cues import Cues
 from newsgraph.quotes.direct import find_via
 from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 
-_LEADING = ("that", "if", "whether")     # open the clause but are not what was said
+_LEADING = ("that",)                    # opens the clause but is not what was said
+_WH = ("whether", "if", "when", "what", "how", "why", "where", "who", "which")   # "say when ...": a question
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +34,14 @@ def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex,
     for token in doc:
         if token.i in skip or quoted[token.i] or token.lemma_.lower() not in cues.reported_verbs:
             continue
-        if token.pos_ != "VERB" or token.dep_ in ("relcl", "amod", "acl") or _negated_or_wh(token):
+        # "declined to say", "wants to add" report nothing; nor do "what he said", "did not say"
+        if token.pos_ != "VERB" or token.dep_ in ("relcl", "amod", "acl", "xcomp") or _negated_or_wh(token):
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
         if comp is None:
             continue
         clause = _clause(doc, comp)
-        if clause is None or any(quoted[t.i] for t in clause) or len(clause) < 3:
+        if clause is None or clause[0].lower_ in _WH or any(quoted[t.i] for t in clause) or len(clause) < 3:
             continue
         who = cues.speaker_of(token)
         speaker = index.resolve(who) if who is not None else None

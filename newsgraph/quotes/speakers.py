@@ -5,6 +5,7 @@ When it left a pronoun unresolved, the last person named before it is taken (the
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ class SpeakerIndex:
 
     def __init__(self, doc: Doc, actors: Actors, cues: Cues) -> None:
         self.doc = doc
+        self.text = doc.text          # Doc.text joins every token on each call
         self.cues = cues
         self.by_token: dict[int, Mention] = {}
         for mention in actors.mentions:
@@ -38,6 +40,14 @@ class SpeakerIndex:
                 self.by_token.setdefault(i, mention)
         self.person_mentions = sorted((m for m in actors.mentions if m.person), key=lambda m: m.tok_start)
         self.persons = actors.persons
+        # Token.sent walks the doc on every call; one pass here makes sentence lookups cheap.
+        self._sents = [(sent.start, sent.end) for sent in doc.sents]
+        self._sent_starts = [start for start, _ in self._sents]
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token `i`."""
+        start, end = self._sents[bisect_right(self._sent_starts, i) - 1]
+        return self.doc[start:end]
 
     def resolve(self, token: Token) -> Speaker | None:
         """The speaker a token names, or None when it names nobody who can speak."""
