@@ -101,10 +101,30 @@ def test_actors_places(nlp, resolver, text, span, place):
     ("The rest of us stayed home.", "us"),
     ("Michael Jordan scored forty points.", "Jordan"),
     ("The governor of Georgia signed the bill in Atlanta.", "Georgia"),
+    ("An anti-Syria campaigner was arrested.", "Syria"),
+    ("The loan of US $40 million was repaid.", "US"),
 ])
 def test_actors_not_states(nlp, resolver, text, absent):
     mentions = _mentions(nlp, resolver, text)
     assert not [m for m in mentions if m.text == absent and m.kind in {"state", "org"}]
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Georgia sent troops after talks in Tbilisi failed.", "Georgia", "GEO"),
+    ("Jordan closed its border crossing.", "Jordan", "JOR"),
+    ("The OIC said its Council of Foreign Ministers would meet.", "Council of Foreign Ministers", "OIC"),
+])
+def test_actors_ambiguous_names_with_context(nlp, resolver, text, span, code):
+    assert _find(_mentions(nlp, resolver, text), span).code == code
+
+
+def test_actors_council_without_its_organisation_stays_unresolved(nlp, resolver):
+    mentions = _mentions(nlp, resolver, "The Council of Foreign Ministers met in the capital.")
+    assert not [m for m in mentions if m.code and "Council" in m.text]
+
+
+def test_actors_send_from_is_not_a_place(nlp, resolver):
+    assert _find(_mentions(nlp, resolver, "Aid arrived from India on Monday."), "India").place is False
 
 
 def test_actors_unresolved_counted(nlp, resolver):
@@ -124,11 +144,36 @@ def test_actors_unresolved_counted(nlp, resolver):
     ("King Omar of Jordan received the delegation.", "Omar", "JOR", "king"),
     ("The talks were led by Peru's interior minister Luis Quispe and the mayor.", "Luis Quispe", "PER",
      "interior minister"),
+    ("The plan was rejected by Tomas Berg, UN secretary-general, on Monday.", "Tomas Berg", "UN", "secretary-general"),
+    ("Mongolia's visiting President Bat Erdene met the press.", "Bat Erdene", "MNG", "president"),
+    ("Dutch Foreign Minister Pieter Van den Berg said so.", "Pieter Van den Berg", "NLD", "foreign minister"),
 ])
 def test_actors_person_roles(nlp, resolver, text, name, actor, role):
     persons = {p.name: p for p in resolver(nlp(text)).persons}
     assert name in persons, persons
     assert (persons[name].actor, persons[name].role) == (actor, role)
+
+
+def test_actors_dominant_state_fallback_is_flagged(nlp, resolver):
+    text = ("Senegal has rejected the offer. Senegal said the terms were unfair. "
+            "Prime Minister Awa Diallo said the talks were over.")
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert persons["Awa Diallo"].actor == "SEN"
+    assert persons["Awa Diallo"].how.endswith("+dominant")
+
+
+def test_actors_no_fallback_when_two_states_compete(nlp, resolver):
+    text = "Senegal and Mali signed the accord. Prime Minister Awa Diallo said the talks were over."
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert persons["Awa Diallo"].actor is None
+
+
+@pytest.mark.parametrize("text", [
+    "Photo Credit: the agency archive.",
+    "Dawn reported the news on Sunday.",
+])
+def test_actors_not_persons(nlp, resolver, text):
+    assert resolver(nlp(text)).persons == ()
 
 
 def test_actors_counterpart(nlp, resolver):
@@ -168,6 +213,13 @@ def test_actors_known_persons(nlp):
     persons = {p.name: p for p in resolver(nlp("Ada Lindqvist said the vote would be held in May.")).persons}
     assert persons["Ada Lindqvist"].actor == "SWE"
     assert persons["Ada Lindqvist"].how == "corpus"
+
+
+def test_actors_known_surname_needs_the_same_full_name(nlp):
+    known = [Person(name="Ada Lindqvist", actor="SWE", role="prime minister", sector="GOV")]
+    resolver = ActorResolver(nlp, known=known)
+    persons = {p.name: p for p in resolver(nlp("Erik Lindqvist said the vote would be held in May.")).persons}
+    assert persons["Erik Lindqvist"].actor is None
 
 
 def test_actors_user_file_example(nlp):

@@ -33,7 +33,10 @@ class KnownPersons:
         self.by_surname = {k: v[0] for k, v in surnames.items() if len({p.actor for p in v}) == 1}
 
     def find(self, name: str) -> Person | None:
-        return self.by_name.get(name.lower()) or self.by_surname.get(name.split()[-1].lower())
+        """A full name must match in full; a bare surname may match a unique known surname."""
+        if " " in name.strip():
+            return self.by_name.get(name.lower())
+        return self.by_name.get(name.lower()) or self.by_surname.get(name.lower())
 
 
 def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]], known: KnownPersons,

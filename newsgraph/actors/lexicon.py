@@ -55,6 +55,7 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)
     role_aliases: dict[str, str] = field(default_factory=dict)
     role_modifiers: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     actor_names: dict[str, str] = field(default_factory=dict)   # code -> display name
     persons: list[Person] = field(default_factory=list)
 
@@ -94,6 +95,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.roles = {w: sector for sector, words in data["roles"].items() for w in words}
     lex.role_aliases = dict(data.get("role_aliases") or {})
     lex.role_modifiers = frozenset(data.get("role_modifiers") or ())
+    lex.not_names = frozenset(data.get("not_names") or ())
     if user_file:
         _load_user(lex, Path(user_file))
     return lex

@@ -98,8 +98,8 @@ class MentionFinder:
 
 
 def _allowed(span: Span, entry: Entry, text: str) -> bool:
-    """Ambiguous names need a PERSON-free span or a context word in the article."""
-    if entry.not_person and any(t.ent_type_ == "PERSON" for t in span):
+    """Ambiguous names must not be part of a longer PERSON name, or need a context word in the article."""
+    if entry.not_person and _in_longer_person(span):
         return False
     if entry.context is not None and not any(word in text for word in entry.context):
         return False
@@ -112,6 +112,14 @@ def _modifier_only(doc: Doc, span: Span) -> bool:
     if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in {"anti", "pro", "non"}:
         return True
     return e < len(doc) and (doc[e].is_currency or doc[e].text == "$") and span.text in {"US", "U.S."}
+
+
+def _in_longer_person(span: Span) -> bool:
+    """"Michael Jordan": a PERSON entity that reaches beyond the name (a lone "Jordan" stays the state)."""
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON" and doc[span.start].ent_iob_ == "I"
+    after = span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "I"
+    return any(t.ent_type_ == "PERSON" for t in span) and (before or after)
 
 
 def _extend_of_phrase(doc: Doc, end: int) -> int:

@@ -106,8 +106,10 @@ def referent_state(found: list[Found], before: int, sent_of: list[int]) -> str |
 class Context:
     """Per-doc lookups the affiliation rules share."""
 
-    def __init__(self, doc: Doc, found: list[Found], roles: list[Role], modifiers: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, found: list[Found], roles: list[Role], modifiers: frozenset[str],
+                 not_names: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.not_names = not_names
         self.found = found
         self.modifiers = modifiers
         self.mention_end = {m.end: m for m in found}
@@ -227,7 +229,7 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
             s += 1
         while e > s and not is_name_token(doc[e - 1]):
             e -= 1
-        if e <= s or any(k in taken for k in range(s, e)):
+        if e <= s or any(k in taken or doc[k].text in ctx.not_names for k in range(s, e)):
             continue
         while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN":
             s -= 1

@@ -44,7 +44,7 @@ class ActorResolver:
         found, unresolved = self.mentions(doc)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
-        ctx = Context(doc, found, roles, self.lex.role_modifiers)
+        ctx = Context(doc, found, roles, self.lex.role_modifiers, self.lex.not_names)
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
