@@ -54,7 +54,6 @@ def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]
     items.sort()
     persons: list[PersonState] = []
     out: list[Found] = []
-    last_role: Role | None = None
     for s, e, what in items:
         if what == "name":
             p = _add_name(ctx, persons, s, e, known, role_aliases)
@@ -90,7 +89,7 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
             match = p
             break
     last = _last_affiliation(persons)
-    aff = affiliation(ctx, s, e, None, last, role_aliases)
+    aff = affiliation(ctx, s, e, last, role_aliases)
     if match is None:
         if len(tokens) < 2 and aff is None and known.find(tokens[0]) is None:
             return None

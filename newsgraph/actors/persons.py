@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.mentions import POSSESSIVE, Found
-from newsgraph.model import Person
 
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
                        "la", "le", "dos", "du", "ben", "abu", "den", "ter", "bint", "-", "'"})
@@ -157,7 +156,7 @@ def role_before(ctx: Context, s: int) -> Role | None:
     return None
 
 
-def affiliation(ctx: Context, s: int, e: int, last_role: Role | None, last_aff: Affiliation | None,
+def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
                 aliases: dict[str, str]) -> Affiliation | None:
     """Who the name at tokens [s, e) acts for, from its title, apposition or "of <state>"."""
     doc = ctx.doc
