@@ -68,6 +68,13 @@ def test_marks_unclosed_paragraph_is_continued_only_by_an_opening_mark() -> None
     # partial quote inside a sentence belongs to the subject of its cue
     ("Chilean Foreign Minister Ana Ruiz told the United Nations to \u201cact before the islands are lost\u201d.",
      "act before the islands are lost", "Ana Ruiz", "CHL", "told"),
+    # title resolved by the actors stage to the person named before
+    ("Chilean Foreign Minister Ana Ruiz arrived on Monday. \u201cThe islands will never be given up,\u201d the "
+     "minister added.", "The islands will never be given up", "Ana Ruiz", "CHL", "added"),
+    ("Kenyan President Daniel Otieno tweeted: \u201cThe border will reopen in May, after the rains.\u201d",
+     "The border will reopen in May", "Daniel Otieno", "KEN", "tweeted"),
+    ("Chilean Foreign Minister Ana Ruiz was quoted as saying \u201cthe islands will never be given up\u201d.",
+     "the islands will never be given up", "Ana Ruiz", "CHL", "saying"),
     # a capital speaking for its government
     ("\u201cWe reject these baseless claims completely,\u201d Nairobi said on Monday.",
      "We reject these baseless claims", "Nairobi", "KEN", "said"),
@@ -128,6 +135,16 @@ def test_via_news_agency_told(analyzer) -> None:
      "the border would reopen in May", "Daniel Otieno", "KEN"),
     ("The Chinese Foreign Ministry stated that the sanctions were illegal.", "the sanctions were illegal",
      "Chinese Foreign Ministry", "CHN"),
+    ("The report quoted Kenyan President Daniel Otieno as having said that the border would reopen in May.",
+     "the border would reopen in May", "Daniel Otieno", "KEN"),
+    ("The Chilean Foreign Ministry's statement said the islands would never be given up.",
+     "the islands would never be given up", "Chilean Foreign Ministry", "CHL"),
+    ("After the call, the Russian side stressed that the talks must continue without conditions.",
+     "the talks must continue without conditions", "Russian side", "RUS"),
+    ("According to a statement by the Chilean Foreign Ministry, the islands will never be given up.",
+     "the islands will never be given up", "Chilean Foreign Ministry", "CHL"),
+    ("The islands will never be given up, according to Chilean Foreign Minister Ana Ruiz.",
+     "The islands will never be given up", "Ana Ruiz", "CHL"),
 ])
 def test_reported_speech(analyzer, text, fragment, speaker, actor) -> None:
     quote = _one(_quotes(analyzer, text), fragment)
@@ -145,6 +162,20 @@ def test_reported_speech(analyzer, text, fragment, speaker, actor) -> None:
     "The minister reads \u201cThe Lord of the Rings\u201d every winter.",        # a title
 ])
 def test_not_a_quote(analyzer, text: str) -> None:
+    assert _quotes(analyzer, text) == ()
+
+
+def test_reported_via_agency(analyzer) -> None:
+    text = "According to Reuters, Kenyan President Daniel Otieno said the border would reopen in May."
+    quotes = _quotes(analyzer, text)
+    assert [(q.speaker, q.actor, q.via) for q in quotes] == [("Daniel Otieno", "KEN", "Reuters")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Reuters, the army withdrew from the border town overnight.",   # an outlet quoting nobody
+    "Ana Ruiz declined to say when the islands would be handed over.",           # a question, not a statement
+])
+def test_not_reported_speech(analyzer, text: str) -> None:
     assert _quotes(analyzer, text) == ()
 
 

@@ -72,7 +72,17 @@ class Cues:
         """The token that names who speaks through a cue, following subjects, "according to", issuers of texts."""
         if self.is_according(cue):
             to = cue.doc[cue.i + 1]
-            return next((t for t in to.children if t.dep_ == "pobj"), None)
+            found = next((t for t in to.children if t.dep_ == "pobj"), None)
+        else:
+            found = self._subject_up(cue)
+        if found is not None and self.is_cue_noun(found):
+            found = self.issuer_of(found) or found
+        if found is not None and found.lower_ in self.not_speakers:
+            return None
+        return found
+
+    def _subject_up(self, cue: Token) -> Token | None:
+        """The cue's subject, or its head's when the cue has none of its own."""
         found = _subject(cue)
         climbed = cue
         for _ in range(3):     # "and said", "adding that", "quoted as saying" take the subject higher up
@@ -82,10 +92,6 @@ class Cues:
             if climbed.lemma_.lower() == "quote":        # "the report quoted X as saying": X is the object
                 found = next((t for t in climbed.children if t.dep_ == "dobj"), None)
             found = found or _subject(climbed)
-        if found is not None and self.is_cue_noun(found):
-            found = self.issuer_of(found) or found
-        if found is not None and found.lower_ in self.not_speakers:
-            return None
         return found
 
     def issuer_of(self, noun: Token) -> Token | None:

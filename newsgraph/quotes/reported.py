@@ -32,6 +32,11 @@ def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex,
     """Every reported statement in a doc whose cue is not already the cue of a direct quote (`skip`)."""
     found: list[Reported] = []
     for token in doc:
+        if cues.is_according(token) and token.i not in skip and not quoted[token.i]:
+            according = _according(doc, token, quoted, cues, index)
+            if according is not None:
+                found.append(according)
+            continue
         if token.i in skip or quoted[token.i] or token.lemma_.lower() not in cues.reported_verbs:
             continue
         # "declined to say", "wants to add" report nothing; nor do "what he said", "did not say"
@@ -74,3 +79,24 @@ def _clause(doc: Doc, comp: Token) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _according(doc: Doc, according: Token, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> Reported | None:
+    """"According to X, <clause>" or "<clause>, according to X": X's statement, unless X is an outlet."""
+    verb = according.head
+    who = cues.speaker_of(according)
+    if who is None or verb.i == according.i or index.is_outlet(who):
+        return None
+    if according.left_edge.i <= verb.left_edge.i:
+        start, end = according.right_edge.i + 1, verb.right_edge.i + 1
+    else:
+        start, end = verb.left_edge.i, according.left_edge.i
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    clause = doc[start:end]
+    if len(clause) < 3 or any(quoted[t.i] or _is_cue(t, cues) for t in clause):
+        return None
+    speaker = index.resolve(who)
+    return Reported(according, clause, speaker, None) if speaker is not None else None
