@@ -14,13 +14,16 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
-from newsgraph.events.patterns import ActorIndex, actors_of, quoted_tokens, subject_actors, subject_tokens
-from newsgraph.events.roles import noun_roles, place_targets, verb_roles, wrapper_roles
+from newsgraph.events.patterns import (
+    ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
+)
+from newsgraph.events.roles import noun_roles, place_sources, place_targets, verb_roles, wrapper_roles
 from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
 
 # Types that happen in a place and whose target may be that place's state ("lifted a curfew in X").
 PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "RETREAT", "AID"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Types where coordinated sources act with each other ("X and Y held talks").
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
@@ -82,23 +85,27 @@ class EventExtractor:
             sources, targets, rule = verb_roles(trigger, index)
         else:
             sources, targets, rule = noun_roles(trigger, index, lex)
+        token = trigger.token
         if wrap is not None:
-            head, wrapper = wrap
-            sources = wrapper_roles(head, targets, index, lex) or sources
-            modality = read_modality(head, lex, wrapped=True)
-            return _Found(head, wrapper.type, None, sources, targets, f"{rule}+{head.lemma_}", modality)
-        modality = read_modality(trigger.clause, lex)
-        type_, mode = entry.type, entry.mode
-        if modality.modality == "future" and modality.speech is not None and type_ not in ("AGREE", "THREATEN"):
-            # "X said it will release ..." is a promise; "... would boycott" a threat: both were made.
-            speakers = actors_of(subject_tokens(modality.speech)[0], index) if subject_tokens(modality.speech) else []
-            if not speakers or any(s in sources for s in speakers) or not sources:
-                type_, mode = ("AGREE" if lex.is_coop(type_) else "THREATEN"), None
-                modality = replace(modality, modality="asserted")
-                rule += "+intent"
+            token, wrapper = wrap
+            sources = wrapper_roles(token, targets, index, lex) or sources
+            modality = read_modality(token, lex, wrapped=True)
+            type_, mode, rule = wrapper.type, None, f"{rule}+{token.lemma_}"
+            if type_ == "AGREE" and read_modality(trigger.clause, lex).negated:
+                type_ = "REJECT"   # "vowed not to return the territory" is a refusal
+        else:
+            modality = read_modality(trigger.clause, lex)
+            type_, mode = entry.type, entry.mode
+            if modality.modality == "future" and modality.speech is not None and type_ not in ("AGREE", "THREATEN"):
+                type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
+        if not sources and type_ == "PROTEST":
+            sources = place_sources(trigger.clause, index)
         if not targets and type_ in PLACE_TYPES:
             targets = place_targets(trigger.clause, index)
             rule += "+place"
+        if not targets and type_ in MATERIAL_CONFLICT:
+            targets = search_actors(trigger.clause, index)   # "mobilized reservists for a war against X"
+            rule += "+search"
         if not targets and sources and type_ == "REJECT":
             # "X thwarted the move", "with X refusing to interfere": what was rejected came from
             # the actor the sentence is about
@@ -106,10 +113,19 @@ class EventExtractor:
             rule += "+sentence"
         if not targets and len(sources) > 1 and type_ in SYMMETRIC:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
+            sources = [s for s in sources if len({s.code for s in sources}) > 1]
             rule += "+mutual"
         if not targets and type_ == "PROTEST":
             targets = list(sources)   # a domestic protest is aimed at its own government
-        return _Found(trigger.token, type_, mode, sources, targets, rule, modality)
+        return _Found(token, type_, mode, sources, targets, rule, modality)
+
+    def _intent(self, trigger: Trigger, type_: str, mode: str | None, modality: Modality, rule: str):
+        """ "X said it will release ..." is a promise (AGREE); "... would boycott" or "... unless ..." a threat."""
+        lex = self.lex
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                                    for m in c.children) for c in trigger.clause.children)
+        new_type = "AGREE" if lex.is_coop(type_) and not conditional else "THREATEN"
+        return new_type, None, replace(modality, modality="asserted"), rule + "+intent"
 
     def _events(self, item: _Found, sent: Span, index: ActorIndex, date: str | None) -> list[Event]:
         quad, cameo, intensity = code_event(self.lex, item.type, item.mode)

@@ -56,7 +56,7 @@ def _group(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
-def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: int = 2) -> list[Mention]:
+def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: int = 3) -> list[Mention]:
     """The actors a noun phrase stands for: itself, its coordinated parts, or its owner ("India's decision")."""
     found: list[Mention] = []
     for tok in _group(token):

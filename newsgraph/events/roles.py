@@ -5,13 +5,14 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, patient_tokens, prep_objects,
+    TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
 from newsgraph.events.triggers import Trigger
 from newsgraph.model import Mention
 
 Actors = list[Mention]
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
 def _all(tokens: list[Token], index: ActorIndex) -> Actors:
@@ -35,16 +36,23 @@ def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str
         if not targets and entry.prep:
             targets = _all(prep_objects(verb, [entry.prep]), index)
         return sources, targets, "passive"
-    sources = _all(subject_tokens(verb), index)
+    subjects = subject_tokens(verb)
+    sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
     rule = "active"
+    objects = direct_objects(verb)
     if entry.prep:
         targets = _all(prep_objects(verb, [entry.prep]), index)
         rule = "active-prep"
     else:
-        targets = _all(direct_objects(verb), index)
+        targets = _all(objects, index)
         if not targets:
             targets = _all(prep_objects(verb, TARGET_PREPS), index)
             rule = "active-prep"
+    if not targets and objects:
+        # "broke off relations with X", "suspended part of an aid programme for X"
+        targets = _all([p for o in objects for p in prep_objects(o, TARGET_PREPS | {"of"})], index)
+        targets = targets or [m for o in objects for m in search_actors(o, index)][:2]
+        rule = "object"
     if not targets:
         # "demanded that Hamas renounce", "threatened to take measures against X"
         for comp in complements(verb):
@@ -54,6 +62,16 @@ def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str
                 rule = "complement"
                 break
     return sources, targets, rule
+
+
+def _speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) -> Actors:
+    """ "X said they will ...": an unresolved pronoun subject is the speaker."""
+    if not subjects or subjects[0].pos_ != "PRON":
+        return []
+    for below, tok in zip(path_up(verb), list(path_up(verb))[1:]):
+        if below.dep_ == "ccomp" and tok.pos_ == "VERB":
+            return _all(subject_tokens(tok), index)
+    return []
 
 
 def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str]:
@@ -106,12 +124,27 @@ def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
     return _all(subject_tokens(head), index)
 
 
+PLACE_PREPS = ("in", "into", "across", "inside", "near", "throughout", "within", "at")
+
+
 def place_targets(token: Token, index: ActorIndex) -> Actors:
     """Places where the event happened ("lifted a curfew in X"): a target for domestic events."""
     found: Actors = []
-    for tok in token.subtree:
-        mention = index.places.get(tok.i)
-        if mention is not None and mention not in found and tok.head.lower_ in ("in", "into", "across", "inside",
-                                                                                 "near", "throughout", "of"):
-            found.append(mention)
+    heads = [token, *direct_objects(token)]
+    for pobj in (p for h in heads for p in prep_objects(h, PLACE_PREPS)):
+        for tok in (pobj, *(c for c in pobj.children if c.dep_ in ("compound", "amod", "poss"))):
+            mention = index.places.get(tok.i) or index.acting.get(tok.i)
+            if mention is not None and mention not in found:
+                found.append(mention)
+    return found
+
+
+def place_sources(token: Token, index: ActorIndex) -> Actors:
+    """People named by where they are ("students throughout X staged protests")."""
+    found: Actors = []
+    for subject in subject_tokens(token):
+        for tok in subject.subtree:
+            mention = index.places.get(tok.i)
+            if mention is not None and tok.head.lower_ in PLACE_PREPS + ("of", "from") and mention not in found:
+                found.append(mention)
     return found
