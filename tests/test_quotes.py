@@ -68,6 +68,11 @@ def test_marks_unclosed_paragraph_is_continued_only_by_an_opening_mark() -> None
     # partial quote inside a sentence belongs to the subject of its cue
     ("Chilean Foreign Minister Ana Ruiz told the United Nations to \u201cact before the islands are lost\u201d.",
      "act before the islands are lost", "Ana Ruiz", "CHL", "told"),
+    # single quotes and guillemets as quotation marks
+    ("Kenyan President Daniel Otieno said 'the border will reopen in May' on Monday.",
+     "the border will reopen in May", "Daniel Otieno", "KEN", "said"),
+    ("Kenyan President Daniel Otieno spoke first. \u00abThe border will stay closed until May,\u00bb Otieno said.",
+     "The border will stay closed until May", "Daniel Otieno", "KEN", "said"),
     # title resolved by the actors stage to the person named before
     ("Chilean Foreign Minister Ana Ruiz arrived on Monday. \u201cThe islands will never be given up,\u201d the "
      "minister added.", "The islands will never be given up", "Ana Ruiz", "CHL", "added"),
@@ -105,6 +110,13 @@ def test_quote_without_cue_takes_the_speaker_before(analyzer, second: str) -> No
     text = "\u201cWe have waited long enough,\u201d Kenyan President Daniel Otieno said. " + second
     quote = _one(_quotes(analyzer, text), "The talks are over")
     assert (quote.speaker, quote.actor) == ("Daniel Otieno", "KEN")
+
+
+def test_quote_without_cue_takes_the_speaker_of_reported_speech_before(analyzer) -> None:
+    text = ("Kenyan President Daniel Otieno said that the border would reopen soon. "
+            "\u201cWe are confident that the rains will end by May.\u201d")
+    quote = _one(_quotes(analyzer, text), "We are confident")
+    assert (quote.direct, quote.speaker, quote.actor, quote.cue) == (True, "Daniel Otieno", "KEN", None)
 
 
 def test_multi_paragraph_quote_is_one_quote(analyzer) -> None:
