@@ -57,9 +57,9 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, actors: Actors, *, published: str | None = None) -> tuple[Event, ...]:
         index = ActorIndex(actors.mentions)
-        if not index:
+        if not index.acting and not index.places:
             return ()
-        active = {m.sent for m in actors.mentions if m.code and not m.place}
+        active = {m.sent for m in actors.mentions if m.code}
         quoted = quoted_tokens(doc)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
@@ -152,6 +152,8 @@ class EventExtractor:
 
 def _self_event(source: Mention, target: Mention, type_: str) -> bool:
     """Source and target are the same state only when two distinct mentions say so."""
+    if type_ == "PROTEST":
+        return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES:
         return False
     return type_ in PLACE_TYPES or type_ in ("PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE")

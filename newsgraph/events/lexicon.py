@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 PREPS = frozenset("on upon to with for of from against by at into about behind between in over".split())
@@ -51,6 +52,7 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     wrappers: dict[str, list[Wrapper]] = field(default_factory=dict)
     coding: dict[tuple[str, str | None], tuple[int, str, float]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)   # inflected form -> lemma, for the lexicon's verbs
     light_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
@@ -62,6 +64,10 @@ class Lexicon:
     proposal_nouns: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
+        return self.forms.get(token.lower_) or token.lemma_.lower()
 
     def code(self, type_: str, mode: str | None) -> tuple[int, str, float]:
         """Quad class, CAMEO root and intensity for a type and mode."""
@@ -94,6 +100,18 @@ def _entries(section: dict, pos: str, objects: dict[str, list[str]]) -> dict[str
     return table
 
 
+def _inflections(lemma: str) -> set[str]:
+    """Regular English verb forms; the small model's lemmatizer misses some ("staged" -> "stag")."""
+    forms = {lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(lemma + "es")
+    return forms
+
+
 def load_lexicon(path: str | Path = DATA) -> Lexicon:
     """Read the lexicon file into lookup tables (once per process)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
@@ -115,6 +133,10 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
             only = parts[1][1:] if len(parts) > 1 else None
             lex.wrappers.setdefault(parts[0], []).append(Wrapper(parts[0], type_, only))
     mod = data["modality"]
+    verbs = set(lex.verbs) | set(lex.wrappers) | {str(w) for w in data["light_verbs"] + data["speech_verbs"]}
+    for lemma in verbs:
+        for form in _inflections(lemma):
+            lex.forms.setdefault(form, lemma)
     words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
     lex.light_verbs = words(data["light_verbs"])
     lex.speech_verbs = words(data["speech_verbs"])

@@ -61,7 +61,7 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
     sent = trigger.sent
     path = list(path_up(trigger))
     speech = next((t for below, t in zip(path, path[1:]) if below.dep_ in ("ccomp", "parataxis")
-                   and t.lemma_ in lex.speech_verbs and t.pos_ == "VERB"), None)
+                   and lex.lemma(t) in lex.speech_verbs and t.pos_ == "VERB"), None)
     reported = speech is not None
     negated = False
     modality: str | None = None
@@ -72,9 +72,9 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
         if prev is not None and prev.dep_ not in CHAIN_DEPS and prev.dep_ != "ccomp":
             break
         if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
-            if tok.lemma_ in lex.irrealis_verbs and modality is None:
-                modality = "future" if tok.lemma_ == "go" else "hypothetical"
-        if prev is not None and prev.dep_ == "ccomp" and tok.lemma_ not in lex.speech_verbs:
+            if lex.lemma(tok) in lex.irrealis_verbs and modality is None:
+                modality = "future" if lex.lemma(tok) == "go" else "hypothetical"
+        if prev is not None and prev.dep_ == "ccomp" and lex.lemma(tok) not in lex.speech_verbs:
             modality = modality or _complement_modality(tok, lex)
         if modality is None:
             modality = _aux_modality(tok, lex, reported)
@@ -83,7 +83,7 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children):
             modality = "hypothetical"
         prev = tok
-    if any(t.lemma_.lower() in lex.proposal_nouns or (t.lemma_ == "be" and _proposal_subject(t, lex))
+    if any(lex.lemma(t) in lex.proposal_nouns or (lex.lemma(t) == "be" and _proposal_subject(t, lex))
            for t in path[1:]):
         modality = "proposed"   # "one way is to launch a boycott", "a plan to impose sanctions"
     if sent.text.rstrip().endswith("?") and speech is None:
@@ -93,12 +93,12 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
 
 def _complement_modality(verb: Token, lex: Lexicon) -> str | None:
     """Verbs like "hope", "plan" or "expect" make their that-clause irrealis."""
-    return "hypothetical" if verb.lemma_ in lex.irrealis_verbs else None
+    return "hypothetical" if lex.lemma(verb) in lex.irrealis_verbs else None
 
 
 def _proposal_subject(copula: Token, lex: Lexicon) -> bool:
     """ "One way is to launch ...", "the solution is to ..." """
-    return any(c.dep_ == "nsubj" and c.lemma_ in lex.proposal_nouns for c in copula.children)
+    return any(c.dep_ == "nsubj" and lex.lemma(c) in lex.proposal_nouns for c in copula.children)
 
 
 def in_condition(trigger: Token, lex: Lexicon) -> bool:

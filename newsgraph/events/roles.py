@@ -83,7 +83,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     sources = _all(owners, index)
     rule = "noun-owner"
     verb = trigger.clause if trigger.clause.i != noun.i else None
-    light = verb is not None and verb.lemma_.lower() in lex.light_verbs
+    light = verb is not None and lex.lemma(verb) in lex.light_verbs
     if not sources and light:
         sources = _all(subject_tokens(verb), index)
         rule = "noun-light"
@@ -97,7 +97,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if not targets and light:
         targets = _all(prep_objects(verb, TARGET_PREPS) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
-    if not targets and verb is not None and verb.lemma_.lower() in lex.addressee_verbs:
+    if not targets and verb is not None and lex.lemma(verb) in lex.addressee_verbs:
         # "accept Islamabad's request": the one who accepts is the one asked
         targets = _all(subject_tokens(verb), index)
         rule = "noun-object"
@@ -119,7 +119,7 @@ def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
         owners = [c for c in head.children if c.dep_ == "poss"]
         if owners:
             return _all(owners, index)
-        if head.head.lemma_.lower() in lex.light_verbs:
+        if lex.lemma(head.head) in lex.light_verbs:
             return _all(subject_tokens(head.head), index)
     return _all(subject_tokens(head), index)
 

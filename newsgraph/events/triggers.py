@@ -67,7 +67,7 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False
     if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in OBJECTS):
         return False
-    if entry.objects and not any(c.dep_ in OBJECTS and c.lemma_.lower() in entry.objects for c in token.children):
+    if entry.objects and not any(c.dep_ in OBJECTS and lex.lemma(c) in entry.objects for c in token.children):
         return False
     return True
 
@@ -76,9 +76,9 @@ def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
     """The most specific lexicon entry whose conditions hold around the token, if any."""
     pos = token.pos_
     if pos == "VERB":
-        entries = lex.verbs.get(token.lemma_.lower())
+        entries = lex.verbs.get(lex.lemma(token))
     elif pos in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+        entries = lex.nouns.get(lex.lemma(token)) or lex.nouns.get(token.lower_)
     else:
         return None
     if not entries:
@@ -103,14 +103,14 @@ def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[i
 def wrapper_of(trigger: Trigger, lex: Lexicon) -> tuple[Token, Wrapper] | None:
     """The verb or noun whose complement the trigger heads ("refused to condemn" -> refused, REJECT)."""
     clause = trigger.clause
-    if clause.i != trigger.token.i and clause.lemma_.lower() not in lex.light_verbs:
+    if clause.i != trigger.token.i and lex.lemma(clause) not in lex.light_verbs:
         return None   # "reluctance to accept X's request": the request stands on its own
     if clause.dep_ not in ("xcomp", "ccomp", "acl", "pcomp") or clause.head.i == clause.i:
         return None
     head = clause.head
     if head.dep_ == "prep" and head.head.i != head.i:   # "ready for talks"
         head = head.head
-    wrappers = lex.wrappers.get(head.lemma_.lower())
+    wrappers = lex.wrappers.get(lex.lemma(head))
     if not wrappers:
         return None
     coop = lex.is_coop(trigger.entry.type)
