@@ -32,6 +32,7 @@ class Cues:
     min_words_cued: int
     min_words_uncued: int
     max_split_gap_words: int
+    spelling: dict[str, str]
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> Cues:
@@ -46,7 +47,10 @@ class Cues:
             if name not in data:
                 raise ValueError(f"{path}: missing key {name!r}; add it (see the other keys for the format)")
             value = data[name]
-            fields[name] = value if isinstance(value, int) else frozenset(str(w).lower() for w in value)
+            if isinstance(value, dict):
+                fields[name] = {str(k).lower(): str(v) for k, v in value.items()}
+            else:
+                fields[name] = value if isinstance(value, int) else frozenset(str(w).lower() for w in value)
         return cls(**fields)
 
     def is_speech_cue(self, token: Token) -> bool:

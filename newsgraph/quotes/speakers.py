@@ -67,10 +67,15 @@ class SpeakerIndex:
             if person is not None:
                 return person
         if mention is not None and mention.code:
-            return Speaker(core.text, mention.code, core.start_char, core.end_char)
+            return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
             return None
         return Speaker(core.text, None, core.start_char, core.end_char)
+
+    def usual_name(self, span: Span) -> str:
+        """An institution's name with abbreviated or misspelt institution words spelt out."""
+        fixes = self.cues.spelling
+        return "".join((fixes.get(t.lower_, t.text) if t.lower_ in fixes else t.text) + t.whitespace_ for t in span).strip()
 
     def core(self, token: Token) -> Span:
         """The name part of a noun phrase: the head with its compounds and modifiers, no determiner or clause."""
