@@ -62,6 +62,11 @@ def test_marks_unclosed_paragraph_is_continued_only_by_an_opening_mark() -> None
     # a statement issued by an institution
     ("\u201cThe sanctions are illegal and will be answered in kind,\u201d a statement by the Chinese Foreign Ministry "
      "read.", "The sanctions are illegal", "Chinese Foreign Ministry", "CHN", "read"),
+    # an institution speaks under its usual name: a misspelt or abbreviated institution word is spelt out
+    ("\u201cThe sanctions are illegal and will be answered in kind,\u201d a statement by the Chinese Foreign Ministery "
+     "read.", "The sanctions are illegal", "Chinese Foreign Ministry", "CHN", "read"),
+    ("\u201cThe sanctions are illegal and will be answered in kind,\u201d the Kenyan govt said.",
+     "The sanctions are illegal", "Kenyan Government", "KEN", "said"),
     # according to
     ("According to Kenyan President Daniel Otieno, \u201cthe border will stay closed until the talks end\u201d.",
      "the border will stay closed", "Daniel Otieno", "KEN", "According"),
