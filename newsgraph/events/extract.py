@@ -104,7 +104,9 @@ class EventExtractor:
             targets = place_targets(trigger.clause, index)
             rule += "+place"
         if not targets and type_ in MATERIAL_CONFLICT:
-            targets = search_actors(trigger.clause, index)   # "mobilized reservists for a war against X"
+            # "mobilized reservists for a war against X"; never the source itself
+            codes = {s.code for s in sources}
+            targets = [m for m in search_actors(trigger.clause, index) if m.code not in codes]
             rule += "+search"
         if not targets and sources and type_ == "REJECT":
             # "X thwarted the move", "with X refusing to interfere": what was rejected came from
@@ -115,7 +117,7 @@ class EventExtractor:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
             sources = [s for s in sources if len({s.code for s in sources}) > 1]
             rule += "+mutual"
-        if not targets and type_ == "PROTEST":
+        if not targets and type_ == "PROTEST" and (entry.pos == "verb" or trigger.clause.i != trigger.token.i):
             targets = list(sources)   # a domestic protest is aimed at its own government
         return _Found(token, type_, mode, sources, targets, rule, modality)
 
@@ -156,7 +158,8 @@ def _self_event(source: Mention, target: Mention, type_: str) -> bool:
         return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES:
         return False
-    return type_ in PLACE_TYPES or type_ in ("PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE")
+    # otherwise two parts of one state: the government and its opposition, rebels, courts ...
+    return type_ in PLACE_TYPES or (source.sector != target.sector and None not in (source.sector, target.sector))
 
 
 def _reporter(modality: Modality, index: ActorIndex) -> str | None:
