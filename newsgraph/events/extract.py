@@ -17,7 +17,9 @@ from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
     ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
-from newsgraph.events.roles import noun_roles, place_sources, place_targets, verb_roles, wrapper_roles
+from newsgraph.events.roles import (
+    condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, wrapper_roles,
+)
 from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
 
@@ -75,6 +77,7 @@ class EventExtractor:
         heads = {head.i for head, _ in wrapped.values()}
         found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
         found += _else_threats(sent, found)
+        found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -98,6 +101,8 @@ class EventExtractor:
             type_, mode = entry.type, entry.mode
             if modality.modality == "future" and modality.speech is not None and type_ not in ("AGREE", "THREATEN"):
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
+        if type_ == "THREATEN":
+            targets = condition_subjects(token, index) or condition_subjects(trigger.clause, index) or targets
         if not sources and type_ == "PROTEST":
             sources = place_sources(trigger.clause, index)
         if not targets and type_ in PLACE_TYPES:
@@ -120,6 +125,19 @@ class EventExtractor:
         if not targets and type_ == "PROTEST" and (entry.pos == "verb" or trigger.clause.i != trigger.token.i):
             targets = list(sources)   # a domestic protest is aimed at its own government
         return _Found(token, type_, mode, sources, targets, rule, modality)
+
+    def _prescriptions(self, sent: Span, index: ActorIndex, used: set[int], quoted: frozenset[int]) -> list[_Found]:
+        """Verbs of saying whose that-clause prescribes: "X reiterated that Y must hand over ..."."""
+        lex = self.lex
+        found = []
+        for token in sent:
+            if token.i in used or token.i in quoted or token.pos_ != "VERB" or lex.lemma(token) not in lex.speech_verbs:
+                continue
+            roles = prescribed(token, index, lex)
+            if roles is not None and roles[0]:
+                modality = read_modality(token, lex)
+                found.append(_Found(token, "REQUEST", roles[2], roles[0], roles[1], "said-must", modality))
+        return found
 
     def _intent(self, trigger: Trigger, type_: str, mode: str | None, modality: Modality, rule: str):
         """ "X said it will release ..." is a promise (AGREE); "... would boycott" or "... unless ..." a threat."""

@@ -109,7 +109,7 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
             if objects:
                 return objects
         return subject_tokens(head, hops - 1)
-    if verb.dep_ in ("conj", "pcomp"):
+    if verb.dep_ in ("conj", "pcomp", "acomp"):
         return subject_tokens(head, hops - 1)
     if verb.dep_ == "pobj" and head.dep_ == "prep":
         return subject_tokens(head.head, hops - 1)

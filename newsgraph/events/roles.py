@@ -85,7 +85,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     verb = trigger.clause if trigger.clause.i != noun.i else None
     light = verb is not None and lex.lemma(verb) in lex.light_verbs
     if not sources and light:
-        sources = _all(subject_tokens(verb), index)
+        subjects = subject_tokens(verb)
+        sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
         rule = "noun-light"
     preps = [entry.prep] if entry.prep else TARGET_PREPS | {"between", "of"}
     if entry.type == "REQUEST":
@@ -110,6 +111,31 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def condition_subjects(token: Token, index: ActorIndex) -> Actors:
+    """ "... unless Israel rescinded ...": the one a conditional threat is aimed at."""
+    for tok in (token, *token.children):
+        for clause in tok.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children):
+                found = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], index)
+                if found:
+                    return found
+    return []
+
+
+def prescribed(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str] | None:
+    """ "X said that Y must ...": a demand (must) or appeal (should) from the speaker to Y."""
+    for clause in speech.children:
+        if clause.dep_ != "ccomp":
+            continue
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in lex.proposed), None)
+        if modal is None:
+            continue
+        targets = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], index)
+        if targets:
+            return _all(subject_tokens(speech), index), targets, "demand" if modal == "must" else "appeal"
+    return None
 
 
 def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
