@@ -13,7 +13,7 @@ from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import path_up
 
 # Dependencies through which a governing clause passes its modal and negation on.
-CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "attr", "prep", "oprd", "nsubj",
+CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "attr", "prep", "oprd", "nsubj", "acomp",
                         "nsubjpass", "dative"})
 
 

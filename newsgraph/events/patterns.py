@@ -67,6 +67,9 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             found += actors_of(tok.head.head, index, owners=owners, depth=depth)
             continue
+        if tok.pos_ == "PRON" and tok.dep_ == "appos" and depth > 1:
+            found += actors_of(tok.head, index, depth=depth - 1)   # "countries such as X, those that ..."
+            continue
         if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and depth > 1:
             # "Countries such as X and Y, those that ...": a pronoun set beside another subject
             found += [m for s in tok.head.children if s.dep_ == "nsubj" and s.i != tok.i
