@@ -28,11 +28,16 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """An input that was skipped, with the reason (one line for stderr)."""
+    """An input that was skipped, with the reason (one line for stderr).
+
+    `article` holds the cleaned article when only its analysis was refused (a language the model does not read),
+    so that the extracted text can still be reported.
+    """
 
     file: str
     reason: str
     line: int | None = None
+    article: Article | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.export import to_record
+from newsgraph.export import to_record, unanalysed_record
 from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_articles
 from newsgraph.model import Analysis, Article, Problem
 from newsgraph.pipeline import Settings, analyze_stream
@@ -56,6 +56,8 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
         summary.problems.append(str(problem))
         if on_problem:
             on_problem(problem)
+        if problem.article is not None and on_record:
+            on_record(unanalysed_record(problem.article, problem.reason))
 
     def fresh() -> Iterator[Article]:
         for item in iter_articles(paths, max_bytes=max_bytes, **({"stdin": stdin} if stdin is not None else {})):

@@ -148,3 +148,17 @@ def test_cli_runs_as_a_real_process_on_gzip(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert record["file"] == "story.txt.gz" and "Egypt urged Ethiopia" in record["text"]
+
+
+def test_cli_non_english_is_skipped_but_its_text_is_reported(tmp_path):
+    folder = tmp_path / "fr"
+    folder.mkdir()
+    (folder / "fr.txt").write_text(
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, malgré l'opposition des syndicats "
+        "qui appellent à une grève nationale la semaine prochaine dans tout le pays.", encoding="utf-8")
+    db = tmp_path / "n.db"
+    result = run(["analyze", str(folder), "--db", str(db), "--jsonl", "-"])
+    assert result.exit_code == 1 and "not English" in result.stderr and "fr.txt" in result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["skipped"].startswith("not English") and "gouvernement" in record["text"]
+    assert record["events"] == [] and rows(db, "articles") == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from newsgraph.model import Analysis
+from newsgraph.model import Analysis, Article
 
 
 def to_record(analysis: Analysis) -> dict[str, Any]:
@@ -26,4 +26,13 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
         "unresolved": list(analysis.actors.unresolved),
         "model": analysis.model,
         "newsgraph_version": analysis.version,
+    }
+
+
+def unanalysed_record(article: Article, reason: str) -> dict[str, Any]:
+    """The record of an article that was extracted but not analysed (e.g. not in English): text, no extractions."""
+    return {
+        "id": article.id, "file": article.file, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "published": article.published, "text": article.text, "boilerplate": list(article.boilerplate),
+        "persons": [], "actors": [], "events": [], "quotes": [], "unresolved": [], "skipped": reason,
     }

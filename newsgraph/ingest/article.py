@@ -62,11 +62,8 @@ def build_article(raw: Raw, *, languages: Collection[str] | None = ("en",)) -> A
     if not body:
         reason = "no article text left after cleaning" if boilerplate else "empty"
         return Problem(raw.where, reason, raw.line)
-    foreign = foreign_language(body, languages) if languages is not None else None
-    if foreign:
-        return Problem(raw.where, f"not English (looks like '{foreign[0]}', p={foreign[1]:.2f})", raw.line)
     digest = text_hash(body)
-    return Article(
+    article = Article(
         id=digest[:16],
         file=raw.file,
         key=fields["url"] or raw.key,
@@ -79,6 +76,11 @@ def build_article(raw: Raw, *, languages: Collection[str] | None = ("en",)) -> A
         line=raw.line,
         text_hash=digest,
     )
+    foreign = foreign_language(body, languages) if languages is not None else None
+    if foreign:
+        reason = f"not English (looks like '{foreign[0]}', p={foreign[1]:.2f}); text extracted, not analysed"
+        return Problem(raw.where, reason, raw.line, article=article)
+    return article
 
 
 def _split_header(text: str) -> tuple[str, dict[str, str]]:
