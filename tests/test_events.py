@@ -112,3 +112,51 @@ def test_events_duplicates_merge(analyzer):
 ])
 def test_events_none(analyzer, text):
     assert _asserted(analyzer, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request with an "or else" consequence is also a threat
+    ("Ghana told Nigeria to reopen the border, or else Ghana would close its ports.",
+     {("GHA", "NGA", "REQUEST"), ("GHA", "NGA", "THREATEN")}),
+    # a threat aimed at whoever must act in the unless-clause
+    ("Chad threatened to expel the diplomats unless Sudan closed the camps.", {("TCD", "SDN", "THREATEN")}),
+    # a reported promise is an agreement that was made
+    ("Iran said it will release the British sailors.", {("IRN", "GBR", "AGREE")}),
+    # a reported "would" of a hostile step is a threat that was made
+    ("Serbia said it would boycott all contact with Kosovo.", {("SRB", "XKX", "THREATEN")}),
+    # "X said that Y must ..." prescribes
+    ("Egypt's president said that Ethiopia must stop filling the dam.", {("EGY", "ETH", "REQUEST")}),
+    ("Peru turned down Bolivia's offer of talks.", {("PER", "BOL", "REJECT")}),
+    ("Japan spoke by phone with India on Tuesday.", {("JPN", "IND", "CONSULT")}),
+    ("Turkey assured Azerbaijan of its full support.", {("TUR", "AZE", "SUPPORT")}),
+    ("Poland slammed Belarus over the border crisis.", {("POL", "BLR", "ACCUSE")}),
+])
+def test_events_constructions(analyzer, text, expected):
+    assert expected <= _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    # events inside a direct quotation are the speaker's claims, not reported events
+    'The minister said: "Kenya has always supported Uganda and backed its right to the lake."',
+    # a wish, a plan and an attempt that is only hoped for
+    "Kenya hopes to sign an accord with Uganda.",
+    "Kenya wants to meet Uganda next month.",
+    # a refusal to condemn is not an accusation
+    "Russia refused to condemn Serbia.",
+])
+def test_events_no_asserted_accusation_or_claim(analyzer, text):
+    found = _asserted(analyzer, text)
+    if "refused" in text:
+        assert not any(t == "ACCUSE" for _, _, t in found)
+    else:
+        assert found == set()
+
+
+def test_events_reported_by(analyzer):
+    events = _events(analyzer, "Kenya criticised Uganda over the dam, Tanzania said.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert event.reported_by == "TZA"
+
+
+def test_events_no_event_without_both_parties(analyzer):
+    assert _events(analyzer, "Kenya condemned the attack.") == ()

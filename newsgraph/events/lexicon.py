@@ -133,7 +133,8 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
             only = parts[1][1:] if len(parts) > 1 else None
             lex.wrappers.setdefault(parts[0], []).append(Wrapper(parts[0], type_, only))
     mod = data["modality"]
-    verbs = set(lex.verbs) | set(lex.wrappers) | {str(w) for w in data["light_verbs"] + data["speech_verbs"]}
+    verbs = set(lex.verbs) | set(lex.wrappers) | {str(w) for w in data["light_verbs"] + data["speech_verbs"]
+                                                  + data["addressee_verbs"] + mod["irrealis_verbs"]}
     for lemma in verbs:
         for form in _inflections(lemma):
             lex.forms.setdefault(form, lemma)

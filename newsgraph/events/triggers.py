@@ -50,6 +50,12 @@ def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _addressee(token: Token) -> bool:
+    """Someone is told to act: an object, or the subject of an infinitive ("expects X to show")."""
+    return any(c.dep_ in OBJECTS or (c.dep_ in ("ccomp", "advcl") and _infinitive(c)
+                                     and any(g.dep_ == "nsubj" for g in c.children)) for c in token.children)
+
+
 def _has_complement(token: Token) -> bool:
     """A to-clause ("urged X to delay", "expects X to show"); for nouns also "a call for ..."."""
     if token.pos_ == "NOUN":
@@ -63,6 +69,8 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False
     if "xcomp" in entry.flags and not _has_complement(token):
         return False
+    if "xcomp" in entry.flags and entry.pos == "verb" and not entry.prep and not _addressee(token):
+        return False   # "expects X to ...", not "wants to ..."
     if "presc" in entry.flags and not _prescriptive(token, lex):
         return False
     if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in OBJECTS):
