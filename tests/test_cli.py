@@ -155,7 +155,8 @@ def test_cli_non_english_is_skipped_but_its_text_is_reported(tmp_path):
     folder.mkdir()
     (folder / "fr.txt").write_text(
         "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, malgré l'opposition des syndicats "
-        "qui appellent à une grève nationale la semaine prochaine dans tout le pays.", encoding="utf-8")
+        "qui appellent à une grève nationale la semaine prochaine dans tout le pays. Le ministre du Travail a "
+        "défendu le projet devant les députés, en promettant des mesures pour les carrières longues.", encoding="utf-8")
     db = tmp_path / "n.db"
     result = run(["analyze", str(folder), "--db", str(db), "--jsonl", "-"])
     assert result.exit_code == 1 and "not English" in result.stderr and "fr.txt" in result.stderr
