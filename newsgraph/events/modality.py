@@ -100,8 +100,3 @@ def _proposal_subject(copula: Token, lex: Lexicon) -> bool:
     """ "One way is to launch ...", "the solution is to ..." """
     return any(c.dep_ == "nsubj" and lex.lemma(c) in lex.proposal_nouns for c in copula.children)
 
-
-def in_condition(trigger: Token, lex: Lexicon) -> bool:
-    """Whether the trigger sits in an if/unless clause."""
-    return any(any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children)
-               for tok in path_up(trigger))
