@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph import __version__
 from newsgraph.actors import ActorResolver
+from newsgraph.errors import NewsgraphError
 from newsgraph.events import EventExtractor
 from newsgraph.model import Analysis, Article, Person, Problem
 from newsgraph.nlp import load_nlp, model_name
@@ -74,16 +75,23 @@ class Analyzer:
         return self._stages(self.nlp(article.text), article)
 
 
-_worker: Analyzer | None = None
+_worker: Analyzer | NewsgraphError | None = None
 
 
 def _init_worker(settings: Settings) -> None:
+    # An exception here would make the pool restart the worker for ever; keep it for the first batch to raise.
     global _worker
-    _worker = Analyzer(settings)
+    try:
+        _worker = Analyzer(settings)
+    except NewsgraphError as exc:
+        _worker = exc
 
 
 def _run_batch(batch: list[Article]) -> list[Analysis | Problem]:
-    assert _worker is not None, "worker not initialised"
+    if isinstance(_worker, NewsgraphError):
+        raise _worker
+    if _worker is None:
+        raise RuntimeError("worker not initialised")
     return list(_worker.analyze_many(batch))
 
 

@@ -163,3 +163,18 @@ def test_cli_non_english_is_skipped_but_its_text_is_reported(tmp_path):
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["skipped"].startswith("not English") and "gouvernement" in record["text"]
     assert record["events"] == [] and rows(db, "articles") == 0
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_cli_bad_user_dictionary_is_one_line(corpus, tmp_path, processes):
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("states: [this is not a mapping\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--db", str(tmp_path / "n.db"), "--actors", str(bad),
+                                       "--processes", processes])
+    assert result.exit_code == 1 and "mine.yaml" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_missing_model_is_one_line(corpus, tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--db", str(tmp_path / "n.db"), "--model", "no_such_x"])
+    assert result.exit_code == 1 and "no_such_x" in result.stderr and "Traceback" not in result.stderr
