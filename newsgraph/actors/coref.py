@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
-from newsgraph.actors.persons import (Affiliation, Context, PersonState, Role, affiliation, dominant_state)
+from newsgraph.actors.evidence import home_state
+from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation
+from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -54,9 +56,10 @@ def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]
     items.sort()
     persons: list[PersonState] = []
     out: list[Found] = []
+    fulls = _full_surnames(doc, names)
     for s, e, what in items:
         if what == "name":
-            p = _add_name(ctx, persons, s, e, known, role_aliases)
+            p = _add_name(ctx, persons, s, e, known, role_aliases, fulls)
             how = "name"
         elif what == "title":
             p = _by_title(persons, role_aliases.get(doc[s + 1:e].text.lower(), doc[s + 1:e].text.lower()))
@@ -74,9 +77,19 @@ def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]
     return persons, out
 
 
+def _full_surnames(doc: Doc, names: list[tuple[int, int]]) -> frozenset[str]:
+    """Surnames that exactly one full name in the article ends with: a bare surname before it is that person."""
+    fulls: dict[str, set[str]] = {}
+    for s, e in names:
+        if e - s >= 2:
+            fulls.setdefault(doc[e - 1].lower_, set()).add(doc[s:e].text.lower())
+    return frozenset(k for k, v in fulls.items() if len(v) == 1)
+
+
 def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: KnownPersons,
-              role_aliases: dict[str, str]) -> PersonState | None:
+              role_aliases: dict[str, str], fulls: frozenset[str]) -> PersonState | None:
     doc = ctx.doc
+    honorific = ctx.lex.honorifics.get(doc[s - 1].lower_, "") if s > 0 else ""
     tokens = tuple(t.text for t in doc[s:e] if t.is_alpha)
     if not tokens:
         return None
@@ -90,8 +103,13 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
             break
     last = _last_affiliation(persons)
     aff = affiliation(ctx, s, e, last, role_aliases)
+    if aff is not None:
+        aff.at = s
     if match is None:
-        if len(tokens) < 2 and aff is None and known.find(tokens[0]) is None:
+        # a lone word is a person with a title, a courtesy title ("Mr Kamau"), a full name elsewhere in the
+        # article ("Kamau said" before "Peter Kamau"), or a known person
+        if len(tokens) < 2 and aff is None and honorific == "" and tokens[0].lower() not in fulls \
+                and known.find(tokens[0]) is None:
             return None
         span = doc[s:e]
         match = PersonState(span.text, tokens, span.start_char, span.end_char)
@@ -104,6 +122,8 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
             m.person = match.name
     if aff is not None and (match.aff is None or (match.aff.actor is None and aff.actor is not None)):
         match.aff = aff
+    if honorific and match.gender is None:
+        match.gender = honorific
     return match
 
 
@@ -114,9 +134,9 @@ def _last_affiliation(persons: list[PersonState]) -> Affiliation | None:
 
 
 def _by_title(persons: list[PersonState], title: str) -> PersonState | None:
-    head = title.split()[-1]
+    head = role_head(title)
     fits = [p for p in persons if p.aff is not None and p.aff.role
-            and (p.aff.role == title or (title == head and p.aff.role.split()[-1] == head))]
+            and (p.aff.role == title or (title == head and role_head(p.aff.role) == head))]
     return max(fits, key=lambda p: p.last_tok) if fits else None
 
 
@@ -156,9 +176,9 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
         elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions:
-            dominant = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[p.mentions[0].start])
-            if dominant:
-                p.aff = Affiliation(dominant, p.aff.role, p.aff.sector, p.aff.how + "+dominant")
+            code, tag = home_state(ctx, p.aff.role, p.aff.at if p.aff.at >= 0 else p.mentions[0].start)
+            if code:
+                p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
         for m in p.mentions:
             m.person = p.name
             if p.aff is not None:

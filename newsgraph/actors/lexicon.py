@@ -55,6 +55,11 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)
     role_aliases: dict[str, str] = field(default_factory=dict)
     role_modifiers: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()
+    abroad_roles: frozenset[str] = frozenset()
+    home_roles: frozenset[str] = frozenset()
+    home_nouns: frozenset[str] = frozenset()
+    honorifics: dict[str, str | None] = field(default_factory=dict)   # "mr" -> "m", "dr" -> None
     not_names: frozenset[str] = frozenset()
     actor_names: dict[str, str] = field(default_factory=dict)   # code -> display name
     persons: list[Person] = field(default_factory=list)
@@ -96,6 +101,12 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.role_aliases = dict(data.get("role_aliases") or {})
     lex.role_modifiers = frozenset(data.get("role_modifiers") or ())
     lex.not_names = frozenset(data.get("not_names") or ())
+    lex.portfolios = frozenset(data.get("portfolios") or ())
+    lex.abroad_roles = frozenset(data.get("abroad_roles") or ())
+    home = data.get("home_evidence") or {}
+    lex.home_roles, lex.home_nouns = frozenset(home.get("roles") or ()), frozenset(home.get("nouns") or ())
+    lex.honorifics = {w: g for g, words in (data.get("honorifics") or {}).items() for w in words}
+    lex.honorifics = {w: (None if g == "any" else g) for w, g in lex.honorifics.items()}
     if user_file:
         _load_user(lex, Path(user_file))
     return lex

@@ -19,22 +19,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import POSSESSIVE, Found
+from newsgraph.actors.roles import Role, role_head
 
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
                        "la", "le", "dos", "du", "ben", "abu", "den", "ter", "bint", "-", "'"})
 COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
+# "the bloc's foreign policy chief": the organisation named last
+ORG_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union"})
+# a title's complement before an apposed name: "special envoy for the river dispute, X"
+COMPLEMENT_PREPS = frozenset({"for", "to", "on", "in", "at", "of"})
+_MAX_COMPLEMENT = 8
+OF_FOR = frozenset({"of", "for"})
 DEMONSTRATIVES = frozenset({"that", "the", "this"})
-
-
-@dataclass
-class Role:
-    """A title found in the text (token span), with its sector."""
-
-    start: int
-    end: int
-    text: str
-    sector: str
 
 
 @dataclass
@@ -45,6 +43,7 @@ class Affiliation:
     role: str | None
     sector: str | None
     how: str
+    at: int = -1                 # token where the name stood when the affiliation was read
 
 
 @dataclass
@@ -86,13 +85,13 @@ def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | N
     return ranked[0][0]
 
 
-def referent_state(found: list[Found], before: int, sent_of: list[int]) -> str | None:
+def referent_state(found: list[Found], before: int, sent_of: list[int], kind: str = "state") -> str | None:
     """"That country": the last state named earlier in the sentence, else the first (most salient) state
     of the nearest earlier sentence that names one."""
     if before <= 0:
         return None
     here = sent_of[before - 1]
-    earlier = [m for m in found if m.kind == "state" and m.code and not m.place and m.end <= before]
+    earlier = [m for m in found if m.kind == kind and m.code and not m.place and m.end <= before]
     same = [m for m in earlier if sent_of[m.start] == here]
     if same:
         return same[-1].code
@@ -105,14 +104,18 @@ def referent_state(found: list[Found], before: int, sent_of: list[int]) -> str |
 class Context:
     """Per-doc lookups the affiliation rules share."""
 
-    def __init__(self, doc: Doc, found: list[Found], roles: list[Role], modifiers: frozenset[str],
-                 not_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, found: list[Found], roles: list[Role], lex: Lexicon,
+                 dateline: str | None = None) -> None:
         self.doc = doc
-        self.not_names = not_names
+        self.lex = lex
+        self.not_names = lex.not_names
         self.found = found
-        self.modifiers = modifiers
+        self.modifiers = lex.role_modifiers
+        self.dateline = dateline
         self.mention_end = {m.end: m for m in found}
         self.mention_start = {m.start: m for m in found}
+        # institution mentions run over the title ("India's ambassador"): any token finds its mention
+        self.mention_at = {k: m for m in found for k in range(m.start, m.end)}
         self.role_end = {r.end: r for r in roles}
         self.role_start = {r.start: r for r in roles}
         self.sent_of = [0] * len(doc)
@@ -127,17 +130,31 @@ class Context:
             j -= 1
         if j > 0 and doc[j - 1].text in POSSESSIVE:
             j -= 1
-        m = self.mention_end.get(j)
+        m = self.mention_at.get(j - 1) if j > 0 else None
         if m is not None and m.code and m.kind in {"state", "org"}:
             return m.code, m.how.split("+")[0]
-        if j >= 2 and doc[j - 1].lower_ in COUNTRY_WORDS and doc[j - 2].lower_ in DEMONSTRATIVES:
-            return referent_state(self.found, j - 2, self.sent_of), "that-country"
+        if j >= 1 and doc[j - 1].lower_ == "its":
+            return self._subject_before(j - 1), "its"
+        if j >= 2 and doc[j - 2].lower_ in DEMONSTRATIVES:
+            if doc[j - 1].lower_ in COUNTRY_WORDS:
+                return referent_state(self.found, j - 2, self.sent_of), "that-country"
+            if doc[j - 1].lower_ in ORG_WORDS:
+                return referent_state(self.found, j - 2, self.sent_of, "org"), "that-org"
         return None, ""
 
-    def state_after(self, k: int) -> str | None:
-        """"... of Morocco": the actor named right after an `of` at token k."""
+    def _subject_before(self, i: int) -> str | None:
+        """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence."""
+        sent = self.sent_of[i]
+        for m in reversed(self.found):
+            if m.end <= i and self.sent_of[m.start] == sent and m.code and m.kind in {"state", "org"} \
+                    and self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                return m.code
+        return None
+
+    def state_after(self, k: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:
+        """"... of Morocco", "a spokesman for the Colombian army": the actor named right after `of` at token k."""
         doc = self.doc
-        if k < len(doc) and doc[k].lower_ == "of":
+        if k < len(doc) and doc[k].lower_ in preps:
             m = self.mention_start.get(k + 1) or self.mention_start.get(k + 2)
             if m is not None and m.code and m.kind in {"state", "org"}:
                 return m.code
@@ -153,6 +170,20 @@ def role_before(ctx: Context, s: int) -> Role | None:
     m = ctx.mention_end.get(s)
     if m is not None and m.start >= 2 and ctx.doc[m.start - 1].lower_ == "of":
         return ctx.role_end.get(m.start - 1)
+    if s > 1 and ctx.doc[s - 1].text == ",":
+        return _role_before_complement(ctx, s - 1)
+    return None
+
+
+def _role_before_complement(ctx: Context, comma: int) -> Role | None:
+    """"The AU's special envoy for the river dispute, X": a title whose complement runs up to the comma."""
+    doc = ctx.doc
+    for k in range(comma - 1, max(comma - _MAX_COMPLEMENT, 0), -1):
+        token = doc[k]
+        if token.is_punct or token.pos_ in {"VERB", "AUX"} or "\n" in token.text:
+            return None
+        if token.lower_ in COMPLEMENT_PREPS and k in ctx.role_end:
+            return ctx.role_end[k]
     return None
 
 
@@ -167,8 +198,10 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if text == "counterpart" and last_aff is not None:
             return Affiliation(actor, last_aff.role, last_aff.sector, "counterpart")
         if actor is None:
-            # "King X of Morocco", "President of Ghana X"
+            # "King X of Morocco", "President of Ghana X", "a spokesman for the Colombian army, X"
             actor = ctx.state_after(e) or _of_before(ctx, s, role)
+            if actor is None and role.end < s and not is_abroad(ctx, text):
+                actor = ctx.state_after(role.end, OF_FOR)
             how = "of" if actor else ""
         if actor is None and role.start > 0 and doc[role.start - 1].text == ",":
             outer = role_before(ctx, role.start)
@@ -183,7 +216,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         j = k
         m = ctx.mention_start.get(j)
         if m is not None:
-            j = m.end
+            # an institution mention may run over the title ("Moscow's ambassador to the UN")
+            inner = [k for k in range(m.start + 1, m.end) if k in ctx.role_start]
+            j = inner[0] if inner else m.end
         elif j + 1 < len(doc) and doc[j].lower_ in COUNTRY_WORDS | DEMONSTRATIVES:
             j += 2 if doc[j + 1].lower_ in COUNTRY_WORDS else 1
         if j < len(doc) and doc[j].text in POSSESSIVE:
@@ -193,13 +228,18 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         role = ctx.role_start.get(j)
         if role is not None:
             actor, how = ctx.state_before(role.start)
-            actor = actor or ctx.state_after(role.end)
             text = aliases.get(role.text, role.text)
+            actor = actor or ctx.state_after(role.end, frozenset({"of"}) if is_abroad(ctx, text) else OF_FOR)
             return Affiliation(actor, text, role.sector, f"apposition+{how}" if how else "apposition")
     actor = ctx.state_after(e)
     if actor is not None:
         return Affiliation(actor, None, None, "of")
     return None
+
+
+def is_abroad(ctx: Context, role: str) -> bool:
+    """A role whose holder often serves abroad or an organisation (envoys, ambassadors, officials)."""
+    return role in ctx.lex.abroad_roles or role_head(role) in ctx.lex.abroad_roles
 
 
 def _of_before(ctx: Context, s: int, role: Role) -> str | None:
@@ -220,8 +260,12 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
     in_role = set()
     for r in roles:
         in_role.update(range(r.start, r.end))
+    # courtesy titles ("Mr", "Dr.") count as titles: never part of the name, and a name follows them
+    honorifics = [t.i for t in doc if t.lower_ in ctx.lex.honorifics and t.i + 1 < len(doc)]
+    in_role.update(honorifics)
     seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
     seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])]
+    seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
     spans: set[tuple[int, int]] = set()
     for s, e in seeds:
         while s < e and (s in in_role or s in taken or not is_name_token(doc[s])):

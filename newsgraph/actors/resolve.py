@@ -13,7 +13,9 @@ from spacy.util import filter_spans
 from newsgraph.actors.coref import KnownPersons, resolve_persons
 from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.actors.mentions import Found, MentionFinder
-from newsgraph.actors.persons import Context, Role, find_names
+from newsgraph.actors.evidence import find_dateline
+from newsgraph.actors.persons import Context, find_names
+from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
 
 MAX_SAMPLES = 3
@@ -39,12 +41,15 @@ class ActorResolver:
         for text, sector in self.lex.roles.items():
             self.roles.add(sector, [nlp.make_doc(text)])
         self.known = KnownPersons([*self.lex.persons, *known])
+        self.capitals = {text.lower(): e.code for text, e in self.lex.names.items() if e.how == "capital" and e.code}
 
     def __call__(self, doc: Doc) -> Actors:
         found, unresolved = self.mentions(doc)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
-        ctx = Context(doc, found, roles, self.lex.role_modifiers, self.lex.not_names)
+        taken = {k for m in found for k in range(m.start, m.end)}
+        roles = extend_roles(doc, roles, self.lex.portfolios, taken)
+        ctx = Context(doc, found, roles, self.lex, find_dateline(doc.text, self.capitals))
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}

@@ -1,0 +1,75 @@
+"""The state of an official whose title names none ("Foreign Minister X said"), from evidence analysts use.
+
+Tried in this order; each rule tags the person's `how` with its name, and none applies to roles that often
+serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` in the data file):
+
+- `+venue`: the capital where the official speaks at home, in the same sentence: "in <capital>" attached to a
+  briefing or parliament ("told a regular briefing in Beijing"), or any "in <capital>" for a spokesperson,
+  who briefs from home ("spokesperson X said in Hanoi"). Nouns and roles: `home_evidence` in the data file.
+- `+parliament`: the one state whose legislature the same sentence names ("told the Kenyan parliament").
+- `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
+  unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
+  London dateline on a story about Asia gives nothing).
+- `+dominant`: the state the article is clearly about (`dominant_state`).
+"""
+from __future__ import annotations
+
+import re
+
+from newsgraph.actors.persons import Context, dominant_state, is_abroad
+from newsgraph.actors.roles import role_head
+
+# a dateline at the start of a line: upper-case place, then ":", ",", "(" or a dash ("ADDIS ABABA:")
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\- ]*[A-Z])[ \t]*(?:,|:|\(|-|\u2013|\u2014)", re.M)
+_DATELINE_CHARS = 800   # datelines open the story: look at its first lines only
+
+
+def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
+    """The state of the capital in the article's dateline, if it has one."""
+    for match in _DATELINE.finditer(text, 0, _DATELINE_CHARS):
+        code = capitals.get(" ".join(match.group(1).split()).lower())
+        if code:
+            return code
+    return None
+
+
+def home_state(ctx: Context, role: str, at: int) -> tuple[str | None, str]:
+    """The state of an official with a stateless `role`, named at token `at`, and the rule's tag."""
+    if is_abroad(ctx, role):
+        return None, ""
+    sent = ctx.sent_of[at]
+    code = _seat(ctx, role, sent)
+    if code:
+        return code, "+venue"
+    code = _parliament(ctx, sent)
+    if code:
+        return code, "+parliament"
+    if ctx.dateline and ctx.dateline in _acting_states(ctx):
+        return ctx.dateline, "+dateline"
+    code = dominant_state(ctx.found, ctx.sent_of, sent)
+    return (code, "+dominant") if code else (None, "")
+
+
+def _seat(ctx: Context, role: str, sent: int) -> str | None:
+    """"a briefing in Beijing": the one capital after `in` that the sentence gives as where the official speaks."""
+    doc = ctx.doc
+    spokes = role_head(role) in ctx.lex.home_roles
+    codes = set()
+    for m in ctx.found:
+        if ctx.sent_of[m.start] != sent or m.how != "capital" or not m.code or m.start == 0:
+            continue
+        prep = doc[m.start - 1]
+        if prep.lower_ == "in" and (spokes or prep.head.lemma_.lower() in ctx.lex.home_nouns):
+            codes.add(m.code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _parliament(ctx: Context, sent: int) -> str | None:
+    """"told the Kenyan parliament": the one state whose legislature the sentence names."""
+    codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
+             and m.sector == "LEG" and (m.how.endswith("+institution") or m.how == "seat")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _acting_states(ctx: Context) -> set[str]:
+    return {m.code for m in ctx.found if m.kind == "state" and m.code and not m.place}

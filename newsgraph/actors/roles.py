@@ -1,0 +1,77 @@
+"""Titles of office as the text writes them: role phrases widened over their portfolio.
+
+The role lexicon holds the head titles ("minister", "cabinet secretary", "secretary of state"); news text wraps
+them in a portfolio on either side: "Water and Energy Minister X", "Interior Cabinet Secretary X",
+"Minister of Energy X", "Minister for Mining X", "Secretary of State for Foreign Affairs X". Only words of the
+portfolio list (data file) are taken, so the name that follows ("... Energy Khalid Al Mansoori") and a state
+after "of" ("President of Ghana") stay outside the title.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+# words that join portfolio words ("Water and Energy", "Trade, Industry and Tourism")
+_JOINERS = frozenset({"and", "&", ","})
+# prepositions that open a portfolio after a title ("Minister of Energy", "Minister for Mining")
+_OPENERS = frozenset({"of", "for"})
+# prepositions after which a role phrase's head has ended ("minister of energy" -> "minister")
+_HEAD_CUTS = (" of ", " for ", " to ", " on ")
+_MAX_WORDS = 5
+
+
+@dataclass
+class Role:
+    """A title found in the text (token span), with its sector."""
+
+    start: int
+    end: int
+    text: str
+    sector: str
+
+
+def role_head(text: str) -> str:
+    """The head word of a role phrase: "minister of energy" -> "minister", "energy minister" -> "minister"."""
+    for cut in _HEAD_CUTS:
+        if cut in text:
+            text = text.split(cut, 1)[0]
+    return text.split()[-1]
+
+
+def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken: set[int]) -> list[Role]:
+    """Widen each role over a portfolio before it or an "of/for <portfolio>" tail after it.
+
+    `taken` holds tokens of state/organisation mentions, which a portfolio never swallows.
+    """
+    out = []
+    for role in roles:
+        start, end = role.start, role.end
+        k = start
+        while k > 0 and start - k < _MAX_WORDS and _portfolio_word(doc, k - 1, portfolios, taken):
+            k -= 1
+            if doc[k].lower_ not in _JOINERS:
+                start = k
+        if end + 1 < len(doc) and doc[end].lower_ in _OPENERS:
+            k = end + 1
+            if doc[k].lower_ == "the":
+                k += 1
+            last = None
+            while k < len(doc) and k - end <= _MAX_WORDS and _portfolio_word(doc, k, portfolios, taken):
+                if doc[k].lower_ not in _JOINERS:
+                    last = k
+                k += 1
+            if last is not None:
+                end = last + 1
+        if (start, end) == (role.start, role.end):
+            out.append(role)
+        else:
+            out.append(Role(start, end, doc[start:end].text.lower(), role.sector))
+    return out
+
+
+def _portfolio_word(doc: Doc, i: int, portfolios: frozenset[str], taken: set[int]) -> bool:
+    token = doc[i]
+    if i in taken or token.is_sent_start and token.lower_ in _JOINERS:
+        return False
+    return token.lower_ in portfolios or (token.lower_ in _JOINERS and token.whitespace_ != "\n")
