@@ -263,3 +263,149 @@ def test_actors_seeds_persons(nlp, resolver, shared):
             total += 1
             right += any(p.name.split()[-1] == g["name"].split()[-1] and p.actor == g["actor"] for p in persons)
     assert right / total >= 0.95
+
+
+def _persons(nlp, resolver, text):
+    return {p.name: p for p in resolver(nlp(text)).persons}
+
+
+@pytest.mark.parametrize("text, name, actor, role", [
+    # portfolio titles: "Minister of X", "Minister for X", "Secretary of State for X", "<Portfolio> Cabinet Secretary"
+    ("Serbia's Minister of Defence Milan Jovic said troops were ready.", "Milan Jovic", "SRB", "minister of defence"),
+    ("Bolivia's Minister for Mining Juan Mamani signed the decree.", "Juan Mamani", "BOL", "minister for mining"),
+    ("Britain's Secretary of State for Foreign Affairs Alan Price flew to Tbilisi.", "Alan Price", "GBR",
+     "secretary of state for foreign affairs"),
+    ("Kenya's Interior Cabinet Secretary Peter Kamau said the curfew would stay.", "Peter Kamau", "KEN",
+     "cabinet secretary"),
+    ("Uganda's Minister of State for Foreign Affairs Henry Okello arrived.", "Henry Okello", "UGA",
+     "minister of state for foreign affairs"),
+    ("Oman's Minister of Energy Salim bin Nasser Al Harthy opened the plant.", "Salim bin Nasser Al Harthy", "OMN",
+     "minister of energy"),
+    ("Peru's President Dina Suarez de la Cruz said the protests must stop.", "Dina Suarez de la Cruz", "PER",
+     "president"),
+    # possessive actor + title + complement, then the name in apposition
+    ("Norway's special envoy to the region, Kari Holm, arrived on Tuesday.", "Kari Holm", "NOR", "special envoy"),
+    ("The UN's top official for refugees, Maria Lopez, visited the camp.", "Maria Lopez", "UN", "official"),
+    ("The African Union's mediator for the border dispute, Joseph Banda, met both leaders.", "Joseph Banda", "AU",
+     "mediator"),
+    # wire styles from several regions
+    ('"The rebels fled," said Andres Ocampo, a spokesman for the Colombian army.', "Andres Ocampo", "COL",
+     "spokesman"),
+    ('"This is unacceptable," said Vasily Nebenko, Moscow\'s ambassador to the UN.', "Vasily Nebenko", "RUS",
+     "ambassador to the un"),
+    ("Kremlin spokesman Dmitry Orlov told reporters the talks were over.", "Dmitry Orlov", "RUS", "spokesman"),
+    ("Chad's junta leader Idriss Kaba said the vote would be held in October.", "Idriss Kaba", "TCD", "junta leader"),
+    ("Myanmar's junta chief Min Aung Soe said elections would be held next year.", "Min Aung Soe", "MMR",
+     "junta chief"),
+    ("Niger's military ruler General Moussa Tiani met the ECOWAS delegation.", "Moussa Tiani", "NER", "general"),
+    ("Mali's junta leader, Colonel Adama Keita, said foreign troops must leave.", "Adama Keita", "MLI", "colonel"),
+    ("Bosnia's Serb leader Milos Dodikovic threatened to secede.", "Milos Dodikovic", "BIH", "leader"),
+    ("Azerbaijani presidential aide Hikmet Hajiyevski said Baku was ready for talks.", "Hikmet Hajiyevski", "AZE",
+     "presidential aide"),
+    ("Vietnam's Ministry of Foreign Affairs spokeswoman Pham Thu Hang said Hanoi opposed the survey.",
+     "Pham Thu Hang", "VNM", "spokeswoman"),
+    ("Burkina Faso's transitional president Ibrahim Sawadogo dissolved the government.", "Ibrahim Sawadogo", "BFA",
+     "president"),
+    ("The European Union imposed new sanctions on Monday. The bloc's foreign policy chief, Lena Hartmann, said "
+     "they were proportionate.", "Lena Hartmann", "EU", "foreign policy chief"),
+    ("The European Union said on Monday that its foreign policy chief, Lena Hartmann, would travel to Belgrade.",
+     "Lena Hartmann", "EU", "foreign policy chief"),
+    ("Thai Prime Minister Srettha Chanwong said Bangkok would mediate.", "Srettha Chanwong", "THA", "prime minister"),
+    ('"We want peace," Ali Warsame, Somalia\'s minister of information, told reporters.', "Ali Warsame", "SOM",
+     "minister of information"),
+])
+def test_actors_person_titles_wire_styles(nlp, resolver, text, name, actor, role):
+    persons = _persons(nlp, resolver, text)
+    assert name in persons, persons
+    assert (persons[name].actor, persons[name].role) == (actor, role)
+
+
+@pytest.mark.parametrize("text, name, actor, role", [
+    ("Croatia's Minister of Foreign and European Affairs Goran Horvat met his Slovenian counterpart Tanja Novak.",
+     "Tanja Novak", "SVN", "minister of foreign and european affairs"),
+    ("Armenian Foreign Minister Aram Petrosyan met his Azerbaijani counterpart Jeyhun Aliyev in Almaty.",
+     "Jeyhun Aliyev", "AZE", "foreign minister"),
+    ("Bolivia's Minister for Mining Juan Mamani and his Peruvian counterpart Rosa Quispe signed the accord.",
+     "Rosa Quispe", "PER", "minister for mining"),
+])
+def test_actors_counterpart_inherits_role(nlp, resolver, text, name, actor, role):
+    person = _persons(nlp, resolver, text)[name]
+    assert (person.actor, person.role, person.how) == (actor, role, "counterpart")
+
+
+@pytest.mark.parametrize("text, name, actor, tag", [
+    ("NAIROBI, June 3 (Wire) - Interior Cabinet Secretary Peter Mwangi said on Monday that the curfew would stay. "
+     "Somalia rejected the plan. Kenya said it would not back down.", "Peter Mwangi", "KEN", "+dateline"),
+    ("JAKARTA: Indonesia and Malaysia agreed on Tuesday to patrol the strait. Foreign Minister Budi Santoso said "
+     "the patrols would start in May.", "Budi Santoso", "IDN", "+dateline"),
+    ("A spokesman for the ministry, Hoang Van Nam, told a briefing in Hanoi that China must withdraw. Beijing and "
+     "Manila did not comment.", "Hoang Van Nam", "VNM", "+venue"),
+    ("Foreign Minister Budi Santoso told the Indonesian parliament that patrols would start in May, after Malaysia "
+     "agreed.", "Budi Santoso", "IDN", "+parliament"),
+])
+def test_actors_stateless_title_evidence(nlp, resolver, text, name, actor, tag):
+    person = _persons(nlp, resolver, text)[name]
+    assert person.actor == actor
+    assert person.how.endswith(tag)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a London dateline on a story that is not about Britain says nothing about the minister
+    ("LONDON, June 3 (Wire) - Foreign Minister Chen Hao said the visit was a mistake. Japan and Taiwan protested; "
+     "Beijing and Manila exchanged notes.", "Chen Hao"),
+    # the minister met an Egyptian official: the article's leading state is not the minister's
+    ("Minister of Energy Khalid Saeed Al Nuaimi met Egypt's petroleum minister Tarek Mostafa. Kenya and Uganda "
+     "were not present.", "Khalid Saeed Al Nuaimi"),
+    # ambassadors serve abroad: no fallback to the state the article is about
+    ("Ambassador Tomas Rivas said Caracas wanted talks. Venezuela and Colombia have been at odds for years.",
+     "Tomas Rivas"),
+    # a minister speaking in a capital may be visiting it
+    ("CARACAS: Foreign Minister Lucia Mora told reporters in Bogota that the border would reopen.", "Lucia Mora"),
+])
+def test_actors_stateless_title_stays_unresolved(nlp, resolver, text, name):
+    assert _persons(nlp, resolver, text)[name].actor is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr Mwangi said the curfew would stay.", "Mwangi"),
+    ("Dr. Okonkwo said the outbreak was under control.", "Okonkwo"),
+    ("Ms Rosa Quispe met reporters in Quito.", "Rosa Quispe"),
+])
+def test_actors_courtesy_titles_left_out_of_names(nlp, resolver, text, name):
+    assert list(_persons(nlp, resolver, text)) == [name]
+
+
+def test_actors_courtesy_title_gives_pronoun_gender(nlp, resolver):
+    actors = resolver(nlp("Ms Rosa Quispe met Mr Jorge Vela in Quito.\n\nHe said the visit was historic."))
+    assert [m.person for m in actors.mentions if m.text == "He"] == ["Jorge Vela"]
+
+
+def test_actors_bare_surname_before_full_name(nlp, resolver):
+    text = ('"We are ready," Kamau told reporters on Monday. Kenya\'s Interior Cabinet Secretary Peter Kamau said '
+            "the curfew would stay.")
+    actors = resolver(nlp(text))
+    first = _find(actors.mentions, "Kamau")
+    assert (first.person, first.code) == ("Peter Kamau", "KEN")
+    assert [p.name for p in actors.persons] == ["Peter Kamau"]
+
+
+def test_actors_bare_surname_shared_by_two_full_names_stays_unbound(nlp, resolver):
+    text = '"No," Mensah said. Ghana\'s President Ama Mensah and her brother Kofi Mensah arrived.'
+    actors = resolver(nlp(text))
+    assert not [m for m in actors.mentions if m.text == "Mensah"]
+
+
+def test_actors_title_refers_back_to_portfolio_role(nlp, resolver):
+    actors = resolver(nlp("Serbia's Minister of Defence Milan Jovic arrived. The minister said troops were ready."))
+    assert _find(actors.mentions, "The minister").person == "Milan Jovic"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Water and Irrigation Minister Samuel Okello spoke first.", "water and irrigation minister"),
+    ("The Minister of Trade and Industry Grace Achieng spoke first.", "minister of trade and industry"),
+    ("The envoy for the border dispute, Samuel Okello, spoke first.", "envoy"),
+    ("President of Ghana Kofi Mensah spoke first.", "president"),
+])
+def test_actors_portfolio_widens_title(nlp, resolver, text, role):
+    persons = resolver(nlp(text)).persons
+    assert [p.role for p in persons] == [role]

@@ -170,13 +170,20 @@ def _paragraphs(doc: Doc) -> list[int]:
 
 def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> None:
     """Fill missing actors from the store's known persons or the dominant state, then code every mention."""
+    # states that persons act for, by the sentences they are named in (before any fallback is applied)
+    explicit: dict[int, set[str]] = {}
+    for p in persons:
+        if p.aff is not None and p.aff.actor:
+            for m in p.mentions:
+                explicit.setdefault(ctx.sent_of[m.start], set()).add(p.aff.actor)
     for p in persons:
         k = known.find(p.name) if p.aff is None or p.aff.actor is None else None
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
         elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions:
-            code, tag = home_state(ctx, p.aff.role, p.aff.at if p.aff.at >= 0 else p.mentions[0].start)
+            at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
+            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())))
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
         for m in p.mentions:

@@ -33,21 +33,21 @@ def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
     return None
 
 
-def home_state(ctx: Context, role: str, at: int) -> tuple[str | None, str]:
-    """The state of an official with a stateless `role`, named at token `at`, and the rule's tag."""
+def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozenset()) -> tuple[str | None, str]:
+    """The state of an official with a stateless `role`, named at token `at`, and the rule's tag.
+
+    `others` are the states that persons named in the same sentence explicitly act for: "Minister X met Egypt's
+    petroleum minister Y" says X is not Egyptian, so no rule may give X one of them.
+    """
     if is_abroad(ctx, role):
         return None, ""
     sent = ctx.sent_of[at]
-    code = _seat(ctx, role, sent)
-    if code:
-        return code, "+venue"
-    code = _parliament(ctx, sent)
-    if code:
-        return code, "+parliament"
-    if ctx.dateline and ctx.dateline in _acting_states(ctx):
-        return ctx.dateline, "+dateline"
-    code = dominant_state(ctx.found, ctx.sent_of, sent)
-    return (code, "+dominant") if code else (None, "")
+    dateline = ctx.dateline if ctx.dateline in _acting_states(ctx) else None
+    for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
+                      (dateline, "+dateline"), (dominant_state(ctx.found, ctx.sent_of, sent), "+dominant")):
+        if code and code not in others:
+            return code, tag
+    return None, ""
 
 
 def _seat(ctx: Context, role: str, sent: int) -> str | None:

@@ -132,6 +132,11 @@ class Context:
             j -= 1
         m = self.mention_at.get(j - 1) if j > 0 else None
         if m is not None and m.code and m.kind in {"state", "org"}:
+            # "Bosnia's Serb leader": the possessor state, not the group the demonym names
+            if m.how.startswith("demonym") and m.start >= 2 and doc[m.start - 1].text in POSSESSIVE:
+                owner = self.mention_at.get(m.start - 2)
+                if owner is not None and owner.code and owner.kind == "state":
+                    return owner.code, owner.how.split("+")[0]
             return m.code, m.how.split("+")[0]
         if j >= 1 and doc[j - 1].lower_ == "its":
             return self._subject_before(j - 1), "its"
@@ -203,7 +208,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             if actor is None and role.end < s and not is_abroad(ctx, text):
                 actor = ctx.state_after(role.end, OF_FOR)
             how = "of" if actor else ""
-        if actor is None and role.start > 0 and doc[role.start - 1].text == ",":
+        if actor is None and role.start > 0:
+            # stacked titles: "Mali's junta leader, Colonel X", "Niger's military ruler General X"
             outer = role_before(ctx, role.start)
             if outer is not None:
                 actor, how = ctx.state_before(outer.start)
