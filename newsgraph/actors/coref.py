@@ -7,9 +7,10 @@ named in the latest sentence that names anyone) in the same or the previous para
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
@@ -45,14 +46,14 @@ def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]
                     role_aliases: dict[str, str]) -> tuple[list[PersonState], list[Found]]:
     """Group name occurrences into persons, find their affiliations, and resolve titles and pronouns."""
     doc = ctx.doc
-    para_of = _paragraphs(doc)
+    para_of = _paragraphs(doc, ctx.text)
     name_starts = {s for s, _ in names}
     items: list[tuple[int, int, str]] = [(s, e, "name") for s, e in names]
     for r in roles:
         if r.start > 0 and doc[r.start - 1].lower_ in TITLE_DETERMINERS and r.end not in name_starts \
                 and (r.end >= len(doc) or doc[r.end].text != ","):
             items.append((r.start - 1, r.end, "title"))
-    items += [(t.i, t.i + 1, "pron") for t in doc if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    items += [(i, i + 1, "pron") for i in ctx.positions(PRONOUNS) if doc[i].pos_ == "PRON"]
     items.sort()
     persons: list[PersonState] = []
     out: list[Found] = []
@@ -162,10 +163,10 @@ def _by_pronoun(ctx: Context, persons: list[PersonState], i: int, gender: str,
     return choice
 
 
-def _paragraphs(doc: Doc) -> list[int]:
+def _paragraphs(doc: Doc, text: str) -> list[int]:
     """Paragraph index of each token (a line break starts a paragraph)."""
-    breaks = [m.start() for m in _NEWLINE.finditer(doc.text)]
-    return [bisect_right(breaks, t.idx) for t in doc]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    return numpy.searchsorted(numpy.array(breaks, dtype=numpy.int64), doc.to_array(IDX), side="right").tolist()
 
 
 def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> None:

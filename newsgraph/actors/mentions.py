@@ -58,9 +58,12 @@ class MentionFinder:
         for text, sector in lex.institutions.items():
             self.institutions.add(sector, [nlp.make_doc(text)])
 
-    def __call__(self, doc: Doc) -> tuple[list[Found], list[Found]]:
-        """Resolved and unresolved mentions (document order); places/groups blocked silently."""
-        text_lower = doc.text
+    def __call__(self, doc: Doc, text: str | None = None) -> tuple[list[Found], list[Found]]:
+        """Resolved and unresolved mentions (document order); places/groups blocked silently.
+
+        `text` is `doc.text` when the caller has it already (building it walks every token).
+        """
+        text_lower = doc.text if text is None else text
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.names(doc)])
         inst_at: dict[int, tuple[int, str]] = {}
         for key, s, e in self.institutions(doc):

@@ -15,8 +15,12 @@ Affiliation rules, tried in this order on each occurrence of a name:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.lexicon import Lexicon
@@ -105,8 +109,9 @@ class Context:
     """Per-doc lookups the affiliation rules share."""
 
     def __init__(self, doc: Doc, found: list[Found], roles: list[Role], lex: Lexicon,
-                 dateline: str | None = None) -> None:
+                 dateline: str | None = None, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.lex = lex
         self.not_names = lex.not_names
         self.found = found
@@ -118,10 +123,12 @@ class Context:
         self.mention_at = {k: m for m in found for k in range(m.start, m.end)}
         self.role_end = {r.end: r for r in roles}
         self.role_start = {r.start: r for r in roles}
-        self.sent_of = [0] * len(doc)
-        for i, sent in enumerate(doc.sents):
-            for k in range(sent.start, sent.end):
-                self.sent_of[k] = i
+        # token arrays: a per-token Python loop over a long article costs more than the rest of the stage
+        self.lower = doc.to_array(LOWER)
+        starts = doc.to_array(SENT_START).astype(numpy.int64) == 1
+        if len(doc):
+            starts[0] = True
+        self.sent_of: list[int] = (numpy.cumsum(starts) - 1).tolist()
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""
@@ -146,6 +153,12 @@ class Context:
             if doc[j - 1].lower_ in ORG_WORDS:
                 return referent_state(self.found, j - 2, self.sent_of, "org"), "that-org"
         return None, ""
+
+    def positions(self, words: Iterable[str], attr: str = "lower") -> list[int]:
+        """Token indices whose lower-case form (or text, attr="orth") is one of `words`."""
+        ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+        values = self.lower if attr == "lower" else self.doc.to_array(ORTH)
+        return numpy.flatnonzero(numpy.isin(values, ids)).tolist()
 
     def _subject_before(self, i: int) -> str | None:
         """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence."""
@@ -267,7 +280,7 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
     for r in roles:
         in_role.update(range(r.start, r.end))
     # courtesy titles ("Mr", "Dr.") count as titles: never part of the name, and a name follows them
-    honorifics = [t.i for t in doc if t.lower_ in ctx.lex.honorifics and t.i + 1 < len(doc)]
+    honorifics = [i for i in ctx.positions(ctx.lex.honorifics) if i + 1 < len(doc)]
     in_role.update(honorifics)
     seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
     seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])]
@@ -297,16 +310,16 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
         if out and s < out[-1][1]:
             continue
         out.append((s, e))
-    return _add_surnames(doc, out, taken | in_role)
+    return _add_surnames(ctx, out, taken | in_role)
 
 
-def _add_surnames(doc: Doc, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
     """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
-    surnames = {doc[e - 1].text for s, e in names if e - s >= 2}
+    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2}
     if not surnames:
         return names
     inside = {k for s, e in names for k in range(s, e)}
-    extra = [(t.i, t.i + 1) for t in doc if t.text in surnames and t.i not in inside and t.i not in taken]
+    extra = [(i, i + 1) for i in ctx.positions(surnames, "orth") if i not in inside and i not in taken]
     return sorted(names + extra) if extra else names
 
 

@@ -44,12 +44,13 @@ class ActorResolver:
         self.capitals = {text.lower(): e.code for text, e in self.lex.names.items() if e.how == "capital" and e.code}
 
     def __call__(self, doc: Doc) -> Actors:
-        found, unresolved = self.mentions(doc)
+        text = doc.text
+        found, unresolved = self.mentions(doc, text)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
         taken = {k for m in found for k in range(m.start, m.end)}
         roles = extend_roles(doc, roles, self.lex.portfolios, taken)
-        ctx = Context(doc, found, roles, self.lex, find_dateline(doc.text, self.capitals))
+        ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text)
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
