@@ -28,10 +28,18 @@ class Cues:
     outlet_words: frozenset[str]
     via_verbs: frozenset[str]
     not_speakers: frozenset[str]
-    person_pronouns: frozenset[str]
+    person_pronouns: dict[str, str]
+    group_pronouns: frozenset[str]
+    definite: frozenset[str]
+    pronoun_gender: dict[str, str]
+    honorific_gender: dict[str, str]
+    object_it_verbs: frozenset[str]
     min_words_cued: int
+    min_words_standalone: int
     min_words_uncued: int
+    max_np_words: int
     max_split_gap_words: int
+    max_back_sentences: int
     spelling: dict[str, str]
 
     @classmethod
@@ -63,6 +71,8 @@ class Cues:
                 if before.is_sent_start:
                     break
             return False
+        if lemma in self.object_it_verbs:      # "as X put it", "that is how X put it"
+            return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
         return lemma in self.speech_verbs and token.pos_ in ("VERB", "AUX")
 
     def is_cue_noun(self, token: Token) -> bool:
@@ -81,8 +91,9 @@ class Cues:
             found = self._subject_up(cue)
         if found is not None and self.is_cue_noun(found):
             found = self.issuer_of(found) or found
-        if found is not None and found.lower_ in self.not_speakers:
-            return None
+        if found is not None and found.lower_ in self.not_speakers and not (
+                found.lower_ in self.group_pronouns and (self.is_speech_cue(cue) or self.is_according(cue))):
+            return None     # "it" speaks only through a speech verb ("it said"), never through any verb
         return found
 
     def _subject_up(self, cue: Token) -> Token | None:

@@ -2,8 +2,11 @@
 
 Where the cue is looked for, in order: a speech verb that governs the quoted words in the parse ("told the OIC to
 “call ...”", "“...,” she said"); a cue in the rest of the sentence after the quote, then before it ("said Minister
-X", "a statement by X read"); a sentence ending in a colon just before the quote.  A partial quote with no cue
-belongs to the subject of its sentence.
+X", "a statement by X read"); a clause ending in a colon just before the quote, whatever its verb ("X agreed:"), or
+a bare name there ("X: “...”", as in headlines); a short attribution opening the next sentence when the quote ends
+its own ("“...?” X asked.", "“...” That was how X put it.").  A partial quote with no cue belongs to the subject of
+its sentence.  When the cue's speaker is no person but the cue reports a person's words ("X said that the
+government had concluded it was “...”"), the person speaks.
 """
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ from newsgraph.quotes.marks import QuoteSpan
 from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 
 _MAX_CLIMB = 6
+_NEXT_SENTENCE_WORDS = 12              # "That was how the minister put it." fits; a new statement does not
+_NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "PART", "SPACE")   # a bare name before a colon
+_OWN_CLAUSE = ("ccomp", "dobj", "xcomp")  # a cue with its own object reports something else
 _NAME_DEPS = ("compound", "amod", "flat", "nmod")
 
 
@@ -37,20 +43,95 @@ def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues
     """Find the cue, speaker and outlet of one quoted span."""
     found = Attribution(span, span.text(index.text), content)
     found.embedded = _embedded(doc, content, quoted, index)
-    cue = _governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues, index)
-    if cue is None and found.embedded and any(t.pos_ == "VERB" for t in content):
+    cue = (_governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues, index)
+           or _cue_after_colon(doc, content, quoted, index) or _cue_next_sentence(doc, content, quoted, cues, index))
+    if cue is None and found.embedded and any(t.pos_ == "VERB" for t in content) and not title_like(content):
         # a partial quote with no cue belongs to the subject of its sentence
         root = index.sent(content.start).root
         cue = root if root.pos_ in ("VERB", "AUX") and not quoted[root.i] else None
     if cue is None:
         return found
     found.cue = cue
-    who = cues.speaker_of(cue)
+    who = cues.speaker_of(cue) if cue.text != ":" else doc[cue.i - 1]     # "X: “...”" names X before the colon
     found.speaker = index.resolve(who) if who is not None else None
     if found.speaker is None:
         found.speaker = _nearest_named(doc, cue, content, quoted, index) or found.speaker
-    found.via = find_via(cue, index, cues)
+    if found.speaker is None or not _is_person(found.speaker, index):
+        outer = _outer_speaker(cue, quoted, cues, index)
+        if outer is not None:
+            found.cue, found.speaker = outer
+    found.via = find_via(found.cue, index, cues)
     return found
+
+
+def title_like(content: Span) -> bool:
+    """Most words capitalised: a title or a slogan, not speech ("We’re Not Gonna Take It")."""
+    words = [t for t in content if t.is_alpha]
+    return len(words) > 1 and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _is_person(speaker: Speaker, index: SpeakerIndex) -> bool:
+    return any(p.name == speaker.name for p in index.persons)
+
+
+def _outer_speaker(cue: Token, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> tuple[Token, Speaker] | None:
+    """A person whose reported statement holds the cue: "X said (that) the ministry had concluded ..."."""
+    node = cue
+    for _ in range(_MAX_CLIMB):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            return None
+        node = node.head
+        if not quoted[node.i] and node.lemma_.lower() in cues.reported_verbs:
+            who = cues.speaker_of(node)
+            speaker = index.resolve(who) if who is not None else None
+            if speaker is not None and _is_person(speaker, index):
+                return node, speaker
+    return None
+
+
+def _cue_after_colon(doc: Doc, content: Span, quoted: list[bool], index: SpeakerIndex) -> Token | None:
+    """"X agreed: “...”": the verb with a subject before the colon; "X: “...”" (a headline): the colon itself."""
+    colon = content.start - 1
+    while colon >= 0 and (doc[colon].is_space or doc[colon].is_quote):
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":" or quoted[colon - 1]:
+        return None
+    clause = doc[index.sent(colon - 1).start:colon]
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and any(_names_someone(c, index) for c in t.children)]
+    if verbs:
+        return verbs[-1]
+    if doc[colon - 1].pos_ == "PROPN" and all(t.pos_ in _NAME_POS for t in clause):
+        return doc[colon]
+    return None
+
+
+def _names_someone(token: Token, index: SpeakerIndex) -> bool:
+    """A subject that names a speaker: a resolved name, a proper noun or a personal pronoun ("Here are:" is not)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    mention = index.by_token.get(token.i)
+    return (mention is not None and not mention.place or token.pos_ == "PROPN"
+            or token.lower_ in index.cues.person_pronouns or token.lower_ in index.cues.group_pronouns)
+
+
+def _cue_next_sentence(doc: Doc, content: Span, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> Token | None:
+    """"“...?” X asked.": a cue opening the next sentence, with no clause of its own, when the quote ends its own."""
+    first, last = index.sent(content.start), index.sent(content.end - 1)
+    if last.end >= len(doc) or any(not (t.is_punct or t.is_space) for t in doc[content.end:last.end]) \
+            or any(not (t.is_punct or t.is_space) for t in doc[first.start:content.start]):
+        return None     # the quote must be a sentence of its own
+    following = index.sent(last.end)
+    if len(following) > _NEXT_SENTENCE_WORDS:
+        return None
+    for token in following:
+        if quoted[token.i]:
+            return None
+        if cues.is_speech_cue(token):
+            if any(c.dep_ in _OWN_CLAUSE and c.lower_ != "it" for c in token.children) \
+                    or not any(_names_someone(c, index) and c.dep_ == "nsubj" for c in token.children):
+                return None
+            return token
+    return None
 
 
 def find_via(cue: Token, index: SpeakerIndex, cues: Cues) -> Speaker | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Actors, Quote
 from newsgraph.quotes.cues import Cues
-from newsgraph.quotes.direct import Attribution, attribute
+from newsgraph.quotes.direct import Attribution, attribute, title_like
 from newsgraph.quotes.marks import QuoteSpan, find_quote_spans, paragraph_starts
 from newsgraph.quotes.reported import Reported, find_reported
 from newsgraph.quotes.speakers import Speaker, SpeakerIndex
@@ -40,8 +40,8 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc, actors: Actors) -> tuple[Quote, ...]:
         """All quotes of a doc, in text order."""
-        index = SpeakerIndex(doc, actors, self.cues)
-        spans = find_quote_spans(index.text)
+        text = doc.text
+        spans = find_quote_spans(text)
         quoted = [False] * len(doc)
         contents: list[Span] = []
         for span in spans:
@@ -49,6 +49,7 @@ class QuoteExtractor:
             contents.append(content)
             for i in range(content.start, content.end):
                 quoted[i] = True
+        index = SpeakerIndex(doc, actors, self.cues, quoted, text)
         found = [attribute(doc, s, c, quoted, self.cues, index) for s, c in zip(spans, contents) if len(c)]
         found = _merge_split(index, found, self.cues.max_split_gap_words)
         skip = {f.cue.i for f in found if f.cue is not None}
@@ -65,7 +66,8 @@ class QuoteExtractor:
         for f in found:
             words = len(f.text.split())
             if f.cue is not None and f.speaker is not None:
-                if words >= self.cues.min_words_cued:
+                least = self.cues.min_words_standalone if _standalone(f.content) else self.cues.min_words_cued
+                if words >= least and not (f.embedded and self._label(f.content, words)):
                     quotes.append(_direct_quote(index, f, f.speaker))
                 continue
             if words < self.cues.min_words_cued or not _sentence_like(f.content):
@@ -74,6 +76,22 @@ class QuoteExtractor:
             if speaker is not None or words >= self.cues.min_words_uncued:
                 quotes.append(_direct_quote(index, f, speaker))
         return quotes
+
+
+    def _label(self, content: Span, words: int) -> bool:
+        """A few words with no verb inside a sentence, or a title: a term or a label, not a statement."""
+        if title_like(content):
+            return True
+        return words <= self.cues.max_np_words and not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+def _standalone(content: Span) -> bool:
+    """The quote is an utterance of its own: it opens a sentence or follows a comma or colon (not "the song “X”")."""
+    i = content.start - 1
+    doc = content.doc
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    return i < 0 or doc[i].text in ",:." or doc[i + 1].is_sent_start or doc[i].is_sent_end is True
 
 
 def _speaker_before(said: list[tuple[int, Speaker]], at: int, paras: list[int]) -> Speaker | None:
@@ -105,8 +123,7 @@ def _merge_split(index: SpeakerIndex, found: list[Attribution], max_gap: int) ->
 
 def _sentence_like(content: Span) -> bool:
     """A finite verb and not a title (most words capitalised)."""
-    words = [t for t in content if t.is_alpha]
-    if not words or sum(t.is_title for t in words) > 0.6 * len(words) and len(words) > 1:
+    if not any(t.is_alpha for t in content) or title_like(content):
         return False
     return any(t.tag_ in _FINITE for t in content)
 

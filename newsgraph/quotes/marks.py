@@ -121,6 +121,8 @@ def _is_opener(text: str, m: re.Match[str], para_start: int, para_end: int) -> b
     before = text[m.start() - 1] if m.start() > para_start else " "
     if after.isspace() and mark not in "\u00ab\u00bb":   # French guillemets take a space inside
         return False
+    if mark == '"' and before.isdigit():      # 70" TV, a 12" pipe: an inch mark
+        return False
     if mark in ("\u2019", "\u2018", "'", "\u201a"):
         # ’70s, ’em, o’clock, ’tis are apostrophes; a single quote opens only after a space or an opening bracket.
         if mark == "\u2019" or not (before.isspace() or before in "([{\u2014\u2013-:"):

@@ -1,12 +1,17 @@
 """Who a speaker token stands for: a person (full name as the actors stage gives it), or an institution as written.
 
-The actors stage has already resolved names, pronouns and titles to mentions; this module only reads them.
-When it left a pronoun unresolved, the last person named before it is taken (the usual reading in news prose).
+The actors stage has already resolved names and titles to mentions; this module reads them. Speakers referred to
+by a pronoun or by "the statement" are resolved here, because a speaker is nearly always the subject of an earlier
+sentence or of an earlier cue, outside any quotation: "he"/"she" go to the latest such person (of a compatible
+gender when the text gave one), "they"/"it" to the latest such group or institution, "the statement" to the latest
+such speaker. A person named only inside a modifier of the subject ("X's lawyer", "relatives of X") lends their
+actor code, not their name.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,6 +20,9 @@ from newsgraph.quotes.cues import Cues
 
 _CORE_DEPS = ("compound", "amod", "poss", "nmod", "flat", "case", "nummod")
 _DROP_EDGE = ("DET", "PUNCT", "PART", "ADP", "CCONJ")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PLURAL = ("NNS", "NNPS")
+_GROUP_ENTS = ("ORG", "NORP", "GPE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +38,11 @@ class Speaker:
 class SpeakerIndex:
     """Per-doc lookups from tokens to the actors stage's mentions and persons."""
 
-    def __init__(self, doc: Doc, actors: Actors, cues: Cues) -> None:
+    def __init__(self, doc: Doc, actors: Actors, cues: Cues, quoted: list[bool], text: str) -> None:
         self.doc = doc
-        self.text = doc.text          # Doc.text joins every token on each call
+        self.text = text              # Doc.text joins every token on each call
         self.cues = cues
+        self.quoted = quoted
         self.by_token: dict[int, Mention] = {}
         for mention in actors.mentions:
             for i in range(mention.tok_start, mention.tok_end):
@@ -43,16 +52,40 @@ class SpeakerIndex:
         # Token.sent walks the doc on every call; one pass here makes sentence lookups cheap.
         self._sents = [(sent.start, sent.end) for sent in doc.sents]
         self._sent_starts = [start for start, _ in self._sents]
+        self._subjects: list[Token] | None = None
+        self._gender: dict[str, str] | None = None
 
     def sent(self, i: int) -> Span:
         """The sentence of token `i`."""
         start, end = self._sents[bisect_right(self._sent_starts, i) - 1]
         return self.doc[start:end]
 
+    def sent_index(self, i: int) -> int:
+        """The index of the sentence of token `i`."""
+        return bisect_right(self._sent_starts, i) - 1
+
     def resolve(self, token: Token) -> Speaker | None:
         """The speaker a token names, or None when it names nobody who can speak."""
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in self.cues.person_pronouns:
+            # a pronoun subject in between continues its own chain: the actors stage's reading is kept then
+            gender = self.cues.person_pronouns[lower]
+            found = self._antecedent(token, self._is_person_of(gender),
+                                     stop=lambda t: self.cues.person_pronouns.get(t.lower_) == gender)
+            if found is not None:
+                return found
+        elif token.pos_ == "PRON" and lower in self.cues.group_pronouns and token.dep_ == "nsubj":
+            return self._antecedent(token, self._is_group if lower == "they" else self._is_institution)
+        elif self.cues.is_cue_noun(token) and token.dep_ == "nsubj" and self.cues.issuer_of(token) is None \
+                and any(c.dep_ == "det" and c.lower_ in self.cues.definite for c in token.children):
+            # "the statement said": whoever was last said to speak, issue or announce
+            found = self._antecedent(token, self._is_named)
+            if found is not None:
+                return found
         core = self.core(token)
         mention = self._mention_in(core, token)
+        if mention is not None and mention.person and self._lends_only(token, mention):
+            mention = replace(mention, person=None)
         if mention is None or not mention.person:
             # "the country's envoy, Jane Doe, said": the person in the apposition speaks
             appos = [self._mention_in(self.doc[c.left_edge.i:c.right_edge.i + 1], c) for c in token.children
@@ -60,17 +93,93 @@ class SpeakerIndex:
             mention = next((m for m in appos if m is not None and m.person), mention)
         if mention is None:
             mention = self._mention_in(self.doc[token.left_edge.i:token.right_edge.i + 1], token)
+            if mention is not None and mention.person and self._lends_only(token, mention):
+                return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if mention is not None and mention.person:
             return Speaker(mention.person, mention.code, mention.start, mention.end)
-        if token.lower_ in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):
+        if lower in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):
             person = self._person_for(token)
             if person is not None:
                 return person
         if mention is not None and mention.code:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
-        if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
+        if token.pos_ == "PRON" or lower in self.cues.not_speakers:
             return None
         return Speaker(core.text, None, core.start_char, core.end_char)
+
+    def _lends_only(self, head: Token, mention: Mention) -> bool:
+        """A person named in a modifier of a common noun ("X's lawyer", "relatives of X") is not the speaker."""
+        return head.pos_ == "NOUN" and not mention.tok_start <= head.i < mention.tok_end
+
+    def _antecedent(self, token: Token, fits: Callable[[Token], bool],
+                    stop: Callable[[Token], bool] | None = None) -> Speaker | None:
+        """The latest subject before `token`, outside quotes and within a few sentences, that `fits` (None at `stop`)."""
+        subjects = self.subjects()
+        here = self.sent_index(token.i)
+        for i in range(bisect_right([t.i for t in subjects], token.i - 1) - 1, -1, -1):
+            subject = subjects[i]
+            if here - self.sent_index(subject.i) > self.cues.max_back_sentences:
+                break
+            if stop is not None and stop(subject):
+                return None
+            if subject.i != token.i and fits(subject):
+                found = self.resolve(subject)
+                if found is not None:
+                    return Speaker(found.name, found.actor, token.idx, token.idx + len(token.text))
+        return None
+
+    def subjects(self) -> list[Token]:
+        """Subjects of sentence roots and of speech cues, outside quotes, in text order (built on first use)."""
+        if self._subjects is None:
+            self._subjects = [t for t in self.doc if t.dep_ in _SUBJECTS and not self.quoted[t.i]
+                              and (t.head.dep_ == "ROOT" or self.cues.is_speech_cue(t.head))]
+        return self._subjects
+
+    def _is_person_of(self, gender: str) -> Callable[[Token], bool]:
+        def fits(token: Token) -> bool:
+            mention = self._name_mention(token)
+            if mention is None:       # a name the actors stage did not take as a person
+                return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+            return bool(mention.person) and self.genders().get(mention.person, gender) == gender
+        return fits
+
+    def _name_mention(self, token: Token) -> Mention | None:
+        """The mention on a subject or on its apposition ("the envoy, Jane Doe,")."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        return next((self.by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.by_token), None)
+
+    def _is_group(self, token: Token) -> bool:
+        """What "they" can stand for: a plural noun phrase, or an organisation or state (not a person)."""
+        mention = self._name_mention(token)
+        if mention is not None and mention.person:
+            return False
+        return token.tag_ in _PLURAL or token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
+
+    def _is_institution(self, token: Token) -> bool:
+        """What "it" can stand for: a singular organisation, state or issued text."""
+        mention = self._name_mention(token)
+        if token.tag_ in _PLURAL or (mention is not None and mention.person):
+            return False
+        return (token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
+                or self.cues.is_cue_noun(token))
+
+    def _is_named(self, token: Token) -> bool:
+        """A speaker given by name: a resolved actor or person, or a proper name."""
+        mention = self._name_mention(token)
+        return (mention is not None and not mention.place) or token.pos_ == "PROPN"
+
+    def genders(self) -> dict[str, str]:
+        """Person -> gender, from the pronouns the actors stage tied to them and from courtesy titles."""
+        if self._gender is None:
+            self._gender = {}
+            for mention in self.person_mentions:
+                word = self.doc[mention.tok_start].lower_
+                before = self.doc[mention.tok_start - 1].lower_ if mention.tok_start else ""
+                gender = self.cues.pronoun_gender.get(word) or self.cues.honorific_gender.get(before)
+                if gender and mention.person:
+                    self._gender.setdefault(mention.person, gender)
+        return self._gender
 
     def usual_name(self, span: Span) -> str:
         """An institution's name with abbreviated or misspelt institution words spelt out."""
@@ -88,7 +197,7 @@ class SpeakerIndex:
         for child in token.rights:
             if child.dep_ in ("compound", "flat") and child.i == right:
                 right = child.i + 1
-        while left < token.i and self.doc[left].pos_ in _DROP_EDGE:
+        while left < token.i and (self.doc[left].pos_ in _DROP_EDGE or token.pos_ == "PROPN" and not _name_word(self.doc[left])):
             left += 1
         return self.doc[left:right]
 
@@ -128,6 +237,11 @@ class SpeakerIndex:
             return None
         last = before[-1]
         return Speaker(last.person or last.text, last.code, token.idx, token.idx + len(token.text))
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can open a name: capitalised letters ("14th-ranked", "veteran" are descriptions)."""
+    return token.text[:1].isupper() and not any(c.isdigit() for c in token.text)
 
 
 def _by_surname(persons: tuple[Person, ...], surname: str) -> Person | None:
