@@ -28,6 +28,10 @@ PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", 
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Types where coordinated sources act with each other ("X and Y held talks").
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
+# Reported intent ("said it will release ...") is a promise or a threat for material acts and meetings only.
+INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) | MATERIAL_CONFLICT
+# Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
+SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -94,12 +98,16 @@ class EventExtractor:
             sources = wrapper_roles(token, targets, index, lex) or sources
             modality = read_modality(token, lex, wrapped=True)
             type_, mode, rule = wrapper.type, None, f"{rule}+{token.lemma_}"
+            if modality.speech is not None and type_ in SPOKEN_INTENT:
+                type_ = SPOKEN_INTENT[type_]
+                if modality.modality == "future":   # "said it would be ready to host talks": a promise made
+                    modality = replace(modality, modality="asserted")
             if type_ == "AGREE" and read_modality(trigger.clause, lex).negated:
                 type_ = "REJECT"   # "vowed not to return the territory" is a refusal
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
-            if modality.modality == "future" and modality.speech is not None and type_ not in ("AGREE", "THREATEN"):
+            if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
         if type_ == "THREATEN":
             targets = condition_subjects(token, index) or condition_subjects(trigger.clause, index) or targets

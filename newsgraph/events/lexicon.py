@@ -8,7 +8,8 @@ import yaml
 from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
-PREPS = frozenset("on upon to with for of from against by at into about behind between in over".split())
+# "over" is left out: in the lexicon it is a particle ("hand over"), never where the target is.
+PREPS = frozenset("on upon to with for of from against by at into about behind between in".split())
 COOP_QUADS = frozenset({1, 2})
 
 
@@ -61,6 +62,10 @@ class Lexicon:
     hypothetical: frozenset[str] = frozenset()
     proposed: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
+    factual_marks: frozenset[str] = frozenset()
+    complaint_verbs: frozenset[str] = frozenset()
+    transparent: frozenset[str] = frozenset()
+    prospective_preps: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
@@ -134,12 +139,15 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
             lex.wrappers.setdefault(parts[0], []).append(Wrapper(parts[0], type_, only))
     mod = data["modality"]
     verbs = set(lex.verbs) | set(lex.wrappers) | {str(w) for w in data["light_verbs"] + data["speech_verbs"]
+                                                  + data["complaint_verbs"]
                                                   + data["addressee_verbs"] + mod["irrealis_verbs"]}
     for lemma in verbs:
         for form in _inflections(lemma):
             lex.forms.setdefault(form, lemma)
     words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
     lex.light_verbs = words(data["light_verbs"])
+    lex.complaint_verbs = words(data["complaint_verbs"])
+    lex.transparent = words(data["transparent"])
     lex.speech_verbs = words(data["speech_verbs"])
     lex.addressee_verbs = words(data["addressee_verbs"])
     lex.prescriptive = words(data["prescriptive"])
@@ -147,6 +155,8 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.hypothetical = words(mod["hypothetical"])
     lex.proposed = words(mod["proposed"])
     lex.conditional_marks = words(mod["conditional_marks"])
+    lex.factual_marks = words(mod["factual_marks"])
+    lex.prospective_preps = words(mod["prospective_preps"])
     lex.proposal_nouns = words(mod["proposal_nouns"])
     lex.irrealis_verbs = words(mod["irrealis_verbs"])
     lex.negators = words(mod["negators"])

@@ -59,18 +59,21 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
     can only make it less certain ("can join X to pressure Y", "wants to visit").
     """
     sent = trigger.sent
-    path = list(path_up(trigger))
+    path = _chain(trigger, lex)
     speech = next((t for below, t in zip(path, path[1:]) if below.dep_ in ("ccomp", "parataxis")
                    and lex.lemma(t) in lex.speech_verbs and t.pos_ == "VERB"), None)
     reported = speech is not None
     negated = False
     modality: str | None = None
     prev: Token | None = None
+    governing: list[Token] = []
     for tok in path:
         if speech is not None and tok.i == speech.i:
             break
         if prev is not None and prev.dep_ not in CHAIN_DEPS and prev.dep_ != "ccomp":
             break
+        if prev is not None:
+            governing.append(tok)
         if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
             if lex.lemma(tok) in lex.irrealis_verbs and modality is None:
                 modality = "future" if lex.lemma(tok) == "go" else "hypothetical"
@@ -82,13 +85,38 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
             negated = negated or prev is None or tok.pos_ in ("VERB", "AUX")
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children):
             modality = "hypothetical"
+        if tok.dep_ == "prep" and prev is not None and prev.dep_ in ("pcomp", "pobj"):
+            if tok.lower_ in lex.prospective_preps:
+                modality = modality or "hypothetical"   # "before allowing X", "until X withdraws"
+            elif tok.lower_ in lex.negators:
+                negated = True   # "without consulting X"
         prev = tok
     if any(lex.lemma(t) in lex.proposal_nouns or (lex.lemma(t) == "be" and _proposal_subject(t, lex))
-           for t in path[1:]):
+           for t in governing):
         modality = "proposed"   # "one way is to launch a boycott", "a plan to impose sanctions"
     if sent.text.rstrip().endswith("?") and speech is None:
         modality = "question"
     return Modality(modality or "asserted", negated, speech)
+
+
+def _chain(trigger: Token, lex: Lexicon) -> list[Token]:
+    """The trigger and the clauses that govern it, up to a clause that is asserted on its own.
+
+    A relative clause ("the shoal where a ship fired ..."), a reduced relative ("the accord signed by X"),
+    and a factual adverbial clause ("..., while X condemned ...") report their own events.
+    """
+    path = list(path_up(trigger))
+    for n, tok in enumerate(path[:-1]):
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or (
+                tok.dep_ == "advcl" and _factual_clause(tok, lex)):
+            return path[:n + 1]
+    return path
+
+
+def _factual_clause(clause: Token, lex: Lexicon) -> bool:
+    """ "..., while X condemned ...": a clause with its own subject, opened by a factual conjunction."""
+    return (any(c.dep_ == "mark" and c.lower_ in lex.factual_marks for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 
 
 def _complement_modality(verb: Token, lex: Lexicon) -> str | None:

@@ -18,9 +18,15 @@ REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 # Verbs whose object is the one who acts in the complement ("urged Ethiopia to delay" -> Ethiopia delays).
 OBJECT_CONTROL = frozenset(
     "tell urge ask expect want order force allow invite encourage persuade help call press push advise "
-    "permit compel pressure pressurize pressurise get lead".split())
+    "permit compel pressure pressurize pressurise get lead train arm equip enable authorize authorise instruct "
+    "mandate send recruit".split())
+# "accused X of doing", "praised X for helping": the object of the governing verb does what the -ing verb says.
+OBJECT_PREPS = frozenset({"for", "of"})
 # Prepositions that may carry a target when the entry names none.
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "into", "for", "toward", "towards"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "into", "for", "toward", "towards"})
+# "at" names a target only for hostile acts ("fired at X", "lashed out at X"); else a venue ("pledged at the UN").
+HOSTILE_PREPS = TARGET_PREPS | {"at"}
+DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl", "conj"})
 
 
@@ -80,10 +86,20 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
     return _unique(found)
 
 
+def _dateline_end(tok: Token) -> int:
+    """Where a dateline hanging off a sentence-initial token ends ("HANOI, Vietnam (AP) - ..."), else -1."""
+    if tok.left_edge.i != tok.sent.start:
+        return -1
+    return next((c.i for c in tok.children if c.dep_ == "punct" and c.i > tok.i and c.text in DATELINE_MARKS), -1)
+
+
 def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
     """Actors attached to a noun: "Russian offer", "the government of Iraq", "countries such as X"."""
     found: list[Mention] = []
+    dateline = _dateline_end(tok)
     for child in tok.children:
+        if child.i < dateline:
+            continue   # the place a story was filed from is not the one who acts
         if child.dep_ in OWNER_DEPS:
             found += actors_of(child, index, depth=depth - 1)
         elif child.dep_ == "prep" and child.lower_ in ("of", "as", "from", "including", "like"):
@@ -112,6 +128,11 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
             if objects:
                 return objects
         return subject_tokens(head, hops - 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        objects = [c for c in head.head.children if c.dep_ in OBJECTS]
+        if head.lower_ in OBJECT_PREPS and objects:
+            return objects
+        return subject_tokens(head.head, hops - 1)   # "after meeting X": whoever the main clause is about
     if verb.dep_ in ("conj", "pcomp", "acomp"):
         return subject_tokens(head, hops - 1)
     if verb.dep_ == "pobj" and head.dep_ == "prep":

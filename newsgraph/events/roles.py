@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
+    HOSTILE_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
 from newsgraph.events.triggers import Trigger
@@ -13,6 +13,11 @@ from newsgraph.model import Mention
 
 Actors = list[Mention]
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
+
+
+def _target_preps(type_: str) -> frozenset[str]:
+    return HOSTILE_PREPS if type_ in HOSTILE else TARGET_PREPS
 
 
 def _all(tokens: list[Token], index: ActorIndex) -> Actors:
@@ -46,7 +51,7 @@ def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str
     else:
         targets = _all(objects, index)
         if not targets:
-            targets = _all(prep_objects(verb, TARGET_PREPS), index)
+            targets = _all(prep_objects(verb, _target_preps(entry.type)), index)
             rule = "active-prep"
     if not targets and objects:
         # "broke off relations with X", "suspended part of an aid programme for X"
@@ -88,7 +93,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         subjects = subject_tokens(verb)
         sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
         rule = "noun-light"
-    preps = [entry.prep] if entry.prep else TARGET_PREPS | {"between", "of"}
+    preps = [entry.prep] if entry.prep else _target_preps(entry.type) | {"between", "of"}
     if entry.type == "REQUEST":
         preps = set(preps) - {"for", "of"}   # "a request for a meeting" names what is asked, not whom
     targets = _all(prep_objects(noun, preps), index)
@@ -96,7 +101,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
     if not targets and light:
-        targets = _all(prep_objects(verb, TARGET_PREPS) + [c for c in verb.children if c.dep_ == "dative"],
+        targets = _all(prep_objects(verb, _target_preps(entry.type)) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
     if not targets and verb is not None and lex.lemma(verb) in lex.addressee_verbs:
         # "accept Islamabad's request": the one who accepts is the one asked

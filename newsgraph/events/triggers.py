@@ -10,6 +10,8 @@ from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
 
 # Named entities that are names, not events ("Organisation of Islamic Cooperation", "the Treaty of ...").
 NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
+QUANTITIES = frozenset({"PERCENT"})
+CHANGE_UNITS = frozenset({"%", "percent", "per cent", "points", "point", "pct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,45 @@ def _has_complement(token: Token) -> bool:
     return any(c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "advcl") and _infinitive(c)) for c in token.children)
 
 
+def _intransitive(token: Token) -> bool:
+    """No object, no passive, no that-clause: "students marched", not "as demonstrated by X"."""
+    return not any(c.dep_ in OBJECTS or c.dep_ in ("nsubjpass", "auxpass", "agent", "ccomp") for c in token.children)
+
+
+def _has_argument(token: Token) -> bool:
+    return any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "prep", "nsubjpass") for c in token.children)
+
+
+def _quantity(token: Token) -> bool:
+    """A figure is what changed ("shares declined 0.3%", "stocks rallied 2 percent"): markets, not politics."""
+    for child in token.children:
+        if child.dep_ in OBJECTS and not (child.ent_type_ in QUANTITIES or child.lower_ in CHANGE_UNITS):
+            return False
+    return any(c.dep_ in OBJECTS | {"npadvmod", "advmod", "prep"}
+               and any(t.ent_type_ in QUANTITIES or t.lower_ in CHANGE_UNITS for t in c.subtree)
+               for c in token.children if c.dep_ != "prep" or c.lower_ in ("by", "to"))
+
+
+def _object_words(token: Token, lex: Lexicon) -> set[str]:
+    """Lemmas of the objects, also "provided X with aid" and "gave X $5 million"."""
+    objects = [c for c in token.children if c.dep_ in OBJECTS]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                if p.dep_ == "pobj"]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]   # "tonnes of wheat", "$5 million worth of goods"
+    return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects}
+
+
 def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> bool:
     if entry.words and not set(entry.words) <= _children_words(token):
+        return False
+    if entry.pos == "verb" and _quantity(token):
+        return False
+    if "intr" in entry.flags and not _intransitive(token):
+        return False
+    if "arg" in entry.flags and not _has_argument(token):
+        return False
+    if "complaint" in entry.flags and not (token.dep_ in OBJECTS and lex.lemma(token.head) in lex.complaint_verbs):
         return False
     if "xcomp" in entry.flags and not _has_complement(token):
         return False
@@ -75,7 +114,7 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False
     if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in OBJECTS):
         return False
-    if entry.objects and not any(c.dep_ in OBJECTS and lex.lemma(c) in entry.objects for c in token.children):
+    if entry.objects and not entry.objects & _object_words(token, lex):
         return False
     return True
 
@@ -118,11 +157,14 @@ def wrapper_of(trigger: Trigger, lex: Lexicon) -> tuple[Token, Wrapper] | None:
     head = clause.head
     if head.dep_ == "prep" and head.head.i != head.i:   # "ready for talks"
         head = head.head
+    while lex.lemma(head) in lex.transparent and head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+        head = head.head   # "prepared to resume shelling", "offered to help finance"
     wrappers = lex.wrappers.get(lex.lemma(head))
     if not wrappers:
         return None
-    coop = lex.is_coop(trigger.entry.type)
+    type_ = trigger.entry.type
+    kind = "coop" if lex.is_coop(type_) else "conflict"
     for wrapper in wrappers:
-        if wrapper.only is None or (wrapper.only == "coop") == coop:
+        if wrapper.only is None or wrapper.only in (kind, type_.lower()):
             return head, wrapper
     return None
