@@ -311,6 +311,8 @@ def _persons(nlp, resolver, text):
     ("The European Union said on Monday that its foreign policy chief, Lena Hartmann, would travel to Belgrade.",
      "Lena Hartmann", "EU", "foreign policy chief"),
     ("Thai Prime Minister Srettha Chanwong said Bangkok would mediate.", "Srettha Chanwong", "THA", "prime minister"),
+    ("Economic Community of West African States (ECOWAS) Chairman Musa Sesay warned the junta.", "Musa Sesay",
+     "ECOWAS", "chairman"),
     ('"We want peace," Ali Warsame, Somalia\'s minister of information, told reporters.', "Ali Warsame", "SOM",
      "minister of information"),
 ])
@@ -342,6 +344,8 @@ def test_actors_counterpart_inherits_role(nlp, resolver, text, name, actor, role
      "Manila did not comment.", "Hoang Van Nam", "VNM", "+venue"),
     ("Foreign Minister Budi Santoso told the Indonesian parliament that patrols would start in May, after Malaysia "
      "agreed.", "Budi Santoso", "IDN", "+parliament"),
+    ("President Omar Haidara imposed a curfew in Bamako after two days of protests.", "Omar Haidara", "MLI",
+     "+venue"),
 ])
 def test_actors_stateless_title_evidence(nlp, resolver, text, name, actor, tag):
     person = _persons(nlp, resolver, text)[name]

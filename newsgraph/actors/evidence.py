@@ -3,9 +3,11 @@
 Tried in this order; each rule tags the person's `how` with its name, and none applies to roles that often
 serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` in the data file):
 
-- `+venue`: the capital where the official speaks at home, in the same sentence: "in <capital>" attached to a
-  briefing or parliament ("told a regular briefing in Beijing"), or any "in <capital>" for a spokesperson,
-  who briefs from home ("spokesperson X said in Hanoi"). Nouns and roles: `home_evidence` in the data file.
+- `+venue`: the capital where the official acts at home, in the same sentence: "in <capital>" attached to a
+  briefing, parliament or a measure only a government takes at home ("told a regular briefing in Beijing",
+  "imposed a curfew in Bamako"), or any "in <capital>" for a spokesperson, who briefs from home ("spokesperson X
+  said in Hanoi"). A minister "told reporters in <capital>" may be visiting: no rule. Nouns and roles:
+  `home_evidence` in the data file.
 - `+parliament`: the one state whose legislature the same sentence names ("told the Kenyan parliament").
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
@@ -15,6 +17,8 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Token
 
 from newsgraph.actors.persons import Context, dominant_state, is_abroad
 from newsgraph.actors.roles import role_head
@@ -59,9 +63,18 @@ def _seat(ctx: Context, role: str, sent: int) -> str | None:
         if ctx.sent_of[m.start] != sent or m.how != "capital" or not m.code or m.start == 0:
             continue
         prep = doc[m.start - 1]
-        if prep.lower_ == "in" and (spokes or prep.head.lemma_.lower() in ctx.lex.home_nouns):
+        if prep.lower_ == "in" and (spokes or _on_home_noun(ctx, prep)):
             codes.add(m.code)
     return codes.pop() if len(codes) == 1 else None
+
+
+def _on_home_noun(ctx: Context, prep: Token) -> bool:
+    """"a briefing in Beijing", "imposed a curfew in Bamako": the `in` hangs on a home noun or on its verb."""
+    head = prep.head
+    if head.lemma_.lower() in ctx.lex.home_nouns:
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.home_nouns
+                                       for c in head.children)
 
 
 def _parliament(ctx: Context, sent: int) -> str | None:

@@ -137,6 +137,8 @@ class Context:
             j -= 1
         if j > 0 and doc[j - 1].text in POSSESSIVE:
             j -= 1
+        if j >= 3 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+            j -= 3   # "Palestine Liberation Organization (PLO) Chairman X": the acronym repeats the name
         m = self.mention_at.get(j - 1) if j > 0 else None
         if m is not None and m.code and m.kind in {"state", "org"}:
             # "Bosnia's Serb leader": the possessor state, not the group the demonym names
