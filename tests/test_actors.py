@@ -313,6 +313,11 @@ def _persons(nlp, resolver, text):
     ("Thai Prime Minister Srettha Chanwong said Bangkok would mediate.", "Srettha Chanwong", "THA", "prime minister"),
     ("Economic Community of West African States (ECOWAS) Chairman Musa Sesay warned the junta.", "Musa Sesay",
      "ECOWAS", "chairman"),
+    ("Cambodia's Sok Vanna said the border would remain open.", "Sok Vanna", "KHM", None),
+    ("Lao Deputy Prime Minister Khamphet Vongsa met the delegation in Vientiane.", "Khamphet Vongsa", "LAO",
+     "deputy prime minister"),
+    ("Sudanese paramilitary commander Adam Idris said his forces had taken the town.", "Adam Idris", "SDN",
+     "commander"),
     ('"We want peace," Ali Warsame, Somalia\'s minister of information, told reporters.', "Ali Warsame", "SOM",
      "minister of information"),
 ])

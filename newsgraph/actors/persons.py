@@ -1,16 +1,25 @@
 """Persons: names, their roles and the state or organisation they act for, as the text gives them.
 
-A name comes from spaCy's PERSON entities, cleaned of titles and widened over neighbouring proper nouns that
-spaCy split off ("Shah Mehmood" + "Qureshi"), or from the proper nouns right after a title ("PM Imran Khan").
-Affiliation rules, tried in this order on each occurrence of a name:
+A name comes from spaCy's PERSON entities, cleaned of titles and courtesy titles ("Mr", "Dr.") and widened over
+neighbouring proper nouns and particles that spaCy split off ("Shah Mehmood" + "Qureshi", "Khalid Al Mansoori"),
+or from the proper nouns right after a title ("PM Imran Khan") or a courtesy title. Titles are widened over their
+portfolio first (`newsgraph.actors.roles`: "Minister of Energy", "Water and Energy Minister").
+Affiliation rules, tried in this order on each occurrence of a name (the tag in `how` names the rule):
 
-- title before the name, with the state before the title: "Turkish President X", "Pakistan's foreign minister X",
-  "Maldives Permanent Representative to the United Nations, X", "that country's PM X" (the state the article was
-  just about), "his Russian counterpart X" (the role of the person referred back to);
-- apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president";
+- title before the name, with the actor before the title: "Turkish President X", "Pakistan's foreign minister X",
+  "Moscow's ambassador X" (an institution mention running over the title), "Maldives Permanent Representative to
+  the United Nations, X", "the AU's special envoy for the dispute, X" (a complement before the apposed name),
+  "Mali's junta leader, Colonel X" / "Niger's military ruler General X" (stacked titles), "Bosnia's Serb leader X"
+  (the possessor, not the demonym), "PLO (PLO) Chairman X"; referents: "that country's PM X" (`that-country`),
+  "the bloc's foreign policy chief X" (`that-org`), "the EU said its envoy X" (`its`, the subject);
+  "his Russian counterpart X" copies the role of the person named last with one (`counterpart`);
+- apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president",
+  "X, Moscow's ambassador to the UN", "X, a spokesman for the Colombian army" (`for` names the employer except for
+  roles that serve abroad: "envoy for Syria" is a topic);
 - "of <state>" after the name or its title: "King X of Morocco", "President of Ghana X";
-- otherwise a title with no state falls back to the article's dominant state (`how` ends in "+dominant"), and a
-  bare name to the persons the store already knows (`how` "corpus").
+- a state owning the bare name: "Cambodia's X said" (`possessive`);
+- otherwise a title with no state takes the evidence of `newsgraph.actors.evidence` (venue, parliament, dateline,
+  dominant state), and a bare name the persons the store already knows (`how` "corpus").
 """
 from __future__ import annotations
 
@@ -255,6 +264,11 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
     actor = ctx.state_after(e)
     if actor is not None:
         return Affiliation(actor, None, None, "of")
+    # "Cambodia's Hun Sen said": a name owned by a state with no title between
+    if s >= 2 and doc[s - 1].text in POSSESSIVE:
+        m = ctx.mention_at.get(s - 2)
+        if m is not None and m.code and m.kind in {"state", "org"} and not m.how.endswith("+institution"):
+            return Affiliation(m.code, None, None, "possessive")
     return None
 
 
