@@ -53,6 +53,7 @@ class SpeakerIndex:
         self._sents = [(sent.start, sent.end) for sent in doc.sents]
         self._sent_starts = [start for start, _ in self._sents]
         self._subjects: list[Token] | None = None
+        self._subject_at: list[int] = []
         self._gender: dict[str, str] | None = None
 
     def sent(self, i: int) -> Span:
@@ -67,45 +68,89 @@ class SpeakerIndex:
     def resolve(self, token: Token) -> Speaker | None:
         """The speaker a token names, or None when it names nobody who can speak."""
         lower = token.lower_
+        if token.pos_ == "PRON" and lower in self.cues.group_pronouns:
+            return self._group_antecedent(token) if token.dep_ == "nsubj" else None
         if token.pos_ == "PRON" and lower in self.cues.person_pronouns:
-            # a pronoun subject in between continues its own chain: the actors stage's reading is kept then
-            gender = self.cues.person_pronouns[lower]
-            found = self._antecedent(token, self._is_person_of(gender),
-                                     stop=lambda t: self.cues.person_pronouns.get(t.lower_) == gender)
+            found = self._person_antecedent(token)
             if found is not None:
                 return found
-        elif token.pos_ == "PRON" and lower in self.cues.group_pronouns and token.dep_ == "nsubj":
-            return self._antecedent(token, self._is_group if lower == "they" else self._is_institution)
-        elif self.cues.is_cue_noun(token) and token.dep_ == "nsubj" and self.cues.issuer_of(token) is None \
-                and any(c.dep_ == "det" and c.lower_ in self.cues.definite for c in token.children):
-            # "the statement said": whoever was last said to speak, issue or announce
-            found = self._antecedent(token, self._is_named)
+        elif self._refers_back(token):
+            found = self._antecedent(token, self._issued_text, stop=lambda t: not self._is_named(t))
             if found is not None:
                 return found
+        return self._by_name(token)
+
+    def _by_name(self, token: Token) -> Speaker | None:
+        """The person or institution a noun phrase names, through the actors stage's mentions."""
         core = self.core(token)
         mention = self._mention_in(core, token)
         if mention is not None and mention.person and self._lends_only(token, mention):
             mention = replace(mention, person=None)
         if mention is None or not mention.person:
             # "the country's envoy, Jane Doe, said": the person in the apposition speaks
-            appos = [self._mention_in(self.doc[c.left_edge.i:c.right_edge.i + 1], c) for c in token.children
-                     if c.dep_ == "appos"]
-            mention = next((m for m in appos if m is not None and m.person), mention)
+            appos = [c for c in token.children if c.dep_ == "appos"]
+            found = [self._mention_in(self.doc[c.left_edge.i:c.right_edge.i + 1], c) for c in appos]
+            mention = next((m for m in found if m is not None and m.person), mention)
+            if (mention is None or not mention.person) and token.pos_ == "NOUN":
+                # "the group that owns it, Big Machine, says": a name in apposition to a common noun
+                named = next((c for c in appos if c.pos_ == "PROPN"), None)
+                if named is not None:
+                    # the name speaks; its actor comes from the noun phrase when the name has none of its own
+                    own = self._mention_in(self.core(named), named)
+                    code = own.code if own is not None and own.code else (mention.code if mention else None)
+                    name = self.core(named)
+                    return Speaker(self.usual_name(name), code, name.start_char, name.end_char)
         if mention is None:
             mention = self._mention_in(self.doc[token.left_edge.i:token.right_edge.i + 1], token)
             if mention is not None and mention.person and self._lends_only(token, mention):
                 return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if mention is not None and mention.person:
             return Speaker(mention.person, mention.code, mention.start, mention.end)
-        if lower in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):
+        if token.lower_ in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):
             person = self._person_for(token)
             if person is not None:
                 return person
         if mention is not None and mention.code:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
-        if token.pos_ == "PRON" or lower in self.cues.not_speakers:
+        if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
             return None
         return Speaker(core.text, None, core.start_char, core.end_char)
+
+    def _person_antecedent(self, token: Token) -> Speaker | None:
+        """"he"/"she": the latest person named as a subject before, unless a person is named earlier in the same
+        sentence or a pronoun subject continues a chain (the actors stage's reading is kept then)."""
+        sent = self.sent(token.i)
+        if any(sent.start <= m.tok_start < token.i and not self.quoted[m.tok_start] for m in self.person_mentions
+               if m.how != "pronoun"):
+            return None
+        gender = self.cues.person_pronouns[token.lower_]
+        found = self._antecedent(token, self._is_person_of(gender),
+                                 stop=lambda t: self.cues.person_pronouns.get(t.lower_) == gender)
+        if found is not None:
+            self.genders().setdefault(found.name, gender)
+        return found
+
+    def _group_antecedent(self, token: Token) -> Speaker | None:
+        """"they": the latest group subject, or a person named as the very last subject (singular "they");
+        "it": the latest institution subject."""
+        if token.lower_ != "they":
+            return self._antecedent(token, self._is_institution)
+        nearest = self._antecedent(token, lambda t: True, stop=lambda t: t.pos_ == "PRON")
+        if nearest is not None and any(p.name == nearest.name for p in self.persons):
+            return nearest
+        return self._antecedent(token, self._is_group)
+
+    def _refers_back(self, token: Token) -> bool:
+        """"The statement said": a definite issued text with no issuer, as the subject of a cue."""
+        return (self.cues.is_cue_noun(token) and token.dep_ == "nsubj" and self.cues.issuer_of(token) is None
+                and any(c.dep_ == "det" and c.lower_ in self.cues.definite for c in token.children))
+
+    def _issued_text(self, subject: Token) -> bool:
+        """A named subject whose verb issued a text: "X said in a statement", "X issued a statement"."""
+        verb = subject.head
+        texts = [c for c in verb.children if c.dep_ == "dobj"]
+        texts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return self._is_named(subject) and any(self.cues.is_cue_noun(t) for t in texts)
 
     def _lends_only(self, head: Token, mention: Mention) -> bool:
         """A person named in a modifier of a common noun ("X's lawyer", "relatives of X") is not the speaker."""
@@ -116,13 +161,13 @@ class SpeakerIndex:
         """The latest subject before `token`, outside quotes and within a few sentences, that `fits` (None at `stop`)."""
         subjects = self.subjects()
         here = self.sent_index(token.i)
-        for i in range(bisect_right([t.i for t in subjects], token.i - 1) - 1, -1, -1):
+        for i in range(bisect_right(self._subject_at, token.i - 1) - 1, -1, -1):
             subject = subjects[i]
             if here - self.sent_index(subject.i) > self.cues.max_back_sentences:
                 break
             if stop is not None and stop(subject):
                 return None
-            if subject.i != token.i and fits(subject):
+            if fits(subject):
                 found = self.resolve(subject)
                 if found is not None:
                     return Speaker(found.name, found.actor, token.idx, token.idx + len(token.text))
@@ -133,6 +178,7 @@ class SpeakerIndex:
         if self._subjects is None:
             self._subjects = [t for t in self.doc if t.dep_ in _SUBJECTS and not self.quoted[t.i]
                               and (t.head.dep_ == "ROOT" or self.cues.is_speech_cue(t.head))]
+            self._subject_at = [t.i for t in self._subjects]
         return self._subjects
 
     def _is_person_of(self, gender: str) -> Callable[[Token], bool]:
@@ -154,7 +200,8 @@ class SpeakerIndex:
         mention = self._name_mention(token)
         if mention is not None and mention.person:
             return False
-        return token.tag_ in _PLURAL or token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
+        return (token.tag_ in _PLURAL or token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
+                or any(c.dep_ == "conj" for c in token.children))
 
     def _is_institution(self, token: Token) -> bool:
         """What "it" can stand for: a singular organisation, state or issued text."""
