@@ -5,22 +5,26 @@ returns plain records, so only picklable dataclasses cross process boundaries.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
 
 from spacy.tokens import Doc
+from spacy.util import get_package_version, is_package
 
 from newsgraph import __version__
 from newsgraph.actors import ActorResolver
 from newsgraph.errors import NewsgraphError
 from newsgraph.events import EventExtractor
 from newsgraph.model import Analysis, Article, Person, Problem
-from newsgraph.nlp import load_nlp, model_name
+from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
 from newsgraph.quotes import QuoteExtractor
 
 BATCH_SIZE = 32
@@ -36,6 +40,25 @@ class Settings:
     known: tuple[Person, ...] = ()
     batch_size: int = BATCH_SIZE
 
+    def version(self) -> str:
+        """newsgraph's version plus a fingerprint of what decides the output: our code and data, the model, the
+        user's dictionary. A stored article analysed under another fingerprint is analysed again."""
+        return f"{__version__}+{_fingerprint(self.model or DEFAULT_MODEL, self.actors_file)}"
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(model: str, actors_file: str | None) -> str:
+    digest = hashlib.sha256(model.encode())
+    digest.update((get_package_version(model) or "").encode() if is_package(model) else b"path")
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".csv") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    if actors_file:
+        digest.update(Path(actors_file).read_bytes() if Path(actors_file).is_file() else actors_file.encode())
+    return digest.hexdigest()[:12]
+
 
 class Analyzer:
     """One loaded pipeline and its stages; turns Articles into Analysis records."""
@@ -44,6 +67,7 @@ class Analyzer:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
         self.model = model_name(self.nlp)
+        self.version = settings.version()
         self.actors = ActorResolver(self.nlp, user_file=settings.actors_file, known=settings.known)
         self.events = EventExtractor(self.nlp)
         self.quotes = QuoteExtractor(self.nlp)
@@ -67,7 +91,7 @@ class Analyzer:
             quotes=self.quotes(doc, actors),
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
             model=self.model,
-            version=__version__,
+            version=self.version,
         )
 
     def analyze(self, article: Article) -> Analysis:

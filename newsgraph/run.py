@@ -50,6 +50,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
     """
     summary = RunSummary()
     started = time.perf_counter()
+    version = settings.version()
 
     def report(problem: Problem) -> None:
         summary.skipped += 1
@@ -63,10 +64,10 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
         for item in iter_articles(paths, max_bytes=max_bytes, **({"stdin": stdin} if stdin is not None else {})):
             if isinstance(item, Problem):
                 report(item)
-            elif store.is_current(item):
+            elif (stored := store.current_id(item, version)) is not None:
                 summary.unchanged += 1
                 if on_record:
-                    on_record(_stored_record(store, item))
+                    on_record(_stored_record(store, stored, item))
             else:
                 yield item
 
@@ -96,7 +97,7 @@ def _store_one(store: Store, analysis: Analysis, summary: RunSummary) -> None:
     summary.words += len(analysis.article.text.split())
 
 
-def _stored_record(store: Store, article: Article) -> dict:
-    record = article_record(store, store.current_id(article) or article.id)
+def _stored_record(store: Store, stored_id: str, article: Article) -> dict:
+    record = article_record(store, stored_id)
     record["file"] = article.file  # the input as named in this run
     return record

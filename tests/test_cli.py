@@ -178,3 +178,16 @@ def test_cli_bad_user_dictionary_is_one_line(corpus, tmp_path, processes):
 def test_cli_missing_model_is_one_line(corpus, tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(corpus), "--db", str(tmp_path / "n.db"), "--model", "no_such_x"])
     assert result.exit_code == 1 and "no_such_x" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_a_changed_analyzer_replaces_stored_extractions(corpus, tmp_path):
+    db = tmp_path / "n.db"
+    run(["analyze", str(corpus), "--db", str(db)])
+    counts = {t: rows(db, t) for t in ("articles", "events", "spans")}
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("aliases:\n  Nile Basin Forum: {code: EGY, sector: GOV}\n", encoding="utf-8")
+    result = run(["analyze", str(corpus), "--db", str(db), "--actors", str(mine)])
+    assert "analysed 2 (replaced 2)" in result.stderr
+    assert {t: rows(db, t) for t in counts} == counts
+    again = run(["analyze", str(corpus), "--db", str(db), "--actors", str(mine)])
+    assert "unchanged 2" in again.stderr

@@ -75,23 +75,28 @@ class Store:
 
     # --- articles --------------------------------------------------------------------------------------------
 
-    def current_id(self, article: Article) -> str | None:
-        """The stored id of this exact text (under this key or another), or None when it must be analysed."""
-        row = self.conn.execute("SELECT id FROM articles WHERE id = ? OR (key = ? AND text_hash = ?)",
-                                (article.id, article.key, article.text_hash)).fetchone()
-        return row[0] if row else None
+    def current_id(self, article: Article, version: str | None = None) -> str | None:
+        """The stored id of this exact text (under this key or another), or None when it must be analysed.
 
-    def is_current(self, article: Article) -> bool:
-        return self.current_id(article) is not None
+        With `version`, a text analysed by another newsgraph version (code, data, model) does not count.
+        """
+        row = self.conn.execute("SELECT id, newsgraph_version FROM articles WHERE id = ? OR (key = ? AND text_hash = ?)",
+                                (article.id, article.key, article.text_hash)).fetchone()
+        if row is None or (version is not None and row[1] != version):
+            return None
+        return row[0]
+
+    def is_current(self, article: Article, version: str | None = None) -> bool:
+        return self.current_id(article, version) is not None
 
     def write(self, analysis: Analysis) -> WriteStatus:
         """Store one article and everything extracted from it, in one transaction."""
         article = analysis.article
-        if self.is_current(article):
+        if self.is_current(article, analysis.version):
             return "unchanged"
         try:
             with self.atomic() as conn:
-                old = conn.execute("DELETE FROM articles WHERE key = ?", (article.key,)).rowcount
+                old = conn.execute("DELETE FROM articles WHERE key = ? OR id = ?", (article.key, article.id)).rowcount
                 _insert_analysis(conn, analysis)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot store {article.file}: {exc}") from exc
