@@ -15,7 +15,7 @@ from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
-    ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
+    OBJECTS, ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
 from newsgraph.events.roles import (
     condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, wrapper_roles,
@@ -32,6 +32,7 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
 INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) | MATERIAL_CONFLICT
 # Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
 SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
+PRIVATE = frozenset({"BUS"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -81,6 +82,10 @@ class EventExtractor:
         heads = {head.i for head, _ in wrapped.values()}
         found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
         found += _else_threats(sent, found)
+        accepted = self._acceptances(found)
+        if accepted:   # "met X's demands" is not a meeting
+            verbs = {f.token.i for f in accepted}
+            found = [f for f in found if f.token.i not in verbs] + accepted
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
@@ -89,7 +94,7 @@ class EventExtractor:
         lex = self.lex
         entry = trigger.entry
         if entry.pos == "verb":
-            sources, targets, rule = verb_roles(trigger, index)
+            sources, targets, rule = verb_roles(trigger, index, lex)
         else:
             sources, targets, rule = noun_roles(trigger, index, lex)
         token = trigger.token
@@ -107,10 +112,14 @@ class EventExtractor:
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
+            if trigger.clause.i != token.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
+                # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
+                modality = replace(modality, modality="asserted", negated=False)
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
         if type_ == "THREATEN":
-            targets = condition_subjects(token, index) or condition_subjects(trigger.clause, index) or targets
+            own = frozenset(s.code for s in sources)
+            targets = condition_subjects(token, index, own) or condition_subjects(trigger.clause, index, own) or targets
         if not sources and type_ == "PROTEST":
             sources = place_sources(trigger.clause, index)
         if not targets and type_ in PLACE_TYPES:
@@ -147,6 +156,25 @@ class EventExtractor:
                 found.append(_Found(token, "REQUEST", roles[2], roles[0], roles[1], "said-must", modality))
         return found
 
+    def _acceptances(self, found: list[_Found]) -> list[_Found]:
+        """ "Y accepted X's invitation" is an agreement, "Y met X's demands" a concession, "did not meet" a refusal."""
+        out = []
+        for item in found:
+            noun = item.token
+            verb = noun.head
+            if item.type != "REQUEST" or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in OBJECTS:
+                continue
+            if self.lex.lemma(verb) not in self.lex.accepting_verbs or not item.sources or not item.targets:
+                continue
+            if verb.dep_ in ("xcomp", "acl", "ccomp", "pcomp") and self.lex.lemma(verb.head) in self.lex.wrappers:
+                continue   # "reluctance to accept X's request" is the wrapper's event (a REJECT)
+            modality = read_modality(verb, self.lex)
+            type_ = "CONCEDE" if item.mode == "demand" else "AGREE"
+            if modality.negated:
+                type_, modality = "REJECT", replace(modality, negated=False)
+            out.append(_Found(verb, type_, None, item.targets, item.sources, "accepted-request", modality))
+        return out
+
     def _intent(self, trigger: Trigger, type_: str, mode: str | None, modality: Modality, rule: str):
         """ "X said it will release ..." is a promise (AGREE); "... would boycott" or "... unless ..." a threat."""
         lex = self.lex
@@ -182,8 +210,8 @@ def _self_event(source: Mention, target: Mention, type_: str) -> bool:
     """Source and target are the same state only when two distinct mentions say so."""
     if type_ == "PROTEST":
         return True   # a domestic protest is coded against its own state
-    if source.start == target.start or target.how in BACK_REFERENCES:
-        return False
+    if source.start == target.start or target.how in BACK_REFERENCES or target.sector in PRIVATE:
+        return False   # a government licensing its own companies is not an interaction
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
     return type_ in PLACE_TYPES or (source.sector != target.sector and None not in (source.sector, target.sector))
 

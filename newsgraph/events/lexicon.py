@@ -25,6 +25,7 @@ class Entry:
     prep: str | None = None          # preposition that introduces the target
     flags: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()   # allowed object lemmas ("strengthen @forces")
+    not_objects: frozenset[str] = frozenset()   # excluded object lemmas ("meet -@goals": not "met the demands")
 
     @property
     def name(self) -> str:
@@ -65,6 +66,9 @@ class Lexicon:
     factual_marks: frozenset[str] = frozenset()
     complaint_verbs: frozenset[str] = frozenset()
     transparent: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
+    accepting_verbs: frozenset[str] = frozenset()
+    reduced_passive: dict[str, frozenset[str]] = field(default_factory=dict)
     prospective_preps: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
@@ -85,12 +89,13 @@ class Lexicon:
 def _parse_entry(text: str, type_: str, mode: str | None, pos: str, objects: dict[str, list[str]]) -> Entry:
     """'reach out to +xcomp' -> Entry(lemma='reach', words=('out', 'to'), prep='to', flags={'xcomp'})."""
     parts = text.split()
-    words = tuple(p for p in parts[1:] if p[0] not in "+@")
+    words = tuple(p for p in parts[1:] if p[0] not in "+@-")
     flags = frozenset(p[1:] for p in parts[1:] if p.startswith("+"))
     allowed = frozenset(w for p in parts[1:] if p.startswith("@") for w in objects[p[1:]])
+    excluded = frozenset(w for p in parts[1:] if p.startswith("-@") for w in objects[p[2:]])
     preps = [w for w in words if w in PREPS]
     return Entry(parts[0], type_, None if mode == "default" else mode, pos, words,
-                 preps[-1] if preps else None, flags, allowed)
+                 preps[-1] if preps else None, flags, allowed, excluded)
 
 
 def _entries(section: dict, pos: str, objects: dict[str, list[str]]) -> dict[str, list[Entry]]:
@@ -147,7 +152,9 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
     lex.light_verbs = words(data["light_verbs"])
     lex.complaint_verbs = words(data["complaint_verbs"])
+    lex.accepting_verbs = words(data["accepting_verbs"])
     lex.transparent = words(data["transparent"])
+    lex.reduced_passive = {str(k): words(v) for k, v in data["reduced_passive"].items()}
     lex.speech_verbs = words(data["speech_verbs"])
     lex.addressee_verbs = words(data["addressee_verbs"])
     lex.prescriptive = words(data["prescriptive"])
@@ -159,5 +166,6 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.prospective_preps = words(mod["prospective_preps"])
     lex.proposal_nouns = words(mod["proposal_nouns"])
     lex.irrealis_verbs = words(mod["irrealis_verbs"])
+    lex.allegation_verbs = words(mod["allegation_verbs"])
     lex.negators = words(mod["negators"])
     return lex

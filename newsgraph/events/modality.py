@@ -1,7 +1,8 @@
 """Negation and modality of a trigger: did the text report it as having happened?
 
 A trigger is `asserted` unless its clause, or a clause governing it, makes it future ("will visit"),
-hypothetical ("could join", "if ..."), proposed ("one way is to launch", "should"), or a question.
+hypothetical ("could join", "if ..."), proposed ("one way is to launch", "should"), alleged ("accused X of
+attacking Y"), or a question.
 """
 from __future__ import annotations
 
@@ -77,6 +78,8 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
         if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
             if lex.lemma(tok) in lex.irrealis_verbs and modality is None:
                 modality = "future" if lex.lemma(tok) == "go" else "hypothetical"
+        if prev is not None and prev.dep_ in ("prep", "xcomp", "ccomp") and lex.lemma(tok) in lex.allegation_verbs:
+            modality = modality or "alleged"   # "accused X of attacking Y": the attack is X's alleged act
         if prev is not None and prev.dep_ == "ccomp" and lex.lemma(tok) not in lex.speech_verbs:
             modality = modality or _complement_modality(tok, lex)
         if modality is None:

@@ -13,6 +13,7 @@ from newsgraph.model import Mention
 
 Actors = list[Mention]
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+CONDITIONS = frozenset({"unless", "if"})
 HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
 
 
@@ -31,9 +32,30 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str]:
+def _reduced_passive(verb: Token, lex: Lexicon) -> Token | None:
+    """ "Kenya accused of ..." in a headline: a transitive verb with a subject, no object and no auxiliary.
+
+    Returns the object of the preposition that names the act ("threatened with X's intervention").
+    """
+    preps = lex.reduced_passive.get(lex.lemma(verb))
+    if not preps or verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        return None
+    return next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                 for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+
+
+def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str]:
     """Sources, targets and the name of the rule for a verb trigger."""
     verb, entry = trigger.token, trigger.entry
+    act = _reduced_passive(verb, lex)
+    if act is not None:
+        agents = [p for t in verb.subtree if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
+        sources = _all(agents, index)
+        if not sources and act.dep_ == "pobj" and act.head.lower_ == "with":
+            sources = _all([act], index)   # "threatened with X's intervention"
+        return sources, _all(subject_tokens(verb), index), "reduced-passive"
     if _is_passive(verb):
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         sources = _all(agents, index)
@@ -46,7 +68,7 @@ def verb_roles(trigger: Trigger, index: ActorIndex) -> tuple[Actors, Actors, str
     rule = "active"
     objects = direct_objects(verb)
     if entry.prep:
-        targets = _all(prep_objects(verb, [entry.prep]), index)
+        targets = _all(prep_objects(verb, [entry.prep]), index) or _all(objects, index)
         rule = "active-prep"
     else:
         targets = _all(objects, index)
@@ -118,12 +140,13 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     return sources, targets, rule
 
 
-def condition_subjects(token: Token, index: ActorIndex) -> Actors:
-    """ "... unless Israel rescinded ...": the one a conditional threat is aimed at."""
+def condition_subjects(token: Token, index: ActorIndex, exclude: frozenset[str | None] = frozenset()) -> Actors:
+    """ "... unless Israel rescinded ...", "... if X goes ahead": the one a conditional threat is aimed at."""
     for tok in (token, *token.children):
         for clause in tok.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children):
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
                 found = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], index)
+                found = [m for m in found if m.code not in exclude]
                 if found:
                     return found
     return []

@@ -116,6 +116,8 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False
     if entry.objects and not entry.objects & _object_words(token, lex):
         return False
+    if entry.not_objects and entry.not_objects & _object_words(token, lex):
+        return False
     return True
 
 
