@@ -10,8 +10,9 @@ Affiliation rules, tried in this order on each occurrence of a name (the tag in 
   "Moscow's ambassador X" (an institution mention running over the title), "Maldives Permanent Representative to
   the United Nations, X", "the AU's special envoy for the dispute, X" (a complement before the apposed name),
   "Mali's junta leader, Colonel X" / "Niger's military ruler General X" (stacked titles), "Bosnia's Serb leader X"
-  (the possessor, not the demonym), "PLO (PLO) Chairman X"; referents: "that country's PM X" (`that-country`),
-  "the bloc's foreign policy chief X" (`that-org`), "the EU said its envoy X" (`its`, the subject);
+  (the possessor, not the demonym), "Palestine Liberation Organization (PLO) Chairman X"; referents:
+  "that country's PM X" (`that-country`), "the bloc's foreign policy chief X" (`that-org`), "the EU said its
+  envoy X" (`its`, the subject);
   "his Russian counterpart X" copies the role of the person named last with one (`counterpart`);
 - apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president",
   "X, Moscow's ambassador to the UN", "X, a spokesman for the Colombian army" (`for` names the employer except for

@@ -61,7 +61,8 @@ def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken:
                 if doc[k].lower_ not in _JOINERS:
                     last = k
                 k += 1
-            # the portfolio ends the title: a name or punctuation follows, not more words ("envoy for the border dispute")
+            # the portfolio ends the title: a name or punctuation follows, not more words
+            # ("envoy for the border dispute" is a complement, not a portfolio)
             if last is not None and not (last + 1 < len(doc) and doc[last + 1].is_lower):
                 end = last + 1
         if (start, end) == (role.start, role.end):
