@@ -160,3 +160,74 @@ def test_events_reported_by(analyzer):
 
 def test_events_no_event_without_both_parties(analyzer):
     assert _events(analyzer, "Kenya condemned the attack.") == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause reports its own event, whatever the main clause plans
+    ("Chile and Peru are planning joint patrols near the reef where Bolivian boats attacked a Chilean ferry.",
+     {("BOL", "CHL", "ASSAULT")}),
+    # a reduced relative: the accord was signed, whatever it may deliver
+    ("Critics questioned whether the accord signed by Ghana and Togo could lower prices.",
+     {("GHA", "TGO", "AGREE"), ("TGO", "GHA", "AGREE")}),
+    # "while" opens a clause of its own
+    ("Norway said the plan would fail, while Denmark condemned the move by Sweden.", {("DNK", "SWE", "ACCUSE")}),
+    # the object of "criticised X for" is who did the backing
+    ("Kenya criticised the African Union for backing Somalia.", {("KEN", "AU", "ACCUSE"), ("AU", "SOM", "SUPPORT")}),
+    # "after meeting X": the main clause's subject met
+    ("After meeting officials of the African Union, Kenya's minister said the talks had gone well.",
+     {("KEN", "AU", "CONSULT")}),
+    # a diplomatic protest is an accusation, not a street protest
+    ("Vietnam lodged a formal protest with China over the survey ship.", {("VNM", "CHN", "ACCUSE")}),
+    # threats aimed at the one who must act in the if-clause
+    ("Serbia threatened to go to the United Nations if Kosovo expands the tariffs.", {("SRB", "XKX", "THREATEN")}),
+    # a headline passive: the subject is the target
+    ("Moldova threatened with Russian gas cut-off", {("RUS", "MDA", "THREATEN")}),
+    # a promise reported with "would": the promise was made
+    ("The minister said Chile would be ready to host talks between Peru and Bolivia.",
+     {("CHL", "PER", "AGREE"), ("CHL", "BOL", "AGREE")}),
+    # accepting an invitation agrees to it
+    ("Ghana accepted an invitation from Nigeria to attend the summit.",
+     {("NGA", "GHA", "REQUEST"), ("GHA", "NGA", "AGREE")}),
+    # not meeting demands is a refusal; the demands were made
+    ("Chile did not meet Peru's demands.", {("PER", "CHL", "REQUEST"), ("CHL", "PER", "REJECT")}),
+    # aid needs something given
+    ("Norway gave Malawi $20 million in food aid.", {("NOR", "MWI", "AID")}),
+    ("Canada sent tonnes of medicine to Haiti.", {("CAN", "HTI", "AID")}),
+    # troops sent are a mobilisation
+    ("Russia sent troops to Belarus.", {("RUS", "BLR", "MOBILIZE")}),
+    # getting ready to fight is a force posture
+    ("The Eritrean army prepared to resume shelling Ethiopian positions.", {("ERI", "ETH", "MOBILIZE")}),
+])
+def test_events_mechanisms(analyzer, text, expected):
+    assert expected <= _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a dateline names where the story was filed, not who acts
+    ("NAIROBI, Kenya (AP) - Uganda's foreign minister on Monday accused Rwanda of arming rebels.",
+     ("KEN", "RWA", "ACCUSE")),
+    # markets, not politics
+    ("Japan's Nikkei declined 0.3%, while South Korea's Kospi rallied 1.2%.", ("JPN", "KOR", "REJECT")),
+    # "demonstrate" meaning "show"
+    ("Peru's resolve, as demonstrated by its reply to Chile, surprised analysts.", ("PER", "CHL", "PROTEST")),
+    # giving an order, sending prisoners: not aid
+    ("When Chinese officials give the order, factories close in China.", ("CHN", "CHN", "AID")),
+    ("Kenya freed three prisoners and sent them to Uganda.", ("KEN", "UGA", "AID")),
+    # a venue is not a target
+    ("At the United Nations summit, India pledged to double its solar output.", ("IND", "UN", "AGREE")),
+    # met the demands: not a meeting
+    ("The government of Chile met the demands of Peru.", ("CHL", "PER", "CONSULT")),
+    # the content of an accusation is alleged, not asserted
+    ("Ethiopia accused Kenya of backing Somali rebels.", ("KEN", "SOM", "SUPPORT")),
+    # not yet: "before allowing"
+    ("Serbia demanded a truce before allowing United Nations convoys into Kosovo.", ("SRB", "UN", "CONCEDE")),
+    # reported intent to ask is not a promise
+    ("Bolivia said it would call for a United Nations debate.", ("BOL", "UN", "AGREE")),
+])
+def test_events_mechanisms_negative(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)
+
+
+def test_events_alleged_modality(analyzer):
+    events = _events(analyzer, "Ethiopia accused Kenya of backing Somali rebels.")
+    assert [e.modality for e in events if e.type == "SUPPORT"] == ["alleged"]

@@ -65,7 +65,12 @@ def _group(token: Token) -> list[Token]:
 def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: int = 3) -> list[Mention]:
     """The actors a noun phrase stands for: itself, its coordinated parts, or its owner ("India's decision")."""
     found: list[Mention] = []
+    dateline = _dateline_end(token)
     for tok in _group(token):
+        if tok.i < dateline:
+            if tok.i == token.i and depth > 0:
+                found += _owners(tok, index, depth)   # only what follows the dash
+            continue
         mention = index.acting.get(tok.i)
         if mention is not None:
             found.append(mention)
