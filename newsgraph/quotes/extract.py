@@ -148,7 +148,7 @@ def _direct_quote(index: SpeakerIndex, f: Attribution, speaker: Speaker | None) 
 
 def _reported_quote(index: SpeakerIndex, r: Reported) -> Quote:
     return Quote(
-        text=r.clause.text, speaker=r.speaker.name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
+        text=r.text or r.clause.text, speaker=r.speaker.name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
         sentence=index.sent(r.cue.i).text.strip(), start=r.clause.start_char, end=r.clause.end_char,
         speaker_start=r.speaker.start, speaker_end=r.speaker.end, via=r.via.name if r.via else None,
     )

@@ -19,12 +19,14 @@ _WH = ("whether", "if", "when", "what", "how", "why", "where", "who", "which")  
 
 @dataclass(frozen=True, slots=True)
 class Reported:
-    """One reported statement: cue verb, clause, speaker and relaying outlet."""
+    """One reported statement: cue verb, clause, speaker and relaying outlet (`text`: the clause's words when an
+    inserted "according to X" is left out of them)."""
 
     cue: Token
     clause: Span
     speaker: Speaker
     via: Speaker | None
+    text: str | None = None
 
 
 def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex, *,
@@ -74,9 +76,16 @@ def _clause(doc: Doc, comp: Token) -> Span | None:
     """The complement clause without its "that" and final punctuation."""
     start, end = comp.left_edge.i, comp.right_edge.i + 1
     while start < end and (doc[start].lower_ in _LEADING and doc[start].dep_ not in ("det", "nsubj")
-                           or doc[start].is_punct):
+                           or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    return _trim(doc, start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    """The span without punctuation and line breaks at its edges."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -84,19 +93,25 @@ def _clause(doc: Doc, comp: Token) -> Span | None:
 def _according(doc: Doc, according: Token, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> Reported | None:
     """"According to X, <clause>" or "<clause>, according to X": X's statement, unless X is an outlet."""
     verb = according.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        # "One of them, according to X, had ...": attached to a noun, the statement is its whole sentence
+        verb = index.sent(according.i).root
     who = cues.speaker_of(according)
     if who is None or verb.i == according.i or index.is_outlet(who):
         return None
-    if according.left_edge.i <= verb.left_edge.i:
-        start, end = according.right_edge.i + 1, verb.right_edge.i + 1
+    left, right = according.left_edge.i, according.right_edge.i + 1
+    if left <= verb.left_edge.i:
+        clause = _trim(doc, right, verb.right_edge.i + 1)
+    elif right < verb.right_edge.i:        # inserted: the words on both sides of it
+        clause = _trim(doc, verb.left_edge.i, verb.right_edge.i + 1)
     else:
-        start, end = verb.left_edge.i, according.left_edge.i
-    while start < end and doc[start].is_punct:
-        start += 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    clause = doc[start:end]
-    if len(clause) < 3 or any(quoted[t.i] or _is_cue(t, cues) for t in clause):
+        clause = _trim(doc, verb.left_edge.i, left)
+    if clause is None or len(clause) < 3 or any(quoted[t.i] or _is_cue(t, cues) for t in clause
+                                                if not left <= t.i < right):
         return None
+    text = None
+    if clause.start < left < clause.end:
+        head, tail = _trim(doc, clause.start, left), _trim(doc, right, clause.end)
+        text = " ".join(part.text for part in (head, tail) if part is not None)
     speaker = index.resolve(who)
-    return Reported(according, clause, speaker, None) if speaker is not None else None
+    return Reported(according, clause, speaker, None, text) if speaker is not None else None
