@@ -231,3 +231,27 @@ def test_events_mechanisms_negative(analyzer, text, unwanted):
 def test_events_alleged_modality(analyzer):
     events = _events(analyzer, "Ethiopia accused Kenya of backing Somali rebels.")
     assert [e.modality for e in events if e.type == "SUPPORT"] == ["alleged"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conditional response in a quotation is a threat by the one who will respond
+    ('"If Azerbaijan moves troops to the border, Armenia will respond firmly," the Armenian spokesman said.',
+     {("ARM", "AZE", "THREATEN")}),
+    # a first-person performative is the speaker's act
+    ('"We urge Ecuador to reopen the border," the Colombian foreign minister said.', {("COL", "ECU", "REQUEST")}),
+    ('"We strongly condemn the raid by Niger," the Malian minister told reporters.', {("MLI", "NER", "ACCUSE")}),
+])
+def test_events_quoted_acts(analyzer, text, expected):
+    assert expected <= _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a claim about others inside a quotation stays the speaker's claim
+    '"Ecuador has always supported Peru and backed its claims," the Colombian minister said.',
+    # a past act told in the first person is a claim, not a performative
+    '"We condemned Niger last year," the Malian minister said.',
+    # a conditional promise is not a threat
+    '"If Laos agrees, we will sign the accord," the Vietnamese minister said.',
+])
+def test_events_quoted_acts_negative(analyzer, text):
+    assert not {t for _, _, t in _asserted(analyzer, text)} & {"THREATEN", "ACCUSE", "SUPPORT"}

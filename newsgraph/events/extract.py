@@ -17,6 +17,7 @@ from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
     OBJECTS, ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
+from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.roles import (
     condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, wrapper_roles,
 )
@@ -87,6 +88,8 @@ class EventExtractor:
             verbs = {f.token.i for f in accepted}
             found = [f for f in found if f.token.i not in verbs] + accepted
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
+        found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
+                  for a in quoted_acts(sent, index, quoted, lex)]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 

@@ -68,6 +68,7 @@ class Lexicon:
     transparent: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
     accepting_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
     reduced_passive: dict[str, frozenset[str]] = field(default_factory=dict)
     prospective_preps: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
@@ -153,6 +154,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.light_verbs = words(data["light_verbs"])
     lex.complaint_verbs = words(data["complaint_verbs"])
     lex.accepting_verbs = words(data["accepting_verbs"])
+    lex.response_verbs = words(data["response_verbs"])
     lex.transparent = words(data["transparent"])
     lex.reduced_passive = {str(k): words(v) for k, v in data["reduced_passive"].items()}
     lex.speech_verbs = words(data["speech_verbs"])
