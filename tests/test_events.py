@@ -255,3 +255,17 @@ def test_events_quoted_acts(analyzer, text, expected):
 ])
 def test_events_quoted_acts_negative(analyzer, text):
     assert not {t for _, _, t in _asserted(analyzer, text)} & {"THREATEN", "ACCUSE", "SUPPORT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun modifying a container noun: the container carries the parties
+    ("Qatar's emir launched a mediation effort on Saturday between Bahrain and Saudi Arabia.",
+     {("QAT", "BHR", "CONSULT"), ("QAT", "SAU", "CONSULT")}),
+    ("Japan announced an aid package for Sri Lanka.", {("JPN", "LKA", "AID")}),
+])
+def test_events_container_nouns(analyzer, text, expected):
+    assert expected <= _asserted(analyzer, text)
+
+
+def test_events_modifier_of_a_person_noun_is_no_event(analyzer):
+    assert _asserted(analyzer, "Ukrainian aid workers arrived in Poland.") == set()

@@ -115,7 +115,7 @@ class EventExtractor:
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
-            if trigger.clause.i != token.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
+            if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
@@ -140,9 +140,10 @@ class EventExtractor:
             rule += "+sentence"
         if not targets and len(sources) > 1 and type_ in SYMMETRIC:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
-            sources = [s for s in sources if len({s.code for s in sources}) > 1]
+            # two parts of one state (a government and its rebels) agree with each other too
+            sources = [s for s in sources if len({(s.code, s.sector) for s in sources}) > 1]
             rule += "+mutual"
-        if not targets and type_ == "PROTEST" and (entry.pos == "verb" or trigger.clause.i != trigger.token.i):
+        if not targets and type_ == "PROTEST" and (entry.pos == "verb" or trigger.clause.i != trigger.phrase.i):
             targets = list(sources)   # a domestic protest is aimed at its own government
         return _Found(token, type_, mode, sources, targets, rule, modality)
 

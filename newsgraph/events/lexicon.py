@@ -69,6 +69,7 @@ class Lexicon:
     allegation_verbs: frozenset[str] = frozenset()
     accepting_verbs: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
     reduced_passive: dict[str, frozenset[str]] = field(default_factory=dict)
     prospective_preps: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
@@ -155,6 +156,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.complaint_verbs = words(data["complaint_verbs"])
     lex.accepting_verbs = words(data["accepting_verbs"])
     lex.response_verbs = words(data["response_verbs"])
+    lex.event_heads = words(data["event_heads"])
     lex.transparent = words(data["transparent"])
     lex.reduced_passive = {str(k): words(v) for k, v in data["reduced_passive"].items()}
     lex.speech_verbs = words(data["speech_verbs"])

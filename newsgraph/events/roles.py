@@ -103,7 +103,7 @@ def _speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) 
 
 def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str]:
     """Sources, targets and rule for a noun trigger ("Saudi Arabia's request", "held talks with X")."""
-    noun, entry = trigger.token, trigger.entry
+    noun, entry = trigger.phrase, trigger.entry
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                for p in c.children if p.dep_ == "pobj"]
@@ -123,7 +123,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
     if not targets and light:
-        targets = _all(prep_objects(verb, _target_preps(entry.type)) + [c for c in verb.children if c.dep_ == "dative"],
+        targets = _all(prep_objects(verb, _target_preps(entry.type) | {"between"}) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
     if not targets and verb is not None and lex.lemma(verb) in lex.addressee_verbs:
         # "accept Islamabad's request": the one who accepts is the one asked

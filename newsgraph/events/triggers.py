@@ -20,11 +20,17 @@ class Trigger:
 
     token: Token
     entry: Entry
+    container: Token | None = None   # "launched a mediation effort between X and Y" -> effort
+
+    @property
+    def phrase(self) -> Token:
+        """The noun whose dependents give a noun event's parties: the trigger or the noun it modifies."""
+        return self.container or self.token
 
     @property
     def clause(self) -> Token:
         """The verb that carries a noun event ("held talks" -> held); the trigger itself otherwise."""
-        tok = self.token
+        tok = self.phrase
         if self.entry.pos == "noun" and tok.dep_ in OBJECTS | {"attr"} and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head
         return tok
@@ -145,14 +151,17 @@ def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[i
             continue
         entry = match_token(token, lex, index)
         if entry is not None:
-            found.append(Trigger(token, entry))
+            head = token.head
+            container = head if (entry.pos == "noun" and token.dep_ == "compound"
+                                 and lex.lemma(head) in lex.event_heads) else None
+            found.append(Trigger(token, entry, container))
     return found
 
 
 def wrapper_of(trigger: Trigger, lex: Lexicon) -> tuple[Token, Wrapper] | None:
     """The verb or noun whose complement the trigger heads ("refused to condemn" -> refused, REJECT)."""
     clause = trigger.clause
-    if clause.i != trigger.token.i and lex.lemma(clause) not in lex.light_verbs:
+    if clause.i != trigger.phrase.i and lex.lemma(clause) not in lex.light_verbs:
         return None   # "reluctance to accept X's request": the request stands on its own
     if clause.dep_ not in ("xcomp", "ccomp", "acl", "pcomp") or clause.head.i == clause.i:
         return None
