@@ -256,6 +256,9 @@ def test_direct_quote_attribution_beyond_the_sentence(analyzer, text, fragment, 
      "it said.", "We have always followed", "Andean Mining Company"),
     ("The Andean Mining Company rejected the claims. \u201cWe have always followed the law in every province,\u201d "
      "they said in a statement.", "We have always followed", "Andean Mining Company"),
+    # a company the model does not tag is still what "they" stands for
+    ("Andean Logistics have twice denied the claims. \u201cAt no point did we close the port to trucks,\u201d they "
+     "said in a statement.", "At no point did we close", "Andean Logistics"),
     # a name in apposition to a common noun speaks under its name
     ("The firm that runs the port, Andean Logistics, says the strike is over.", "the strike is over",
      "Andean Logistics"),
@@ -335,3 +338,10 @@ def test_reported_text_has_no_inserted_source_or_line_break(analyzer, text, expe
 @pytest.mark.parametrize("text", ['A 70" screen and a 12" pipe were sold.', 'The 55" TV, the 65" TV.'])
 def test_marks_inch_signs_are_not_quotes(text: str) -> None:
     assert find_quote_spans(text) == []
+
+
+def test_poll_figures_are_not_speakers(analyzer) -> None:
+    text = ("Ana Soto spoke in Lima. \u201cWe will win,\u201d she said. Fifty-one percent say that \u201cthe "
+            "government should resign before the end of the year\u201d.")
+    quote = _one(_quotes(analyzer, text), "the government should resign")
+    assert quote.speaker is None

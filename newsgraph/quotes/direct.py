@@ -36,6 +36,7 @@ class Attribution:
     speaker: Speaker | None = None
     via: Speaker | None = None
     embedded: bool = False          # the quote is part of a sentence (words on both sides of it)
+    nobody: bool = False            # the cue's subject names no one who speaks ("51 percent say")
 
 
 def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues: Cues,
@@ -54,8 +55,9 @@ def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues
     found.cue = cue
     who = cues.speaker_of(cue) if cue.text != ":" else doc[cue.i - 1]     # "X: “...”" names X before the colon
     found.speaker = index.resolve(who) if who is not None else None
-    if found.speaker is None:
-        found.speaker = _nearest_named(doc, cue, content, quoted, index) or found.speaker
+    if found.speaker is None and (who is None or who.pos_ == "PRON"):
+        found.speaker = _nearest_named(doc, cue, content, quoted, index)
+    found.nobody = found.speaker is None and who is not None and who.pos_ != "PRON"
     if found.speaker is None or not _is_person(found.speaker, index):
         outer = _outer_speaker(cue, quoted, cues, index)
         if outer is not None:

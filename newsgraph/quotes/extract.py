@@ -72,7 +72,8 @@ class QuoteExtractor:
                 continue
             if words < self.cues.min_words_cued or not _sentence_like(f.content):
                 continue
-            speaker = _speaker_before(said, f.span.start, paras)
+            # a cue whose subject names nobody ("51 percent say that ...") is not someone else's quote
+            speaker = _speaker_before(said, f.span.start, paras) if not f.nobody else None
             if speaker is not None or words >= self.cues.min_words_uncued:
                 quotes.append(_direct_quote(index, f, speaker))
         return quotes
@@ -115,7 +116,7 @@ def _merge_split(index: SpeakerIndex, found: list[Attribution], max_gap: int) ->
                     and "\n" not in gap and len(gap.split()) <= max_gap):
                 span = QuoteSpan(prev.span.start, f.span.end, prev.span.parts + f.span.parts, f.span.single, f.span.closed)
                 merged[-1] = Attribution(span, f"{prev.text} {f.text}", index.doc[prev.content.start:f.content.end],
-                                         prev.cue, prev.speaker, prev.via, prev.embedded)
+                                         prev.cue, prev.speaker, prev.via, prev.embedded, prev.nobody)
                 continue
         merged.append(f)
     return merged

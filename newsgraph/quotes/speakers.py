@@ -23,6 +23,7 @@ _DROP_EDGE = ("DET", "PUNCT", "PART", "ADP", "CCONJ")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PLURAL = ("NNS", "NNPS")
 _GROUP_ENTS = ("ORG", "NORP", "GPE")
+_NUMBERS = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,8 @@ class SpeakerIndex:
 
     def _by_name(self, token: Token) -> Speaker | None:
         """The person or institution a noun phrase names, through the actors stage's mentions."""
+        if token.ent_type_ in _NUMBERS:
+            return None         # "Fifty-one percent say that ...": poll figures are not speakers
         core = self.core(token)
         mention = self._mention_in(core, token)
         if mention is not None and mention.person and self._lends_only(token, mention):
@@ -201,7 +204,7 @@ class SpeakerIndex:
         if mention is not None and mention.person:
             return False
         return (token.tag_ in _PLURAL or token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
-                or any(c.dep_ == "conj" for c in token.children))
+                or any(c.dep_ == "conj" for c in token.children) or _proper_not_person(token))
 
     def _is_institution(self, token: Token) -> bool:
         """What "it" can stand for: a singular organisation, state or issued text."""
@@ -209,7 +212,7 @@ class SpeakerIndex:
         if token.tag_ in _PLURAL or (mention is not None and mention.person):
             return False
         return (token.ent_type_ in _GROUP_ENTS or (mention is not None and bool(mention.code))
-                or self.cues.is_cue_noun(token))
+                or self.cues.is_cue_noun(token) or _proper_not_person(token))
 
     def _is_named(self, token: Token) -> bool:
         """A speaker given by name: a resolved actor or person, or a proper name."""
@@ -284,6 +287,11 @@ class SpeakerIndex:
             return None
         last = before[-1]
         return Speaker(last.person or last.text, last.code, token.idx, token.idx + len(token.text))
+
+
+def _proper_not_person(token: Token) -> bool:
+    """A proper name the model does not take for a person: a company, a band, an agency."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
 
 
 def _name_word(token: Token) -> bool:
