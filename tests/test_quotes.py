@@ -311,6 +311,14 @@ def test_short_standalone_quote_is_kept(analyzer, text, fragment) -> None:
     assert _one(_quotes(analyzer, text), fragment).speaker.split()[-1] == "Rojas"
 
 
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Carlos Rojas said the claim was \u201cabsolutely not true\u201d.", "absolutely not true"),   # an evaluation
+    ("Carlos Rojas said the talks would go on \u201cin good faith\u201d.", "in good faith"),
+])
+def test_short_partial_quote_that_is_no_noun_phrase_is_kept(analyzer, text, fragment) -> None:
+    assert _one(_quotes(analyzer, text), fragment).speaker.split()[-1] == "Rojas"
+
+
 @pytest.mark.parametrize("text", [
     "Carlos Rojas called the deal \u201ca good start\u201d.",                  # a label, not a statement
     "Carlos Rojas said the deal was \u201ca good start\u201d.",

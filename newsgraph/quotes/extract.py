@@ -25,6 +25,7 @@ from newsgraph.quotes.reported import Reported, find_reported
 from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+_NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 
 
 class QuoteExtractor:
@@ -80,10 +81,14 @@ class QuoteExtractor:
 
 
     def _label(self, content: Span, words: int) -> bool:
-        """A few words with no verb inside a sentence, or a title: a term or a label, not a statement."""
+        """A short noun phrase inside a sentence, or a title: a term or a label, not a statement ("absolutely
+        not true", "in good faith" are the speaker's own words and stay)."""
         if title_like(content):
             return True
-        return words <= self.cues.max_np_words and not any(t.pos_ in ("VERB", "AUX") for t in content)
+        if words > self.cues.max_np_words or any(t.pos_ in ("VERB", "AUX") for t in content):
+            return False
+        heads = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
+        return bool(heads) and heads[0].pos_ in _NOMINAL
 
 
 def _standalone(content: Span) -> bool:
