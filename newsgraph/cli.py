@@ -149,7 +149,7 @@ def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: st
 @click.option("--type", "type_", help="PLOVER type (REQUEST, REJECT, ...).")
 @click.option("--quad", type=click.IntRange(1, 4), help="Quad class: 1 verbal coop, 2 material coop, "
               "3 verbal conflict, 4 material conflict.")
-@click.option("--modality", help="asserted, future, hypothetical, proposed, question ...")
+@click.option("--modality", help="asserted, future, hypothetical, conditional, proposed, question, alleged.")
 @click.option("--negated/--not-negated", default=None, help="Only negated / only not negated events.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")

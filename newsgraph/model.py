@@ -124,7 +124,7 @@ class Event:
     sentence: str
     mode: str | None = None
     negated: bool = False
-    modality: str = "asserted"   # asserted | future | hypothetical | proposed | question | conditional
+    modality: str = "asserted"   # asserted | future | hypothetical | conditional | proposed | question | alleged
     quad_class: int = 0          # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     intensity: float = 0.0
     cameo: str | None = None     # CAMEO root code, "01".."20"
