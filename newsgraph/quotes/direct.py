@@ -92,7 +92,7 @@ def _outer_speaker(cue: Token, quoted: list[bool], cues: Cues, index: SpeakerInd
 
 
 def _cue_after_colon(doc: Doc, content: Span, quoted: list[bool], index: SpeakerIndex) -> Token | None:
-    """"X agreed: “...”": the verb with a subject before the colon; "X: “...”" (a headline): the colon itself."""
+    """"X agreed: “...”": the verb with a subject before the colon; "X: “...”" (a headline): the colon."""
     colon = content.start - 1
     while colon >= 0 and (doc[colon].is_space or doc[colon].is_quote):
         colon -= 1
@@ -117,7 +117,7 @@ def _names_someone(token: Token, index: SpeakerIndex) -> bool:
 
 
 def _cue_next_sentence(doc: Doc, content: Span, quoted: list[bool], cues: Cues, index: SpeakerIndex) -> Token | None:
-    """"“...?” X asked.": a cue opening the next sentence, with no clause of its own, when the quote ends its own."""
+    """"“...?” X asked.": a short next sentence whose cue has no clause of its own, after a quote that is a sentence."""
     first, last = index.sent(content.start), index.sent(content.end - 1)
     if last.end >= len(doc) or any(not (t.is_punct or t.is_space) for t in doc[content.end:last.end]) \
             or any(not (t.is_punct or t.is_space) for t in doc[first.start:content.start]):

@@ -92,7 +92,7 @@ class QuoteExtractor:
 
 
 def _standalone(content: Span) -> bool:
-    """The quote is an utterance of its own: it opens a sentence or follows a comma or colon (not "the song “X”")."""
+    """An utterance of its own: the quote opens a sentence or follows a comma or colon (not "the song “X”")."""
     i = content.start - 1
     doc = content.doc
     while i >= 0 and (doc[i].is_quote or doc[i].is_space):

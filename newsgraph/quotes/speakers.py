@@ -127,11 +127,19 @@ class SpeakerIndex:
                if m.how != "pronoun"):
             return None
         gender = self.cues.person_pronouns[token.lower_]
-        found = self._antecedent(token, self._is_person_of(gender),
-                                 stop=lambda t: self.cues.person_pronouns.get(t.lower_) == gender)
+        found = self._antecedent(token, self._is_person_of(gender), stop=lambda t: self._unknown_subject(t, gender))
         if found is not None:
             self.genders().setdefault(found.name, gender)
         return found
+
+    def _unknown_subject(self, token: Token, gender: str) -> bool:
+        """A subject that may be the person meant but cannot be checked: a pronoun of the same gender (a chain the
+        actors stage has followed), or a proper name the actors stage did not resolve ("Early says ...")."""
+        if token.pos_ == "PRON":
+            return self.cues.person_pronouns.get(token.lower_) == gender
+        mention = self._name_mention(token)
+        return token.pos_ == "PROPN" and token.ent_type_ not in _GROUP_ENTS and (
+            mention is None or not (mention.person or mention.code))
 
     def _group_antecedent(self, token: Token) -> Speaker | None:
         """"they": the latest group subject, or a person named as the very last subject (singular "they");
@@ -161,19 +169,20 @@ class SpeakerIndex:
 
     def _antecedent(self, token: Token, fits: Callable[[Token], bool],
                     stop: Callable[[Token], bool] | None = None) -> Speaker | None:
-        """The latest subject before `token`, outside quotes and within a few sentences, that `fits` (None at `stop`)."""
+        """The latest subject before `token`, outside quotes and within a few sentences, that `fits` (None once a
+        subject that does not fit meets `stop`)."""
         subjects = self.subjects()
         here = self.sent_index(token.i)
         for i in range(bisect_right(self._subject_at, token.i - 1) - 1, -1, -1):
             subject = subjects[i]
             if here - self.sent_index(subject.i) > self.cues.max_back_sentences:
                 break
-            if stop is not None and stop(subject):
-                return None
             if fits(subject):
                 found = self.resolve(subject)
                 if found is not None:
                     return Speaker(found.name, found.actor, token.idx, token.idx + len(token.text))
+            if stop is not None and stop(subject):
+                return None
         return None
 
     def subjects(self) -> list[Token]:
@@ -247,7 +256,8 @@ class SpeakerIndex:
         for child in token.rights:
             if child.dep_ in ("compound", "flat") and child.i == right:
                 right = child.i + 1
-        while left < token.i and (self.doc[left].pos_ in _DROP_EDGE or token.pos_ == "PROPN" and not _name_word(self.doc[left])):
+        while left < token.i and (self.doc[left].pos_ in _DROP_EDGE
+                                  or token.pos_ == "PROPN" and not _name_word(self.doc[left])):
             left += 1
         return self.doc[left:right]
 
