@@ -418,3 +418,94 @@ def test_actors_title_refers_back_to_portfolio_role(nlp, resolver):
 def test_actors_portfolio_widens_title(nlp, resolver, text, role):
     persons = resolver(nlp(text)).persons
     assert [p.role for p in persons] == [role]
+
+
+# --- round 3: state and organisation names (own sentences) ---
+
+@pytest.mark.parametrize("text, span, code, sector", [
+    ("The Emirates said on Monday it would reopen its embassy.", "Emirates", "ARE", "GOV"),
+    ("Tel Aviv dismissed the report as fiction.", "Tel Aviv", "ISR", "GOV"),
+    ("Jewish settlers set fire to an olive grove overnight.", "Jewish settlers", "ISR", "CVL"),
+    ("Insurgents in Niger ambushed a patrol.", "Insurgents in Niger", "NER", "REB"),
+    ("Protesters in Peru blocked the main highway.", "Protesters in Peru", "PER", "CVL"),
+    ("The Taliban seized the district centre.", "Taliban", "AFG", "REB"),
+    ("The Houthis fired a missile at a cargo ship.", "Houthis", "YEM", "REB"),
+    ("Gaza's health ministry gave a new toll.", "Gaza's health ministry", "PSE", "GOV"),
+    ("The Wagner group sent more fighters.", "Wagner group", "RUS", "MIL"),
+])
+def test_actors_round3_states(nlp, resolver, text, span, code, sector):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.kind, m.sector, m.place) == (code, "state", sector, False)
+
+
+@pytest.mark.parametrize("text, span, code, sector", [
+    ("Kurdish forces pushed into the village at dawn.", "Kurdish forces", "KRD", "REB"),
+    ("ISIS claimed the bombing in a statement.", "ISIS", "ISIL", "REB"),
+    ("The OECD cut its growth forecast.", "OECD", "OECD", "GOV"),
+    ("CARICOM leaders met on Friday.", "CARICOM", "CARICOM", "GOV"),
+    ("The OPCW sent inspectors.", "OPCW", "OPCW", "GOV"),
+    ("The UN refugee agency opened two camps.", "UN refugee agency", "UN", "GOV"),
+    ("Doctors Without Borders closed its clinic.", "Doctors Without Borders", "MSF", "NGO"),
+    ("Human Rights Watch called for an inquiry.", "Human Rights Watch", "HRW", "NGO"),
+])
+def test_actors_round3_organisations(nlp, resolver, text, span, code, sector):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.kind, m.sector) == (code, "org", sector)
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Congo and Uganda agreed to patrol the border, officials in Kinshasa said.", "Congo", "COD"),
+    ("Congo raised fuel prices, the government in Brazzaville said.", "Congo", "COG"),
+    ("Congo recalled its ambassador.", "Congo", None),
+])
+def test_actors_congo_needs_evidence(nlp, resolver, text, span, code):
+    assert _find(_mentions(nlp, resolver, text), span).code == code
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Emirates cancelled two flights to the coast.", "Emirates"),
+    ("Rockets were fired from the Gaza Strip.", "Gaza Strip"),
+    ("Pilgrims crowded the old city of Jerusalem.", "Jerusalem"),
+    ("Spain beat Portugal 3-1 in the final.", "Spain"),
+    ("Brazil drew 2-2 with Chile on Sunday.", "Chile"),
+    ("She teaches at Washington University in St. Louis.", "Washington"),
+    ("The National Security Council met to discuss the crisis.", "Security Council"),
+    ("Smog hung over the streets as residents of Paris stayed home.", "Paris"),
+    ("Troops in Mali were put on alert.", "Troops in Mali"),
+])
+def test_actors_round3_not_actors(nlp, resolver, text, absent):
+    mentions = _mentions(nlp, resolver, text)
+    assert not [m for m in mentions if m.text == absent and m.kind in {"state", "org"} and not m.place]
+
+
+@pytest.mark.parametrize("text, span, code, how", [
+    ("Ghana and Togo signed a trade deal. Ghana said the deal would open markets.\n"
+     "The Foreign Ministry said talks would go on.", "Foreign Ministry", "GHA", "institution+dominant"),
+    ("ACCRA (Agency) - Ghana said it would reopen the border.\nThe Interior Ministry said the curfew ends today.",
+     "Interior Ministry", "GHA", "institution+dateline"),
+    ("Officials arrived from Lima and Quito. The Foreign Ministry in Quito said it was satisfied.",
+     "Foreign Ministry", "ECU", "institution+venue"),
+])
+def test_actors_stateless_institutions(nlp, resolver, text, span, code, how):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.how) == (code, how)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Peru and Chile traded accusations. The Foreign Ministry said nothing.", "Foreign Ministry"),
+    ("The Foreign Ministry spokesman declined to comment.", "Foreign Ministry"),
+])
+def test_actors_stateless_institution_without_evidence(nlp, resolver, text, span):
+    assert not [m for m in _mentions(nlp, resolver, text) if span in m.text and m.code]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("CAIRO (Agency) - Egypt said on Sunday it would mediate.", "CAIRO"),
+    ("ABUJA, June 2 (Agency) - Nigeria said it would act.", "ABUJA"),
+    ("MOSCOW — Russia said it would act.", "MOSCOW"),
+])
+def test_actors_upper_case_datelines_are_places(nlp, resolver, text, span):
+    actors = resolver(nlp(text))
+    assert all(m.place for m in actors.mentions if m.text == span)
+    assert span not in actors.unresolved
+    assert not [m for m in actors.mentions if m.text == span and m.code and not m.place]

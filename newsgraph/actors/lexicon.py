@@ -44,6 +44,8 @@ class Entry:
     sector: str | None = None
     context: tuple[str, ...] | None = None   # one of these must occur in the article
     not_person: bool = False     # a PERSON entity over the name wins
+    the_ok: bool = False         # "the Emirates": with "the" before it the name needs no context word
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (code, context words): the one code whose words occur
 
 
 @dataclass
@@ -63,6 +65,13 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     actor_names: dict[str, str] = field(default_factory=dict)   # code -> display name
     persons: list[Person] = field(default_factory=list)
+    stateless: dict[str, str] = field(default_factory=dict)     # "foreign ministry" -> GOV, state from evidence
+    local_groups: frozenset[str] = frozenset()                  # "rebels in Mali": groups of the place's state
+    entity_heads: frozenset[str] = frozenset()                  # "Pakistan People's Party": a state's own body
+    sport_words: frozenset[str] = frozenset()
+    sport_verbs: frozenset[str] = frozenset()
+    sport_article: int = 3                                      # sentences on games that make a sports article
+    city_nouns: frozenset[str] = frozenset()
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
         """Add a name; the first entry wins unless `override` (user dictionary)."""
@@ -93,6 +102,8 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
         lex.add(text, Entry(spec["code"], "state", "seat", spec.get("sector", "GOV"), _context(spec)))
     for text in data.get("places") or []:
         lex.add(text, Entry(None, "place", "place"), override=True)
+    for text, code in (data.get("territories") or {}).items():
+        lex.add(text, Entry(code, "territory", "territory"), override=True)
     for text in data.get("groups") or []:
         lex.add(text, Entry(None, "group", "group"), override=True)
     _apply_ambiguity(lex, data.get("ambiguous") or {})
@@ -107,6 +118,15 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.home_roles, lex.home_nouns = frozenset(home.get("roles") or ()), frozenset(home.get("nouns") or ())
     lex.honorifics = {w: g for g, words in (data.get("honorifics") or {}).items() for w in words}
     lex.honorifics = {w: (None if g == "any" else g) for w, g in lex.honorifics.items()}
+    lex.stateless = {w: sector for sector, words in (data.get("stateless_institutions") or {}).items() for w in words}
+    lex.local_groups = frozenset(data.get("local_groups") or ())
+    # words of a state's own bodies and titles ("Norway Permanent Representative", "Pakistan Army") keep the state
+    own = [*lex.institutions, *lex.roles, *lex.portfolios, *(data.get("entity_heads") or ())]
+    lex.entity_heads = frozenset(word for phrase in own for word in phrase.split())
+    sport = data.get("sport") or {}
+    lex.sport_words, lex.sport_verbs = frozenset(sport.get("words") or ()), frozenset(sport.get("verbs") or ())
+    lex.sport_article = int(sport.get("article_sentences", 3))
+    lex.city_nouns = frozenset(data.get("city_nouns") or ())
     if user_file:
         _load_user(lex, Path(user_file))
     return lex
@@ -143,13 +163,15 @@ def _add_orgs(lex: Lexicon, orgs: dict[str, Any], *, override: bool = False) -> 
     for code, spec in orgs.items():
         spec = spec or {}
         lex.actor_names.setdefault(code, spec.get("name") or code)
+        # intergovernmental bodies act as GOV; NGOs and armed groups say their sector (NGO, REB)
+        sector = spec.get("sector", "GOV")
         for text in [spec.get("name") or ""] + list(spec.get("aliases") or []):
-            lex.add(text, Entry(code, "org", "alias", "GOV"), override=override)
+            lex.add(text, Entry(code, "org", "alias", sector), override=override)
         for text in spec.get("organs") or []:
-            lex.add(text, Entry(code, "org", "organ", "GOV"), override=override)
+            lex.add(text, Entry(code, "org", "organ", sector), override=override)
         # organs whose name other bodies share: only with the organisation named in the article
         for text, context in (spec.get("context_organs") or {}).items():
-            lex.add(text, Entry(code, "org", "organ", "GOV", tuple(context)), override=override)
+            lex.add(text, Entry(code, "org", "organ", sector, tuple(context)), override=override)
 
 
 def _apply_ambiguity(lex: Lexicon, ambiguous: dict[str, Any]) -> None:
@@ -158,9 +180,11 @@ def _apply_ambiguity(lex: Lexicon, ambiguous: dict[str, Any]) -> None:
         if entry is None:
             continue
         spec = spec or {}
+        choices = tuple((code, tuple(words)) for code, words in (spec.get("choices") or {}).items())
         lex.names[text] = Entry(entry.code, entry.kind, entry.how, entry.sector,
                                 _context(spec) if "context" in spec else entry.context,
-                                bool(spec.get("not_person", entry.not_person)))
+                                bool(spec.get("not_person", entry.not_person)), bool(spec.get("the", False)),
+                                choices or entry.choices)
 
 
 def _load_user(lex: Lexicon, path: Path) -> None:

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgraph.actors.filters import in_other_body, is_city, is_dateline, sport_sentences
 from newsgraph.actors.lexicon import Entry, Lexicon
 
 # prepositions after which a state name is a location, not a party ("in India", "across Syria")
@@ -43,6 +44,17 @@ class Found:
     person: str | None = None
 
 
+@dataclass
+class Mentions:
+    """What `MentionFinder` returns: resolved and unresolved mentions, institution phrases by start token
+    (end, sector), and the tokens that names took (mentions and blocked names)."""
+
+    found: list[Found]
+    unresolved: list[Found]
+    inst_at: dict[int, tuple[int, str]]
+    taken: set[int]
+
+
 class MentionFinder:
     """Find state/organisation mentions in a Doc; built once, called per doc."""
 
@@ -55,35 +67,53 @@ class MentionFinder:
             self.entries[key] = entry
             self.names.add(text, [nlp.make_doc(text)])
         self.institutions = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for text, sector in lex.institutions.items():
+        for text, sector in {**lex.stateless, **lex.institutions}.items():
             self.institutions.add(sector, [nlp.make_doc(text)])
 
-    def __call__(self, doc: Doc, text: str | None = None) -> tuple[list[Found], list[Found]]:
-        """Resolved and unresolved mentions (document order); places/groups blocked silently.
+    def __call__(self, doc: Doc, sent_of: list[int], text: str | None = None) -> Mentions:
+        """Resolved and unresolved mentions (document order); places, groups, teams and other bodies' names
+        blocked silently.
 
-        `text` is `doc.text` when the caller has it already (building it walks every token).
+        `sent_of` maps tokens to sentence indices; `text` is `doc.text` when the caller has it already.
         """
-        text_lower = doc.text if text is None else text
+        text = doc.text if text is None else text
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.names(doc)])
         inst_at: dict[int, tuple[int, str]] = {}
         for key, s, e in self.institutions(doc):
             if s not in inst_at or e > inst_at[s][0]:
                 inst_at[s] = (e, doc.vocab.strings[key])
+        games = sport_sentences(doc, self.lex, sent_of)
+        names = {k for span in spans for k in range(span.start, span.end)}
         found: list[Found] = []
         blocked: list[tuple[int, int]] = []
+        ambiguous: list[Found] = []
         for span in spans:
             entry = self.entries[span.label]
-            if entry.code is None or not _allowed(span, entry, text_lower) or _modifier_only(doc, span):
+            code = _choose(entry, text)
+            if code is None or not _allowed(span, entry, text) or _modifier_only(doc, span) \
+                    or (entry.kind in {"state", "territory"} and (games is None or sent_of[span.start] in games)) \
+                    or in_other_body(span, self.lex, names):
                 blocked.append((span.start, span.end))
+                if entry.choices and code is None:
+                    ambiguous.append(Found(span.start, span.end, None, "unresolved", "ambiguous"))
                 continue
-            found.append(self._mention(doc, span, entry, inst_at))
+            m = self._mention(doc, span, entry, inst_at)
+            m.code = code
+            if entry.kind == "territory":
+                if not m.how.endswith("+institution"):
+                    blocked.append((span.start, span.end))
+                    continue
+                m.kind = "state"
+            found.append(m)
         found = _drop_overlaps(found)
-        unresolved = _unresolved(doc, found, blocked)
-        return found, unresolved
+        unresolved = _unresolved(doc, found, blocked) + ambiguous
+        taken = {k for m in found for k in range(m.start, m.end)}
+        taken.update(k for s, e in blocked for k in range(s, e))
+        return Mentions(found, sorted(unresolved, key=lambda m: m.start), inst_at, taken)
 
     def _mention(self, doc: Doc, span: Span, entry: Entry, inst_at: dict[int, tuple[int, str]]) -> Found:
         m = Found(span.start, span.end, entry.code, entry.kind, entry.how, entry.sector)
-        if entry.kind != "state" or entry.how == "seat":
+        if entry.kind not in {"state", "territory"} or entry.how == "seat":
             return m
         j = span.end
         if j < len(doc) and doc[j].text in POSSESSIVE:
@@ -92,18 +122,29 @@ class MentionFinder:
             j += 1
         if j in inst_at:
             end, sector = inst_at[j]
-            end = _extend_of_phrase(doc, end)
+            end = extend_of_phrase(doc, end)
             m.end, m.sector, m.how = end, sector, f"{entry.how}+institution"
             return m
         if entry.how != "demonym":
-            m.place = _is_place(doc, span)
+            m.place = _is_place(doc, span) or (entry.how == "capital" and is_city(span, self.lex))
         return m
 
 
+def _choose(entry: Entry, text: str) -> str | None:
+    """The entry's code; for a name two states share ("Congo"), the one whose evidence the article holds."""
+    if not entry.choices:
+        return entry.code
+    fits = [code for code, words in entry.choices if any(word in text for word in words)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _allowed(span: Span, entry: Entry, text: str) -> bool:
-    """Ambiguous names must not be part of a longer PERSON name, or need a context word in the article."""
+    """Ambiguous names must not be part of a longer PERSON name, or need a context word in the article
+    (or "the" before them, for names such as "the Emirates")."""
     if entry.not_person and _in_longer_person(span):
         return False
+    if entry.the_ok and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return True
     if entry.context is not None and not any(word in text for word in entry.context):
         return False
     return True
@@ -125,7 +166,7 @@ def _in_longer_person(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span) and (before or after)
 
 
-def _extend_of_phrase(doc: Doc, end: int) -> int:
+def extend_of_phrase(doc: Doc, end: int) -> int:
     """"Ministry of External Affairs": carry the mention over an `of` + capitalised words tail."""
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
         k = end + 1
@@ -150,10 +191,7 @@ def _is_place(doc: Doc, span: Span) -> bool:
             return True
     if root.dep_ == "appos" and head.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
-    end = span.end
-    # datelines: "Moscow:" or "MOSCOW -" at the start of a line
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
-    return at_line_start and end < len(doc) and doc[end].text in {":", "-", "\u2013", "\u2014"}
+    return is_dateline(doc, span)
 
 
 def _acts(span: Span) -> bool:
@@ -193,6 +231,6 @@ def _unresolved(doc: Doc, found: list[Found], blocked: list[tuple[int, int]]) ->
         if end <= start:
             continue
         # a town or province the lexicon does not know is a location unless it acts ("Tyumen said")
-        place = ent.label_ == "GPE" and not _acts(doc[start:end])
+        place = ent.label_ == "GPE" and not _acts(doc[start:end]) or is_dateline(doc, doc[start:end])
         out.append(Found(start, end, None, "unresolved", "ner-" + ent.label_.lower(), place=place))
     return out

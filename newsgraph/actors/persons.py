@@ -29,10 +29,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.actors.roles import Role, role_head
@@ -119,7 +120,7 @@ class Context:
     """Per-doc lookups the affiliation rules share."""
 
     def __init__(self, doc: Doc, found: list[Found], roles: list[Role], lex: Lexicon,
-                 dateline: str | None = None, text: str | None = None) -> None:
+                 dateline: str | None = None, text: str | None = None, sent_of: list[int] | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.lex = lex
@@ -135,10 +136,7 @@ class Context:
         self.role_start = {r.start: r for r in roles}
         # token arrays: a per-token Python loop over a long article costs more than the rest of the stage
         self.lower = doc.to_array(LOWER)
-        starts = doc.to_array(SENT_START).astype(numpy.int64) == 1
-        if len(doc):
-            starts[0] = True
-        self.sent_of: list[int] = (numpy.cumsum(starts) - 1).tolist()
+        self.sent_of: list[int] = sent_of if sent_of is not None else sentence_index(doc)
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""

@@ -14,6 +14,8 @@ from newsgraph.actors.coref import KnownPersons, resolve_persons
 from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.actors.mentions import Found, MentionFinder
 from newsgraph.actors.evidence import find_dateline
+from newsgraph.actors.filters import sentence_index
+from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.persons import Context, find_names
 from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
@@ -45,18 +47,25 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Actors:
         text = doc.text
-        found, unresolved = self.mentions(doc, text)
+        sent_of = sentence_index(doc)
+        found_all = self.mentions(doc, sent_of, text)
+        found, unresolved = found_all.found, found_all.unresolved
+        attach_local_groups(doc, found, self.lex)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
         taken = {k for m in found for k in range(m.start, m.end)}
         roles = extend_roles(doc, roles, self.lex.portfolios, taken)
-        ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text)
+        ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
+        candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
+        institutions = resolve_stateless(ctx, candidates)
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
         taken.update(k for r in roles for k in range(r.start, r.end))
+        institutions = [m for m in institutions if not taken.intersection(range(m.start, m.end))]
+        taken.update(k for m in institutions for k in range(m.start, m.end))
         unresolved = [m for m in unresolved if not taken.intersection(range(m.start, m.end))]
-        mentions = _merge(found, unresolved, person_mentions)
+        mentions = _merge(found + institutions, unresolved, person_mentions)
         return Actors(
             mentions=tuple(_record(doc, m, ctx.sent_of) for m in mentions),
             persons=tuple(Person(p.name, p.aff.actor if p.aff else None, p.aff.role if p.aff else None,

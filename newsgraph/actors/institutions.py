@@ -1,0 +1,78 @@
+"""Institutions and groups whose state the phrase itself does not name.
+
+- "rebels in Mali", "protesters in Chile": a local group (`local_groups` in the data file) right before in/from
+  and a state becomes one mention of that state, with the group's sector (`+group` in `how`);
+- "the Foreign Ministry said", "the ministry of defence", "the army" (`stateless_institutions`): the state comes
+  from the evidence persons' titles use (`newsgraph.actors.evidence`): a capital right after ("the Foreign
+  Ministry in Ankara", `institution+venue`), the dateline's state if it acts in the article
+  (`institution+dateline`), or the article's dominant state (`institution+dominant`); with none, no mention.
+  Only "the" + the whole phrase counts: "the Foreign Ministry spokesman" is a title (persons' rules), "an army"
+  or "armies" are no particular state's.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.lexicon import Lexicon
+from newsgraph.actors.mentions import Found, extend_of_phrase
+from newsgraph.actors.persons import Context, dominant_state
+
+GROUP_PREPS = frozenset({"in", "from"})
+
+
+def attach_local_groups(doc: Doc, found: list[Found], lex: Lexicon) -> None:
+    """"Rebels in Mali": widen a place mention of a state over the local group before in/from."""
+    taken = {k for m in found for k in range(m.start, m.end)}
+    for m in found:
+        if m.kind != "state" or not m.place or m.start < 2:
+            continue
+        prep, group = doc[m.start - 1], doc[m.start - 2]
+        root = doc[m.start:m.end].root
+        if prep.lower_ not in GROUP_PREPS or root.head.i != prep.i or prep.head.i != group.i:
+            continue
+        if group.lower_ not in lex.local_groups or group.i in taken:
+            continue
+        m.start, m.place, m.sector, m.how = group.i, False, lex.institutions.get(group.lower_), m.how + "+group"
+
+
+def stateless_candidates(doc: Doc, inst_at: dict[int, tuple[int, str]], taken: set[int],
+                         lex: Lexicon) -> list[Found]:
+    """"The Foreign Ministry", "the ministry of defence": institution phrases after "the" with no state."""
+    out = []
+    for s, (e, sector) in inst_at.items():
+        end = extend_of_phrase(doc, e)
+        if s == 0 or doc[s - 1].lower_ != "the" or taken.intersection(range(s - 1, end)):
+            continue   # "the army of Mali": the state is named
+        phrase = doc[s:e].text.lower()
+        if phrase not in lex.stateless:
+            continue
+        if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].text in {"'s", "\u2019s"}):
+            continue   # "the Foreign Ministry spokesman": a title, read by the persons' rules
+        out.append(Found(s, end, None, "state", "institution", lex.stateless[phrase]))
+    return out
+
+
+def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
+    """The candidates whose state the venue, dateline or dominant state gives, coded."""
+    if not candidates:
+        return []
+    acting = {m.code for m in ctx.found if m.kind == "state" and m.code and not m.place}
+    dateline = ctx.dateline if ctx.dateline in acting else None
+    out = []
+    for c in candidates:
+        venue = _venue(ctx, c.end)
+        dominant = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[c.start])
+        for code, tag in ((venue, "venue"), (dateline, "dateline"), (dominant, "dominant")):
+            if code:
+                out.append(Found(c.start, c.end, code, "state", f"institution+{tag}", c.sector))
+                break
+    return out
+
+
+def _venue(ctx: Context, end: int) -> str | None:
+    """"The Foreign Ministry in Ankara": a capital right after the phrase."""
+    if end + 1 < len(ctx.doc) and ctx.doc[end].lower_ == "in":
+        m = ctx.mention_start.get(end + 1)
+        if m is not None and m.how == "capital" and m.code:
+            return m.code
+    return None
