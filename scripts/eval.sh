@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run newsgraph on the shared reference sets and print the score summaries (seeds, then PLOVER dev).
+# Run newsgraph on the reference sets and print the score summaries: seeds, PLOVER dev (both in ../shared),
+# then the project's own events development set (tests/data/events_dev).
 # Usage: scripts/eval.sh [-v]     (-v lists every missed and extra event)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,9 +9,15 @@ OUT="${TMPDIR:-/tmp}/newsgraph-eval"
 mkdir -p "$OUT"
 NEWSGRAPH="${NEWSGRAPH:-.venv/bin/newsgraph}"
 PY="${PY:-python3}"
-for set in seeds plover_dev; do
-    rm -f "$OUT/$set.db"   # a fresh store, so every article is analysed again
-    "$NEWSGRAPH" analyze "$SHARED/corpus/$set" --db "$OUT/$set.db" --jsonl "$OUT/$set.jsonl" 2>/dev/null
-    echo "== $set"
-    "$PY" "$SHARED/eval/score.py" "$SHARED/gold/$set.json" "$OUT/$set.jsonl" "$@" | { if [ "${1:-}" = "-v" ]; then cat; else tail -n 1; fi; }
-done
+score() {   # score NAME INPUT GOLD [-v]   (INPUT: a folder, or a glob quoted so that it expands here)
+    rm -f "$OUT/$1.db"   # a fresh store, so every article is analysed again
+    "$NEWSGRAPH" analyze $2 --db "$OUT/$1.db" --jsonl "$OUT/$1.jsonl" 2>/dev/null
+    echo "== $1"
+    "$PY" "$SHARED/eval/score.py" "$3" "$OUT/$1.jsonl" "${@:4}" | { if [ "${4:-}" = "-v" ]; then cat; else tail -n 1; fi; }
+}
+if [ -d "$SHARED/corpus" ]; then
+    for set in seeds plover_dev; do
+        score "$set" "$SHARED/corpus/$set" "$SHARED/gold/$set.json" "$@"
+    done
+fi
+score events_dev "tests/data/events_dev/*.txt" tests/data/events_dev/gold.json "$@"   # gold.json is not an article
