@@ -256,7 +256,9 @@ def export(out: str, db: str, fmt: str) -> None:
               help="Repeat the corpus to at least this many words.")
 @click.option("--model", default=None, help="Another installed spaCy pipeline (name or path).")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int) -> None:
+@click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Run each side this many times, alternating; the best time counts.")
+def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int) -> None:
     """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
     same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
 
@@ -267,7 +269,7 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int)
     """
     from newsgraph.bench import run_bench
 
-    for line in run_bench(paths or None, words=words, model=model, processes=processes):
+    for line in run_bench(paths or None, words=words, model=model, processes=processes, repeat=repeat):
         click.echo(line)
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
-from collections import deque
-from collections.abc import Iterable, Iterator
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 from spacy.util import get_package_version, is_package
@@ -28,6 +30,7 @@ from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
 from newsgraph.quotes import QuoteExtractor
 
 BATCH_SIZE = 32
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -68,6 +71,7 @@ class Analyzer:
         self.nlp = load_nlp(settings.model)
         self.model = model_name(self.nlp)
         self.version = settings.version()
+        self.timings: Counter[str] | None = None   # seconds per stage, when measuring
         self.actors = ActorResolver(self.nlp, user_file=settings.actors_file, known=settings.known)
         self.events = EventExtractor(self.nlp)
         self.quotes = QuoteExtractor(self.nlp)
@@ -83,16 +87,25 @@ class Analyzer:
                 yield Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
 
     def _stages(self, doc: Doc, article: Article) -> Analysis:
-        actors = self.actors(doc)
+        actors = self._timed("actors", self.actors, doc)
         return Analysis(
             article=article,
             actors=actors,
-            events=self.events(doc, actors, published=article.published),
-            quotes=self.quotes(doc, actors),
+            events=self._timed("events", self.events, doc, actors, published=article.published),
+            quotes=self._timed("quotes", self.quotes, doc, actors),
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
             model=self.model,
             version=self.version,
         )
+
+    def _timed(self, stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call one stage, adding its time to `timings` when the benchmark asks for them."""
+        if self.timings is None:
+            return func(*args, **kwargs)
+        started = time.perf_counter()
+        result = func(*args, **kwargs)
+        self.timings[stage] += time.perf_counter() - started
+        return result
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""

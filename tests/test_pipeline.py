@@ -75,7 +75,8 @@ def test_pipeline_a_failing_article_becomes_a_problem(analyzer, monkeypatch):
 
 def test_pipeline_bench_prints_both_runs_and_their_ratio(tmp_path):
     (tmp_path / "a.txt").write_text("\n".join(TEXTS), encoding="utf-8")
-    lines = list(run_bench([str(tmp_path)], words=300))
+    lines = list(run_bench([str(tmp_path)], words=300, repeat=1))
     text = "\n".join(lines)
     assert "spaCy nlp.pipe" in text and "newsgraph (all stages + store)" in text
     assert "ratio newsgraph/spaCy words/s:" in text and "peak MiB" in text
+    assert "stages, seconds per run" in text and "actors" in text
