@@ -68,11 +68,23 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     else:
         table = Table(title=title or None, show_lines=False, expand=False)
         for c in columns:
-            table.add_column(c, overflow="fold", max_width=70 if c in ("sentence", "text", "title") else None)
+            table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        Console(width=max(120, Console().width)).print(table)
+            table.add_row(*(_cell(row.get(c), wide=c in LONG_COLUMNS) for c in columns))
+        Console(width=max(160, Console().width)).print(table)
         err.print(f"{len(rows)} rows")
+
+
+LONG_COLUMNS = ("sentence", "text", "title", "affiliations")
+
+
+def _cell(value: Any, *, wide: bool) -> str:
+    """A table cell: one line, long texts cut (the json and csv formats give them whole)."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    limit = 90 if wide else 40
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def open_store(db: str) -> Store:

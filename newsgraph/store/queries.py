@@ -130,15 +130,21 @@ def _persons(store: Store) -> list[Row]:
         if not affs:
             continue
         chosen = best.get(person["name"])
+        mentions = store.conn.execute("SELECT COUNT(*) FROM mentions WHERE person_id = ?", (person["id"],)).fetchone()
         out.append({
             "code": chosen.actor if chosen else None, "name": person["name"], "kind": "person",
             "role": chosen.role if chosen else next((a["role"] for a in affs if a["role"]), None),
-            "articles": sum(a["articles"] for a in affs),
-            "affiliations": "; ".join(
-                f"{a['actor'] or '?'}{' ' + a['role'] if a['role'] else ''} ×{a['articles']}"
-                f"{' (' + a['first'] + '…' + a['last'] + ')' if a['first'] else ''}" for a in affs),
+            "mentions": mentions[0], "articles": sum(a["articles"] for a in affs),
+            "affiliations": "; ".join(_affiliation(a) for a in affs),
         })
     return out
+
+
+def _affiliation(row: Any) -> str:
+    """ "EGY foreign minister ×3 (2025-03-10…2025-03-20)": who, as what, in how many articles, when."""
+    dates = row["first"] if row["first"] == row["last"] else f"{row['first']}…{row['last']}"
+    role = f" {row['role']}" if row["role"] else ""
+    return f"{row['actor'] or '?'}{role} ×{row['articles']}" + (f" ({dates})" if row["first"] else "")
 
 
 def unresolved_share(store: Store) -> Row:
