@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
@@ -34,6 +35,8 @@ INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) 
 # Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
 SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
 PRIVATE = frozenset({"BUS"})
+# Promises and backing reported by someone are made to the reporter when the sentence names no one else.
+SPEAKER_TARGETS = frozenset({"SUPPORT", "AGREE", "AID"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -68,6 +71,7 @@ class EventExtractor:
         if not index.acting and not index.places:
             return ()
         active = {m.sent for m in actors.mentions if m.code}
+        active |= add_anaphora(doc, index, actors.mentions, self.lex)
         quoted = quoted_tokens(doc)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
@@ -138,7 +142,12 @@ class EventExtractor:
             # the actor the sentence is about
             targets = subject_actors(trigger.token.sent, index, {s.code for s in sources if s.code})
             rule += "+sentence"
-        if not targets and len(sources) > 1 and type_ in SYMMETRIC:
+        if not targets and type_ in SPEAKER_TARGETS and modality.speech is not None:
+            # "He said both had pledged their support": promised to the one who reports it
+            own = {s.code for s in sources}
+            targets = [m for s in subject_tokens(modality.speech) for m in actors_of(s, index) if m.code not in own]
+            rule += "+speaker"
+        if not targets and len(sources) > 1 and type_ in SYMMETRIC and lex.lemma(trigger.token) not in lex.one_sided:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
             # two parts of one state (a government and its rebels) agree with each other too
             sources = [s for s in sources if len({(s.code, s.sector) for s in sources}) > 1]

@@ -75,6 +75,12 @@ class Lexicon:
     proposal_nouns: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    one_sided: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    bloc_nouns: frozenset[str] = frozenset()
+    group_numbers: dict[str, int] = field(default_factory=dict)
+    group_marks: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
@@ -172,4 +178,11 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.irrealis_verbs = words(mod["irrealis_verbs"])
     lex.allegation_verbs = words(mod["allegation_verbs"])
     lex.negators = words(mod["negators"])
+    lex.one_sided = words(data["one_sided"])
+    ana = data["anaphora"]
+    lex.state_nouns = words(ana["states"])
+    lex.group_nouns = lex.state_nouns | words(ana["parties"]) | words(ana["persons"]) | words(ana["numbers"])
+    lex.bloc_nouns = words(ana["blocs"])
+    lex.group_numbers = {str(k).lower(): int(v) for k, v in ana["numbers"].items()}
+    lex.group_marks = words(ana["marks"])
     return lex

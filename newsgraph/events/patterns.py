@@ -26,6 +26,8 @@ OBJECT_PREPS = frozenset({"for", "of"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "into", "for", "toward", "towards"})
 # "at" names a target only for hostile acts ("fired at X", "lashed out at X"); else a venue ("pledged at the UN").
 HOSTILE_PREPS = TARGET_PREPS | {"at"}
+# "on the sidelines of the X summit", "on the eve of": where something happened, never a target.
+VENUES = frozenset({"sidelines", "sideline", "margins", "margin", "eve", "occasion"})
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl", "conj"})
 
@@ -36,6 +38,7 @@ class ActorIndex:
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.acting: dict[int, Mention] = {}
         self.places: dict[int, Mention] = {}
+        self.groups: dict[int, list[Mention]] = {}   # "both sides" -> the parties named before (anaphora.py)
         for mention in mentions:
             if not mention.code:
                 continue
@@ -74,6 +77,10 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
         mention = index.acting.get(tok.i)
         if mention is not None:
             found.append(mention)
+            found += _coordinated_modifiers(tok, index)
+            continue
+        if tok.i in index.groups:
+            found += index.groups[tok.i]
             continue
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             found += actors_of(tok.head.head, index, owners=owners, depth=depth)
@@ -89,6 +96,15 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
         if owners and depth > 0:
             found += _owners(tok, index, depth)
     return _unique(found)
+
+
+def _coordinated_modifiers(tok: Token, index: ActorIndex) -> list[Mention]:
+    """ "Philippine and American forces": the first modifier is an actor of the phrase as well."""
+    found: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.i < tok.i and child.conjuncts:
+            found += [m for c in (child, *child.conjuncts) if (m := index.acting.get(c.i)) is not None]
+    return found
 
 
 def _dateline_end(tok: Token) -> int:
@@ -163,7 +179,7 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
-            found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            found += [p for p in child.children if p.dep_ in ("pobj", "pcomp") and p.lower_ not in VENUES]
         elif child.dep_ in ("prt", "advmod") and child.i > token.i:
             found += prep_objects(child, wanted)
     return found

@@ -1,0 +1,132 @@
+"""Parties that news names by a phrase the actors stage leaves open: "both sides", "the two countries", "the bloc".
+
+Group phrases stand for several actors named before ("Cuba and Norway urged both sides"): the nearest
+coordination of that many actors, else the actors most often named in the sentences just before, less the
+phrase's own clause subject (who urges both sides is not one of them). A bloc phrase ("the bloc", "the agency")
+stands for the organisation named last. The mentions made here only feed the events stage's index.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.patterns import ActorIndex, path_up, subject_tokens
+from newsgraph.model import Mention
+
+WINDOW = 10   # sentences looked back for the parties of a group phrase
+HOW = "group anaphora"
+
+
+def add_anaphora(doc: Doc, index: ActorIndex, mentions: Iterable[Mention], lex: Lexicon) -> set[int]:
+    """Resolve group and bloc phrases into `index`; returns the sentence indices that gained a mention."""
+    # places count too: "the border with X" keeps X in the story
+    acting = sorted((m for m in mentions if m.code), key=lambda m: m.tok_start)
+    if not acting:
+        return set()
+    orgs = {m.code for m in acting if m.kind == "org"}
+    sents = list(doc.sents)
+    gained: set[int] = set()
+    for n, sent in enumerate(sents):
+        for token in sent:
+            word = token.lower_
+            if token.i in index.acting or (word not in lex.group_nouns and word not in lex.bloc_nouns):
+                continue
+            if word in lex.bloc_nouns:
+                found = _bloc(token, acting, orgs)
+            else:
+                found = _group(token, n, acting, orgs, index, lex, sents)
+            if found:
+                index.groups[token.i] = [_mention(token, n, m) for m in found]
+                gained.add(n)
+    return gained
+
+
+def _mention(token: Token, sent: int, antecedent: Mention) -> Mention:
+    return Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, sent=sent,
+                   tok_start=token.i, tok_end=token.i + 1, code=antecedent.code, kind=antecedent.kind,
+                   sector=antecedent.sector, how=HOW)
+
+
+def _number(token: Token, lex: Lexicon) -> int | None:
+    """How many parties the phrase names: "both sides" 2, "the three countries" 3, "the warring parties" 0."""
+    for child in token.children:
+        if child.dep_ in ("det", "predet", "nummod", "quantmod") and child.lower_ in lex.group_numbers:
+            return lex.group_numbers[child.lower_]
+        if child.dep_ == "amod" and child.lower_ in lex.group_marks:
+            return 0
+    if token.lower_ in lex.group_numbers and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return lex.group_numbers[token.lower_]   # "both had pledged", "relations between the two"
+    return None
+
+
+def _wanted(mention: Mention, token: Token, orgs: set[str], lex: Lexicon) -> bool:
+    """Countries, governments and capitals are states; sides, parties and leaders may be organisations too."""
+    return token.lower_ not in lex.state_nouns or mention.code not in orgs
+
+
+def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: ActorIndex, lex: Lexicon,
+           sents: list) -> list[Mention]:
+    number = _number(token, lex)
+    if number is None:
+        return []
+    exclude = _clause_subjects(token, index)
+    sent = sents[n]
+    before = [m for m in acting if sent.start <= m.tok_start < token.i and m.code not in exclude
+              and not m.place and _wanted(m, token, orgs, lex)]
+    if number:
+        pair = _coordination(before, number, sent, token)
+        if pair:
+            return pair
+        if len({m.code for m in before}) >= number:
+            return _top(before, number)
+    lo = sents[max(0, n - WINDOW)].start
+    earlier = [m for m in acting if lo <= m.tok_start < sent.start and m.code not in exclude
+               and _wanted(m, token, orgs, lex)]
+    if not number:   # "the warring parties": whoever the sentence before was about
+        last = max((m.sent for m in earlier), default=None)
+        return _top([m for m in earlier if m.sent == last], 3)
+    return _top(earlier + before, number)
+
+
+def _coordination(before: list[Mention], number: int, sent, token: Token) -> list[Mention]:
+    """The nearest "X and Y" before the phrase that names exactly as many actors."""
+    by_token = {i: m for m in before for i in range(m.tok_start, m.tok_end)}
+    for m in reversed(before):
+        head = sent.doc[m.tok_end - 1]
+        group = [head, *head.conjuncts]
+        found = {by_token[t.i].code: by_token[t.i] for t in group if t.i in by_token}
+        if len(found) == number:
+            return list(found.values())
+    return []
+
+
+def _top(mentions: list[Mention], number: int) -> list[Mention]:
+    """The most often named actors, the later named first among equals."""
+    counts = Counter(m.code for m in mentions)
+    last = {m.code: m for m in mentions}
+    order = sorted(last, key=lambda code: (-counts[code], -last[code].tok_start))
+    return [last[code] for code in order[:number]]
+
+
+def _clause_subjects(token: Token, index: ActorIndex) -> set[str]:
+    """Codes of the subject of the clause the phrase sits in, unless the phrase is in that subject."""
+    for tok in path_up(token):
+        if tok.pos_ in ("VERB", "AUX") and tok.i != token.i:
+            subjects = subject_tokens(tok)
+            if any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects):
+                return set()
+            return {m.code for s in subjects for t in s.subtree if (m := index.acting.get(t.i)) is not None}
+    return set()
+
+
+def _bloc(token: Token, acting: list[Mention], orgs: set[str]) -> list[Mention]:
+    """ "the bloc", "the agency": the organisation named last before, when the phrase is definite."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in token.children):
+        return []
+    if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
+        return []   # "the Atomic Energy Agency" is a name the actors stage did not know
+    found = [m for m in acting if m.tok_start < token.i and m.kind == "org" and not m.place]
+    return found[-1:]
