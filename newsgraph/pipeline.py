@@ -42,6 +42,7 @@ class Settings:
     actors_file: str | None = None
     known: tuple[Person, ...] = ()
     batch_size: int = BATCH_SIZE
+    learn: bool = True   # persons' stated affiliations help later articles of the same run
 
     def version(self) -> str:
         """newsgraph's version plus a fingerprint of what decides the output: our code and data, the model, the
@@ -81,10 +82,14 @@ class Analyzer:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             try:
-                yield self._stages(doc, article)
+                analysis = self._stages(doc, article)
             except Exception as exc:  # a rule bug on one article must not end a long batch run
                 log.exception("analysis failed for %s", article.file)
                 yield Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
+                continue
+            if self.settings.learn:  # each process learns from what it reads
+                self.actors.learn(analysis.actors.persons)
+            yield analysis
 
     def _stages(self, doc: Doc, article: Article) -> Analysis:
         actors = self._timed("actors", self.actors, doc)

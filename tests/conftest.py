@@ -22,9 +22,9 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from newsgraph.pipeline import Analyzer
+    from newsgraph.pipeline import Analyzer, Settings
 
-    return Analyzer()
+    return Analyzer(Settings(learn=False))  # shared by many tests: what one test reads must not change another
 
 
 @pytest.fixture(scope="session")

@@ -509,3 +509,22 @@ def test_actors_upper_case_datelines_are_places(nlp, resolver, text, span):
     assert all(m.place for m in actors.mentions if m.text == span)
     assert span not in actors.unresolved
     assert not [m for m in actors.mentions if m.text == span and m.code and not m.place]
+
+
+def test_actors_learn_stated_affiliations_for_later_articles(nlp):
+    resolver = ActorResolver(nlp)
+    first = resolver(nlp("Brazilian President Marta Quintela arrived in Lima on Monday."))
+    assert first.persons[0].actor == "BRA"
+    resolver.learn(first.persons)
+    later = resolver(nlp("Peru and Chile held talks. President Marta Quintela was not invited."))
+    (person,) = [p for p in later.persons if p.name == "Marta Quintela"]
+    assert (person.actor, person.how) == ("BRA", "corpus")
+
+
+@pytest.mark.parametrize("how", ["title+dominant", "title+dateline", "corpus"])
+def test_actors_inferred_affiliations_are_not_learnt(nlp, how):
+    from newsgraph.model import Person
+
+    resolver = ActorResolver(nlp)
+    resolver.learn([Person(name="Ana Lucia Ferro", actor="PER", role="president", how=how)])
+    assert resolver.known.find("Ana Lucia Ferro") is None

@@ -29,11 +29,24 @@ class KnownPersons:
     """Persons from the store or the user dictionary, looked up by full name or unique surname."""
 
     def __init__(self, known: Sequence[Person]) -> None:
-        self.by_name = {p.name.lower(): p for p in known}
-        surnames: dict[str, list[Person]] = {}
+        self.by_name: dict[str, Person] = {}
+        self._surnames: dict[str, list[Person]] = {}
+        self.by_surname: dict[str, Person] = {}
         for p in known:
-            surnames.setdefault(p.name.split()[-1].lower(), []).append(p)
-        self.by_surname = {k: v[0] for k, v in surnames.items() if len({p.actor for p in v}) == 1}
+            self.add(p)
+
+    def add(self, person: Person) -> None:
+        """Know one more person; a name known already keeps what was known first (dictionary, then store)."""
+        if not person.actor or person.name.lower() in self.by_name:
+            return
+        self.by_name[person.name.lower()] = person
+        surname = person.name.split()[-1].lower()
+        same = self._surnames.setdefault(surname, [])
+        same.append(person)
+        if len({p.actor for p in same}) == 1:  # a surname shared by persons of different actors tells nothing
+            self.by_surname[surname] = same[0]
+        else:
+            self.by_surname.pop(surname, None)
 
     def find(self, name: str) -> Person | None:
         """A full name must match in full; a bare surname may match a unique known surname."""

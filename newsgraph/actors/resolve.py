@@ -1,8 +1,10 @@
 """The actors stage: a Doc in, an `Actors` record out (mentions, persons, per-actor counts, unresolved names)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,6 +23,10 @@ from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
 
 MAX_SAMPLES = 3
+
+
+# `how` tags of affiliations inferred from context rather than stated in the text
+_INFERRED = re.compile(r"dominant|dateline|venue|parliament|corpus")
 
 
 class ActorResolver:
@@ -44,6 +50,16 @@ class ActorResolver:
             self.roles.add(sector, [nlp.make_doc(text)])
         self.known = KnownPersons([*self.lex.persons, *known])
         self.capitals = {text.lower(): e.code for text, e in self.lex.names.items() if e.how == "capital" and e.code}
+
+    def learn(self, persons: Sequence[Person]) -> None:
+        """Remember persons whose affiliation the text stated, for later articles that name them without it.
+
+        Affiliations that were themselves inferred (dominant state, dateline, venue, parliament, corpus) are not
+        learnt, so a guess never spreads. What the store or the user's dictionary knows is never overridden.
+        """
+        for person in persons:
+            if person.actor and " " in person.name.strip() and not _INFERRED.search(person.how or "corpus"):
+                self.known.add(replace(person, how="corpus"))
 
     def __call__(self, doc: Doc) -> Actors:
         text = doc.text
