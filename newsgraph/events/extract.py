@@ -19,6 +19,7 @@ from newsgraph.events.patterns import (
     OBJECTS, ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
 from newsgraph.events.quoted import quoted_acts
+from newsgraph.events.responses import Done, answered
 from newsgraph.events.roles import (
     condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, wrapper_roles,
 )
@@ -35,8 +36,6 @@ INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) 
 # Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
 SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
 PRIVATE = frozenset({"BUS"})
-# Promises and backing reported by someone are made to the reporter when the sentence names no one else.
-SPEAKER_TARGETS = frozenset({"SUPPORT", "AGREE", "AID"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -74,13 +73,14 @@ class EventExtractor:
         active |= add_anaphora(doc, index, actors.mentions, self.lex)
         quoted = quoted_tokens(doc)
         events: list[Event] = []
+        done: list[Done] = []   # what responses later in the article may refer back to
         for n, sent in enumerate(doc.sents):
             if n in active:
-                events += self._sentence(sent, index, quoted, published)
+                events += self._sentence(sent, index, quoted, published, n, done)
         return _merge(events)
 
     def _sentence(self, sent: Span, index: ActorIndex, quoted: frozenset[int],
-                  published: str | None) -> list[Event]:
+                  published: str | None, n: int, done: list[Done]) -> list[Event]:
         lex = self.lex
         triggers = find_triggers(sent, lex, index, quoted)
         wrapped = {t.token.i: w for t in triggers if (w := wrapper_of(t, lex)) is not None}
@@ -94,6 +94,7 @@ class EventExtractor:
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
+        found = _responses(sorted(found, key=lambda f: f.token.i), n, done)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -142,7 +143,8 @@ class EventExtractor:
             # the actor the sentence is about
             targets = subject_actors(trigger.token.sent, index, {s.code for s in sources if s.code})
             rule += "+sentence"
-        if not targets and type_ in SPEAKER_TARGETS and modality.speech is not None:
+        promise = type_ == "SUPPORT" or lex.lemma(trigger.token) in lex.one_sided
+        if not targets and promise and modality.speech is not None:
             # "He said both had pledged their support": promised to the one who reports it
             own = {s.code for s in sources}
             targets = [m for s in subject_tokens(modality.speech) for m in actors_of(s, index) if m.code not in own]
@@ -217,6 +219,20 @@ class EventExtractor:
                     date=date, source_sector=source.sector, target_sector=target.sector,
                     reported_by=reporter, evidence=(evidence,)))
         return out
+
+
+def _responses(found: list[_Found], n: int, done: list[Done]) -> list[_Found]:
+    """Targets for refusals and condemnations that name no one ("denied the allegations"); records the rest."""
+    out = []
+    for item in found:
+        if not item.targets and item.sources and not item.modality.negated:
+            targets = answered(item.type, item.token, item.sources, n, done)
+            if targets:
+                item = replace(item, targets=targets, rule=item.rule + "+response")
+        if not item.modality.negated:
+            done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
+        out.append(item)
+    return out
 
 
 def _self_event(source: Mention, target: Mention, type_: str) -> bool:

@@ -84,7 +84,10 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
             modality = modality or _complement_modality(tok, lex)
         if modality is None:
             modality = _aux_modality(tok, lex, reported)
-        if _negated(tok, lex) and (prev is None or prev.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr")):
+        # "had not received X and called on Y": a conjunct with a tense of its own keeps its own polarity
+        own_tense = prev is not None and prev.dep_ == "conj" and prev.tag_ in ("VBD", "VBZ", "VBP")
+        if _negated(tok, lex) and not own_tense and (
+                prev is None or prev.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr")):
             negated = negated or prev is None or tok.pos_ in ("VERB", "AUX")
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children):
             modality = "hypothetical"

@@ -82,13 +82,21 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         rule = "object"
     if not targets:
         # "demanded that Hamas renounce", "threatened to take measures against X"
+        own = {s.code for s in sources}   # "warned that the United States could end its aid to X": X
         for comp in complements(verb):
             subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
             targets = _all(subjects, index) or search_actors(comp, index)
+            if targets and {m.code for m in targets} <= own:
+                others = [m for m in search_actors(comp, index, skip=_subtrees(subjects)) if m.code not in own]
+                targets = others or targets   # the same state may still be another part of it (its opposition)
             if targets:
                 rule = "complement"
                 break
     return sources, targets, rule
+
+
+def _subtrees(tokens: list[Token]) -> frozenset[int]:
+    return frozenset(t.i for tok in tokens for t in tok.subtree)
 
 
 def _speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) -> Actors:
