@@ -528,3 +528,15 @@ def test_actors_inferred_affiliations_are_not_learnt(nlp, how):
     resolver = ActorResolver(nlp)
     resolver.learn([Person(name="Ana Lucia Ferro", actor="PER", role="president", how=how)])
     assert resolver.known.find("Ana Lucia Ferro") is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Chinese President Wei Zhaolin hosted talks in Beijing. China wants calm, and China sees trade as key. "
+     "President Laurent Dubarry also attended.", "Laurent Dubarry"),
+    ("Kenyan Prime Minister Otieno Were met donors. Kenya and Kenya's partners agreed. Prime Minister Sara Lind "
+     "flew home.", "Sara Lind"),
+])
+def test_actors_a_state_office_held_by_another_is_not_guessed(nlp, text, name):
+    actors = ActorResolver(nlp)(nlp(text))
+    (person,) = [p for p in actors.persons if p.name == name]
+    assert person.actor is None

@@ -197,7 +197,11 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
         elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions:
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
-            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())))
+            # a state whose office the text gives to someone else is not this person's ("President X" in an
+            # article where "Chinese President Y" speaks is not Chinese)
+            held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
+                    and q.aff.role == p.aff.role}
+            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held)
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
         for m in p.mentions:
