@@ -269,3 +269,92 @@ def test_events_container_nouns(analyzer, text, expected):
 
 def test_events_modifier_of_a_person_noun_is_no_event(analyzer):
     assert _asserted(analyzer, "Ukrainian aid workers arrived in Poland.") == set()
+
+
+# --- third round: parties named by a phrase, responses, coordinated modifiers (invented sentences) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # "both sides" after a sentence about two states; the one who urges is not one of them
+    ("Peru and Chile exchanged sharp words over the fishing zone. Ecuador urged both sides to show restraint.",
+     {("ECU", "PER", "REQUEST"), ("ECU", "CHL", "REQUEST")}),
+    # "the two countries" when a third state is named once
+    ("Ghana accused Togo of harbouring rebels. Togo denied it. Nigeria said nothing. Accra repeated the charge. "
+     "The African Union called on the two countries to talk.",
+     {("AU", "GHA", "REQUEST"), ("AU", "TGO", "REQUEST")}),
+    # "the three countries" as the owner of the people who act
+    ("Laos has deepened its links with Cambodia and Thailand, and the three countries' leaders signed a river pact.",
+     {("LAO", "KHM", "AGREE"), ("LAO", "THA", "AGREE"), ("KHM", "THA", "AGREE")}),
+    # bare "both" takes the nearest coordination of two actors
+    ("He said Japan and Canada had telephoned, and both condemned Russia.",
+     {("JPN", "RUS", "ACCUSE"), ("CAN", "RUS", "ACCUSE")}),
+    # "the warring parties": whoever the sentence before was about
+    ("Fighting between Somalia's army and al-Shabaab continued. Kenya urged the warring parties to talk.",
+     {("KEN", "SOM", "REQUEST")}),
+    # "the bloc": the organisation named last
+    ("Hungary clashed with the European Union over migration. Hungary accused the bloc of blackmail.",
+     {("HUN", "EU", "ACCUSE")}),
+])
+def test_events_group_phrases(analyzer, text, expected):
+    assert expected <= _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # no number, no mark: "the countries" is not resolved
+    ("Peru and Chile exchanged sharp words. Ecuador urged the countries to show restraint.", ("ECU", "PER", "REQUEST")),
+    # the subject of the clause is not one of "both sides"
+    ("Cuba and Mexico urged both sides to return to talks after Haiti clashed with the Dominican Republic.",
+     ("CUB", "MEX", "REQUEST")),
+    # "the bloc" with no organisation named before
+    ("Hungary accused the bloc of blackmail.", ("HUN", "EU", "ACCUSE")),
+])
+def test_events_group_phrases_negative(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt urged Sudan to reopen the crossing. Khartoum rejected that demand on Friday.", ("SDN", "EGY", "REJECT")),
+    ("Lithuania accused Belarus of pushing migrants across the border. Minsk denied the allegations.",
+     ("BLR", "LTU", "REJECT")),
+    ("Nigeria and Ghana invited Benin to a summit. Benin declined the invitation.", ("BEN", "GHA", "REJECT")),
+    ("Ghana accused Togo of harbouring rebels. Togo denied it.", ("TGO", "GHA", "REJECT")),
+    ("Canada imposed new sanctions on Iran's shipping firms. Tehran condemned the measures.", ("IRN", "CAN", "ACCUSE")),
+    ("Morocco expelled two Algerian diplomats, a move that Algeria condemned.", ("DZA", "MAR", "ACCUSE")),
+])
+def test_events_responses(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a refusal answers a demand made to the refuser, not one it made itself
+    ("Egypt urged Sudan to reopen the crossing. Egypt rejected that idea later.", ("EGY", "SDN", "REJECT")),
+    # a condemnation of a named act needs no earlier step; an indefinite object refers to nothing before
+    ("Canada imposed new sanctions on Iran. Peru condemned violence in general.", ("PER", "CAN", "ACCUSE")),
+    # too far back: more than three sentences
+    ("Egypt urged Sudan to reopen the crossing. The Nile was low. Rains were late. Farmers waited. Crops failed. "
+     "Khartoum rejected that demand.", ("SDN", "EGY", "REJECT")),
+])
+def test_events_responses_negative(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # coordinated modifiers: both states hold the drills
+    ("Indonesian and Australian navies held joint drills off Bali.", ("IDN", "AUS", "COOPERATE"), None),
+    # one-sided triggers: coordinated mediators do not meet each other
+    ("Qatar and Egypt mediated the talks.", None, ("QAT", "EGY", "CONSULT")),
+    # a pledge reported by someone is made to the reporter
+    ("The Moldovan president said Romania had pledged its support.", ("ROU", "MDA", "AGREE"), None),
+    # the sidelines of a summit are a venue, not a target
+    ("India and Japan held talks on the sidelines of the ASEAN summit.", ("IND", "JPN", "CONSULT"),
+     ("IND", "ASEAN", "CONSULT")),
+    # a negated first conjunct does not negate a conjunct with its own tense
+    ("Chad had not received the note and called on Niger to explain.", ("TCD", "NER", "REQUEST"), None),
+    # the source's own state in a warning's clause is passed over for the one it is aimed at
+    ("Norway warned that Norway could end its fishing cooperation with Iceland.", ("NOR", "ISL", "THREATEN"), None),
+])
+def test_events_third_round_mechanisms(analyzer, text, expected, unwanted):
+    found = _asserted(analyzer, text)
+    if expected:
+        assert expected in found
+    if unwanted:
+        assert unwanted not in found

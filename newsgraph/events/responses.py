@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.events.patterns import OBJECTS
+from newsgraph.events.patterns import OBJECTS, REL_PRONOUNS
 from newsgraph.model import Mention
 
 WINDOW = 3   # sentences a response looks back
@@ -48,7 +48,7 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
 
 def _refers_back(verb: Token) -> bool:
     """ "condemned the measures", "a move X criticised": the object is a definite noun, not a name."""
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects = [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in REL_PRONOUNS]
     if verb.dep_ == "relcl" and not objects:
         return verb.head.pos_ == "NOUN"   # "a move the agency's chief criticised"
     return any(o.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
