@@ -187,14 +187,18 @@ def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
 
 
 PLACE_PREPS = ("in", "into", "across", "inside", "near", "throughout", "within", "at")
+# Where a place may hang off the first place phrase: "positions in northern X", "the border with X".
+NESTED_PREPS = PLACE_PREPS + ("of", "with")
 
 
 def place_targets(token: Token, index: ActorIndex) -> Actors:
     """Places where the event happened ("lifted a curfew in X"): a target for domestic events."""
     found: Actors = []
     heads = [token, *direct_objects(token)]
-    for pobj in (p for h in heads for p in prep_objects(h, PLACE_PREPS)):
-        for tok in (pobj, *(c for c in pobj.children if c.dep_ in ("compound", "amod", "poss"))):
+    pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along"))]
+    pobjs += [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS)]
+    for pobj in pobjs:
+        for tok in (pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod", "poss"))):
             mention = index.places.get(tok.i) or index.acting.get(tok.i)
             if mention is not None and mention not in found:
                 found.append(mention)
