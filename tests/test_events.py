@@ -358,3 +358,38 @@ def test_events_third_round_mechanisms(analyzer, text, expected, unwanted):
         assert expected in found
     if unwanted:
         assert unwanted not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive pronoun owner stands for the clause's subject
+    ("Kenya has strengthened its ties with Ethiopia.", ("KEN", "ETH", "COOPERATE")),
+    ("Poland said its defence pact with Lithuania covers the border.", ("POL", "LTU", "AGREE")),
+    # talks in an adjunct are held by the one the main clause is about, and they happened
+    ("Greece urged Turkey to halt the drilling, after talks with the Turkish foreign minister in Athens.",
+     ("GRC", "TUR", "CONSULT")),
+    # attacks on places in a state
+    ("Azerbaijani artillery struck several villages in southern Armenia.", ("AZE", "ARM", "ASSAULT")),
+    ("The Houthis fired a salvo of missiles at naval bases in southern Saudi Arabia.", ("YEM", "SAU", "ASSAULT")),
+    # sites taken over by force
+    ("Malian soldiers took over two border posts run by Niger.", ("MLI", "NER", "COERCE")),
+    # "the agency" is the organisation whose name holds the word, not merely the last one
+    ("The International Atomic Energy Agency and the UN met Iran. Iran promised to answer the agency's questions.",
+     ("IRN", "IAEA", "AGREE")),
+])
+def test_events_owners_adjuncts_places(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # fighting alongside someone is no attack on them
+    ("Rwandan troops fought alongside Congolese forces.", ("RWA", "COD", "ASSAULT")),
+    # the alleged act is not where the accused is found
+    ("Iran accused Western powers of politicising the IAEA's work.", ("IRN", "IAEA", "ACCUSE")),
+    # a deal is struck, not attacked
+    ("Chile struck a deal with Bolivia on lithium.", ("CHL", "BOL", "ASSAULT")),
+    # a proposed meeting in an adjunct is not a meeting held
+    ("Greece urged Turkey to halt the drilling before talks with the Turkish foreign minister.",
+     ("GRC", "TUR", "CONSULT")),
+])
+def test_events_owners_adjuncts_places_negative(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)

@@ -3,7 +3,7 @@
 Group phrases stand for several actors named before ("Cuba and Norway urged both sides"): the nearest
 coordination of that many actors, else the actors most often named in the sentences just before, less the
 phrase's own clause subject (who urges both sides is not one of them). A bloc phrase ("the bloc", "the agency")
-stands for the organisation named last. The mentions made here only feed the events stage's index.
+stands for the organisation named last, one whose name holds the word first ("the agency"). The mentions made here only feed the events stage's index.
 """
 from __future__ import annotations
 
@@ -129,4 +129,5 @@ def _bloc(token: Token, acting: list[Mention], orgs: set[str]) -> list[Mention]:
     if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
         return []   # "the Atomic Energy Agency" is a name the actors stage did not know
     found = [m for m in acting if m.tok_start < token.i and m.kind == "org" and not m.place]
-    return found[-1:]
+    named = [m for m in found if token.lemma_.lower() in m.text.lower()]   # "the agency": the last "... Agency"
+    return (named or found)[-1:]

@@ -18,6 +18,10 @@ CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj"
                         "nsubjpass", "dative"})
 
 
+# Prepositions whose noun reports a fact of its own, whatever the clause it hangs off ("urged X to ..., after talks").
+FACTUAL_PREPS = frozenset({"after", "following", "during"})
+
+
 @dataclass(frozen=True, slots=True)
 class Modality:
     """What `read_modality` found for one trigger."""
@@ -114,7 +118,8 @@ def _chain(trigger: Token, lex: Lexicon) -> list[Token]:
     path = list(path_up(trigger))
     for n, tok in enumerate(path[:-1]):
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or (
-                tok.dep_ == "advcl" and _factual_clause(tok, lex)):
+                tok.dep_ == "advcl" and _factual_clause(tok, lex)) or (
+                tok.dep_ == "pobj" and tok.head.lower_ in FACTUAL_PREPS):   # "..., after talks with X"
             return path[:n + 1]
     return path
 

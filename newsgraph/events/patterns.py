@@ -26,6 +26,8 @@ OBJECT_PREPS = frozenset({"for", "of"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "into", "for", "toward", "towards"})
 # "at" names a target only for hostile acts ("fired at X", "lashed out at X"); else a venue ("pledged at the UN").
 HOSTILE_PREPS = TARGET_PREPS | {"at"}
+# "fought alongside X": X acts with the subject, it is not the target.
+CO_AGENTS = frozenset({"alongside", "beside"})
 # "on the sidelines of the X summit", "on the eve of": where something happened, never a target.
 VENUES = frozenset({"sidelines", "sideline", "margins", "margin", "eve", "occasion"})
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
@@ -207,17 +209,18 @@ def subject_actors(sent: Span, index: ActorIndex, exclude: set[str]) -> list[Men
 def search_actors(token: Token, index: ActorIndex, *, skip: frozenset[int] = frozenset(),
                   limit: int = 40) -> list[Mention]:
     """The first actors found breadth-first below a token, subjects excluded ("threatened to act against X")."""
-    queue = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc", "mark", "aux")]
+    queue = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc", "mark", "aux")
+             and c.lower_ not in CO_AGENTS]
     seen = 0
     while queue and seen < limit:
         tok = queue.pop(0)
         seen += 1
         if tok.i in skip:
             continue
-        mention = index.acting.get(tok.i)
-        if mention is not None:
+        if tok.i in index.acting or tok.i in index.groups:
             return actors_of(tok, index)
-        queue += [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "nsubj")]
+        queue += [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "nsubj")
+                  and c.lower_ not in CO_AGENTS]
     return []
 
 

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    HOSTILE_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
+    HOSTILE_PREPS, OBJECT_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
 from newsgraph.events.triggers import Trigger
@@ -15,6 +15,9 @@ Actors = list[Mention]
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 CONDITIONS = frozenset({"unless", "if"})
 HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
+# Meetings and accords named in an adjunct ("..., after talks with X") are held by the clause's subject.
+ADJUNCT_TYPES = frozenset({"CONSULT", "AGREE"})
+ADJUNCT_PREPS = frozenset({"after", "following", "during", "in"})
 
 
 def _target_preps(type_: str) -> frozenset[str]:
@@ -77,8 +80,11 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
             rule = "active-prep"
     if not targets and objects:
         # "broke off relations with X", "suspended part of an aid programme for X"
-        targets = _all([p for o in objects for p in prep_objects(o, TARGET_PREPS | {"of"})], index)
-        targets = targets or [m for o in objects for m in search_actors(o, index)][:2]
+        targets = _all([p for o in objects for p in prep_objects(o, TARGET_PREPS | {"of"}) if p.dep_ == "pobj"], index)
+        # "accused Western powers of politicising X's work": the act alleged is no place for the target
+        acts = frozenset(t.i for o in objects for p in prep_objects(o, OBJECT_PREPS) if p.dep_ == "pcomp"
+                         for t in p.subtree)
+        targets = targets or [m for o in objects for m in search_actors(o, index, skip=acts)][:2]
         rule = "object"
     if not targets:
         # "demanded that Hamas renounce", "threatened to take measures against X"
@@ -117,6 +123,13 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                for p in c.children if p.dep_ == "pobj"]
     sources = _all(owners, index)
     rule = "noun-owner"
+    if not sources and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        sources, rule = _all(subject_tokens(_governing_verb(noun)), index), "noun-pronoun-owner"   # "deepened its ties"
+    if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
+        clause = noun.head.head
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head   # "urged X to return ..., after talks with Y": the one who urged
+        sources, rule = _all(subject_tokens(clause), index), "noun-adjunct"
     verb = trigger.clause if trigger.clause.i != noun.i else None
     light = verb is not None and lex.lemma(verb) in lex.light_verbs
     if not sources and light:
@@ -146,6 +159,15 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The nearest verb above a noun whose subject the noun is not part of ("its treaty ... covers" -> above)."""
+    for tok in path_up(noun):
+        if tok.pos_ in ("VERB", "AUX") and not any(s.left_edge.i <= noun.i <= s.right_edge.i
+                                                   for s in subject_tokens(tok)):
+            return tok
+    return noun.sent.root
 
 
 def condition_subjects(token: Token, index: ActorIndex, exclude: frozenset[str | None] = frozenset()) -> Actors:
