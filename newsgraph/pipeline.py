@@ -11,9 +11,9 @@ import multiprocessing
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +27,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.events import EventExtractor
 from newsgraph.model import Analysis, Article, Person, Problem
 from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
+from newsgraph.parts import MAX_CHARS, Part, merge_parts, split_text
 from newsgraph.quotes import QuoteExtractor
 
 BATCH_SIZE = 32
@@ -78,18 +79,40 @@ class Analyzer:
         self.quotes = QuoteExtractor(self.nlp)
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Problem]:
-        """Analyse articles in batches with `nlp.pipe`, yielding one Analysis (or Problem) each, in order."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            try:
-                analysis = self._stages(doc, article)
-            except Exception as exc:  # a rule bug on one article must not end a long batch run
-                log.exception("analysis failed for %s", article.file)
-                yield Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
-                continue
-            if self.settings.learn:  # each process learns from what it reads
-                self.actors.learn(analysis.actors.persons)
-            yield analysis
+        """Analyse articles in batches with `nlp.pipe`, yielding one Analysis (or Problem) each, in order.
+
+        A long article is analysed alone, part by part (see `newsgraph.parts`), so memory stays bounded.
+        """
+        for long, group in groupby(articles, key=lambda a: len(a.text) > MAX_CHARS):
+            if long:
+                for article in group:
+                    parts = ((chars, self.nlp(text)) for chars, text in split_text(article.text))
+                    yield self._guarded(article, parts)
+            else:
+                pairs = ((a.text, a) for a in group)
+                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+                    yield self._guarded(article, [(0, doc)])
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""
+        return self._analyze_docs(article, ((chars, self.nlp(text)) for chars, text in split_text(article.text)))
+
+    def _guarded(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis | Problem:
+        try:
+            analysis = self._analyze_docs(article, docs)
+        except Exception as exc:  # a rule bug on one article must not end a long batch run
+            log.exception("analysis failed for %s", article.file)
+            return Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
+        if self.settings.learn:  # each process learns from what it reads
+            self.actors.learn(analysis.actors.persons)
+        return analysis
+
+    def _analyze_docs(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis:
+        """The stages over each part's doc, merged into the article's Analysis."""
+        parts: list[Part] = []
+        for chars, doc in docs:
+            parts.append(Part.after(parts[-1] if parts else None, self._stages(doc, article), chars, len(doc)))
+        return replace(merge_parts(parts), article=article)
 
     def _stages(self, doc: Doc, article: Article) -> Analysis:
         actors = self._timed("actors", self.actors, doc)
@@ -111,10 +134,6 @@ class Analyzer:
         result = func(*args, **kwargs)
         self.timings[stage] += time.perf_counter() - started
         return result
-
-    def analyze(self, article: Article) -> Analysis:
-        """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""
-        return self._stages(self.nlp(article.text), article)
 
 
 _worker: Analyzer | NewsgraphError | None = None

@@ -10,9 +10,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newsgraph"
 
 # Upstream first. A module may import modules of a strictly lower rank (and its own sub-package).
 RANK = {"model": 0, "errors": 0, "ingest": 1, "nlp": 2, "actors": 3, "events": 4, "quotes": 4, "stances": 4,
-        "pipeline": 5, "store": 6, "stories": 7, "compare": 7, "export": 7, "run": 8, "report": 8, "bench": 8,
-        "cli": 9, "web": 9, "__main__": 10, "__init__": 10}
-NO_SPACY = {"model", "errors", "store", "stories", "compare", "export", "report"}
+        "parts": 5, "pipeline": 6, "store": 7, "stories": 8, "compare": 8, "export": 8, "run": 9, "report": 9, "bench": 9,
+        "cli": 10, "web": 10, "__main__": 11, "__init__": 11}
+NO_SPACY = {"model", "errors", "parts", "store", "stories", "compare", "export", "report"}
 
 
 def stage_of(path: Path) -> str:
