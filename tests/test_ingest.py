@@ -186,6 +186,10 @@ def test_ingest_first_line_becomes_title_only_when_headline(tmp_path, first, tit
         ("Photo: Reuters", "caption"),
         ("Image: Supplied", "caption"),
         ("Delegates arrive for the talks. (AP Photo/Jane Roe)", "caption"),
+        ("Police officers board a plane at the capital's airport on Monday. (Reuters Photo)", "caption"),
+        ("Support independent journalism: give what you can today", "social"),
+        ("Donate now to keep our reporting open to all", "social"),
+        ("Source: News agencies", "copyright"),
         ("Share this article", "social"),
         ("Facebook Twitter WhatsApp Email", "social"),
         ("Follow us on Twitter and Instagram for the latest updates", "social"),
@@ -228,6 +232,9 @@ def test_ingest_boilerplate_rule_matches(line, rule):
         "The advertisement campaign cost the ministry two million dollars last year.",
         "Watch the river levels closely, officials told farmers living downstream of the dam.",
         "Comments by the minister drew sharp criticism from the opposition.",
+        "The photo (taken by a local resident) showed the flooded road.",
+        "Support for the ruling party fell among young voters, the poll found.",
+        "Source: a senior official told the newspaper the talks had stalled.",
     ],
 )
 def test_ingest_body_line_is_not_boilerplate(line):
