@@ -195,7 +195,7 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
-        elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions:
+        elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
             # a state whose office the text gives to someone else is not this person's ("President X" in an
             # article where "Chinese President Y" speaks is not Chinese)

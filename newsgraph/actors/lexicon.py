@@ -39,8 +39,8 @@ class Entry:
     """What a name in the lexicon stands for."""
 
     code: str | None             # None for places and groups
-    kind: str                    # state | org | place | group
-    how: str                     # alias | demonym | capital | seat | organ | place | group | user
+    kind: str                    # state | org | place | group | territory | region
+    how: str                     # alias | demonym | capital | seat | organ | place | group | territory | region | user
     sector: str | None = None
     context: tuple[str, ...] | None = None   # one of these must occur in the article
     not_person: bool = False     # a PERSON entity over the name wins
@@ -72,6 +72,10 @@ class Lexicon:
     sport_verbs: frozenset[str] = frozenset()
     sport_article: int = 3                                      # sentences on games that make a sports article
     city_nouns: frozenset[str] = frozenset()
+    topic_roles: frozenset[str] = frozenset()                   # "Russia adviser": the country is the topic
+    public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
+    private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
+    verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
         """Add a name; the first entry wins unless `override` (user dictionary)."""
@@ -106,6 +110,9 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
         lex.add(text, Entry(code, "territory", "territory"), override=True)
     for text in data.get("groups") or []:
         lex.add(text, Entry(None, "group", "group"), override=True)
+    for code, texts in (data.get("regions") or {}).items():
+        for text in texts:   # states, capitals and places keep their readings
+            lex.add(text, Entry(code, "region", "region", not_person=True))
     _apply_ambiguity(lex, data.get("ambiguous") or {})
     lex.institutions = {w: sector for sector, words in data["institutions"].items() for w in words}
     lex.roles = {w: sector for sector, words in data["roles"].items() for w in words}
@@ -127,6 +134,12 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.sport_words, lex.sport_verbs = frozenset(sport.get("words") or ()), frozenset(sport.get("verbs") or ())
     lex.sport_article = int(sport.get("article_sentences", 3))
     lex.city_nouns = frozenset(data.get("city_nouns") or ())
+    employers = data.get("employers") or {}
+    lex.topic_roles = frozenset(employers.get("topic_roles") or ())
+    state_words = {w for w, sector in {**lex.institutions, **lex.stateless}.items()
+                   if " " not in w and sector in {"GOV", "MIL", "LEG", "JUD"}}
+    lex.public_bodies = frozenset(employers.get("public") or ()) | state_words
+    lex.private_bodies = frozenset(employers.get("private") or ())
     if user_file:
         _load_user(lex, Path(user_file))
     return lex

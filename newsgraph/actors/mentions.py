@@ -25,6 +25,7 @@ PLACE_HEADS = frozenset({"border", "borders", "frontier", "boundary", "capital",
                          "west", "coast", "outside", "centre", "center"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UNRESOLVED_LABELS = frozenset({"GPE", "ORG", "NORP"})
+_STATE_KINDS = frozenset({"state", "territory", "region"})
 # words that may sit between a state and an institution ("India's external affairs ministry")
 _GAP_OK = frozenset({"federal", "foreign", "external", "interior", "home", "defence", "defense", "national",
                      "state", "central", "top", "senior", "official", "ruling", "armed", "regular", "main"})
@@ -91,7 +92,7 @@ class MentionFinder:
             entry = self.entries[span.label]
             code = _choose(entry, text)
             if code is None or not _allowed(span, entry, text) or _modifier_only(doc, span) \
-                    or (entry.kind in {"state", "territory"} and (games is None or sent_of[span.start] in games)) \
+                    or (entry.kind in _STATE_KINDS and (games is None or sent_of[span.start] in games)) \
                     or in_other_body(span, self.lex, names):
                 blocked.append((span.start, span.end))
                 if entry.choices and code is None:
@@ -112,6 +113,8 @@ class MentionFinder:
         return Mentions(found, sorted(unresolved, key=lambda m: m.start), inst_at, taken)
 
     def _mention(self, doc: Doc, span: Span, entry: Entry, inst_at: dict[int, tuple[int, str]]) -> Found:
+        if entry.kind == "region":   # "in Darfur": a location of the state, never a party
+            return Found(span.start, span.end, entry.code, "state", "region", place=True)
         m = Found(span.start, span.end, entry.code, entry.kind, entry.how, entry.sector)
         if entry.kind not in {"state", "territory"} or entry.how == "seat":
             return m

@@ -1,9 +1,7 @@
-"""Persons: names, their roles and the state or organisation they act for, as the text gives them.
+"""Persons: the roles of named persons and the state or organisation they act for, as the text gives them.
 
-A name comes from spaCy's PERSON entities, cleaned of titles and courtesy titles ("Mr", "Dr.") and widened over
-neighbouring proper nouns and particles that spaCy split off ("Shah Mehmood" + "Qureshi", "Khalid Al Mansoori"),
-or from the proper nouns right after a title ("PM Imran Khan") or a courtesy title. Titles are widened over their
-portfolio first (`newsgraph.actors.roles`: "Minister of Energy", "Water and Energy Minister").
+Names are found by `newsgraph.actors.names`; titles are widened over their portfolio first
+(`newsgraph.actors.roles`: "Minister of Energy", "Water and Energy Minister", "foreign policy spokesman").
 Affiliation rules, tried in this order on each occurrence of a name (the tag in `how` names the rule):
 
 - title before the name, with the actor before the title: "Turkish President X", "Pakistan's foreign minister X",
@@ -12,13 +10,17 @@ Affiliation rules, tried in this order on each occurrence of a name (the tag in 
   "Mali's junta leader, Colonel X" / "Niger's military ruler General X" (stacked titles), "Bosnia's Serb leader X"
   (the possessor, not the demonym), "Palestine Liberation Organization (PLO) Chairman X"; referents:
   "that country's PM X" (`that-country`), "the bloc's foreign policy chief X" (`that-org`), "the EU said its
-  envoy X" (`its`, the subject);
+  envoy X" (`its`, the subject; in the sentence before when "Its" opens one), "the commission's president X";
+  a country's bare name before an adviser's or analyst's title is the topic, the actor before it the employer
+  ("White House Russia adviser X" -> USA);
   "his Russian counterpart X" copies the role of the person named last with one (`counterpart`);
 - apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president",
   "X, Moscow's ambassador to the UN", "X, a spokesman for the Colombian army" (`for` names the employer except for
   roles that serve abroad: "envoy for Syria" is a topic);
 - "of <state>" after the name or its title: "King X of Morocco", "President of Ghana X";
 - a state owning the bare name: "Cambodia's X said" (`possessive`);
+- a title held in a company, union or other named body that is no state's ("X, vice president of engineering at
+  Northstar Rockets", "X, president of the farmers' union") takes no state at all (`+body`);
 - otherwise a title with no state takes the evidence of `newsgraph.actors.evidence` (venue, parliament, dateline,
   dominant state), and a bare name the persons the store already knows (`how` "corpus").
 """
@@ -31,22 +33,25 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.actors.roles import Role, role_head
 
-PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
-                       "la", "le", "dos", "du", "ben", "abu", "den", "ter", "bint", "-", "'"})
 COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
-# "the bloc's foreign policy chief": the organisation named last
-ORG_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union"})
+# "the bloc's foreign policy chief", "the commission's president": the organisation named last
+ORG_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union", "commission",
+                       "council", "committee", "agency", "watchdog", "body", "fund", "bank"})
 # a title's complement before an apposed name: "special envoy for the river dispute, X"
 COMPLEMENT_PREPS = frozenset({"for", "to", "on", "in", "at", "of"})
 _MAX_COMPLEMENT = 8
 OF_FOR = frozenset({"of", "for"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "poss"})
+# prepositions that name where a title is held ("vice president of X", "an engineer at X")
+_EMPLOYER_PREPS = frozenset({"of", "at", "for", "with"})
+_MAX_EMPLOYER = 12
 DEMONSTRATIVES = frozenset({"that", "the", "this"})
 
 
@@ -59,6 +64,7 @@ class Affiliation:
     sector: str | None
     how: str
     at: int = -1                 # token where the name stood when the affiliation was read
+    private: bool = False        # the title is in a company, union or other non-state body: no state guessed
 
 
 @dataclass
@@ -77,12 +83,6 @@ class PersonState:
     @property
     def surname(self) -> str:
         return self.tokens[-1].lower()
-
-
-def is_name_token(token: Token) -> bool:
-    """A token that can be part of a person's name."""
-    return token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} \
-        and token.ent_type_ not in {"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"}
 
 
 def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | None:
@@ -171,22 +171,33 @@ class Context:
         return numpy.flatnonzero(numpy.isin(values, ids)).tolist()
 
     def _subject_before(self, i: int) -> str | None:
-        """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence."""
-        sent = self.sent_of[i]
-        for m in reversed(self.found):
-            if m.end <= i and self.sent_of[m.start] == sent and m.code and m.kind in {"state", "org"} \
-                    and self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
-                return m.code
+        """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence,
+        else in the sentence before ("The AU urged calm. Its chairperson ...")."""
+        here = self.sent_of[i]
+        for sent in (here, here - 1):
+            for m in reversed(self.found):
+                if m.end <= i and self.sent_of[m.start] == sent and m.code and m.kind in {"state", "org"} \
+                        and not m.place and self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                    return m.code
         return None
 
     def state_after(self, k: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:
-        """"... of Morocco", "a spokesman for the Colombian army": the actor named right after `of` at token k."""
+        """"... of Morocco", "a spokesman for the Colombian army": the actor named right after `of` at token k.
+
+        A state that only qualifies another body ("of the American Farm Bureau", "of the London-based
+        website") is not the employer.
+        """
         doc = self.doc
         if k < len(doc) and doc[k].lower_ in preps:
             m = self.mention_start.get(k + 1) or self.mention_start.get(k + 2)
-            if m is not None and m.code and m.kind in {"state", "org"}:
+            if m is not None and m.code and m.kind in {"state", "org"} and not self._qualifies(m):
                 return m.code
         return None
+
+    def _qualifies(self, m: Found) -> bool:
+        """The mention modifies a noun outside it ("American" in "the American Farm Bureau")."""
+        root = self.doc[m.start:m.end].root
+        return not m.start <= root.head.i < m.end and root.dep_ in _MODIFIER_DEPS
 
 
 def role_before(ctx: Context, s: int) -> Role | None:
@@ -211,7 +222,9 @@ def _role_before_complement(ctx: Context, comma: int) -> Role | None:
         if token.is_punct or token.pos_ in {"VERB", "AUX"} or "\n" in token.text:
             return None
         if token.lower_ in COMPLEMENT_PREPS and k in ctx.role_end:
-            return ctx.role_end[k]
+            role = ctx.role_end[k]
+            # "in a letter to the president in May, X": a title inside a prepositional phrase is someone else's
+            return role if doc[role.end - 1].dep_ != "pobj" else None
     return None
 
 
@@ -222,7 +235,7 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
     role = role_before(ctx, s)
     if role is not None:
         text = aliases.get(role.text, role.text)
-        actor, how = ctx.state_before(role.start)
+        actor, how = _employer_before(ctx, role, text)
         if text == "counterpart" and last_aff is not None:
             return Affiliation(actor, last_aff.role, last_aff.sector, "counterpart")
         if actor is None:
@@ -236,6 +249,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             outer = role_before(ctx, role.start)
             if outer is not None:
                 actor, how = ctx.state_before(outer.start)
+        if actor is None and _private_employer(ctx, role.end if role.end < s else e):
+            return Affiliation(None, text, None, "title+body", private=True)
         return Affiliation(actor, text, role.sector, f"title+{how}" if how else "title")
     # apposition: "X, [the] Maldives Permanent Representative ...", "X, the country's president"
     if e < len(doc) and doc[e].text == ",":
@@ -256,9 +271,11 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             j += 1
         role = ctx.role_start.get(j)
         if role is not None:
-            actor, how = ctx.state_before(role.start)
             text = aliases.get(role.text, role.text)
+            actor, how = _employer_before(ctx, role, text)
             actor = actor or ctx.state_after(role.end, frozenset({"of"}) if is_abroad(ctx, text) else OF_FOR)
+            if actor is None and _private_employer(ctx, role.end):
+                return Affiliation(None, text, None, "apposition+body", private=True)
             return Affiliation(actor, text, role.sector, f"apposition+{how}" if how else "apposition")
     actor = ctx.state_after(e)
     if actor is not None:
@@ -269,6 +286,43 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if m is not None and m.code and m.kind in {"state", "org"} and not m.how.endswith("+institution"):
             return Affiliation(m.code, None, None, "possessive")
     return None
+
+
+def _employer_before(ctx: Context, role: Role, text: str) -> tuple[str | None, str]:
+    """The actor before a title; for an adviser or analyst a country's bare name there is the topic ("White
+    House Russia adviser X" serves the White House), and only an actor before that name employs."""
+    actor, how = ctx.state_before(role.start)
+    if actor is None or role_head(text) not in ctx.lex.topic_roles:
+        return actor, how
+    m = ctx.mention_at.get(role.start - 1)
+    if m is None or m.end != role.start or m.how not in {"alias", "capital"} or ctx.doc[m.start].text.isupper():
+        return actor, how   # "Russia's adviser", "Russian adviser", "US adviser": the employer
+    return ctx.state_before(m.start)
+
+
+def _private_employer(ctx: Context, k: int) -> bool:
+    """"vice president of engineering at Northstar Rockets", "president of the farmers' union": a title held in a
+    named or private body that is no state's (companies, unions, universities), so no state may be guessed."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for i in range(k, min(k + _MAX_EMPLOYER, len(doc))):
+        token = doc[i]
+        if token.is_punct and token.text not in {"-", "'", "\u2019"} or token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.lower_ not in _EMPLOYER_PREPS:
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        m = ctx.mention_at.get(pobj.i)
+        if m is not None and m.code:
+            return False      # "of the Colombian army", "of Ghana"
+        words = {t.lower_ for t in pobj.subtree}
+        if words & lex.public_bodies:
+            return False      # "of the Senate", "of Police", "of the ruling party"
+        if pobj.pos_ == "PROPN" or pobj.lower_ in lex.private_bodies:
+            return True
+    return False
 
 
 def is_abroad(ctx: Context, role: str) -> bool:
@@ -283,60 +337,3 @@ def _of_before(ctx: Context, s: int, role: Role) -> str | None:
         if m is not None and m.end == s and m.code:
             return m.code
     return None
-
-
-def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
-    """Token spans of person names: PERSON entities and proper nouns after a title, cleaned and widened."""
-    doc = ctx.doc
-    taken = set()
-    for m in ctx.found:
-        taken.update(range(m.start, m.end))
-    in_role = set()
-    for r in roles:
-        in_role.update(range(r.start, r.end))
-    # courtesy titles ("Mr", "Dr.") count as titles: never part of the name, and a name follows them
-    honorifics = [i for i in ctx.positions(ctx.lex.honorifics) if i + 1 < len(doc)]
-    in_role.update(honorifics)
-    seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
-    seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])]
-    seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
-    spans: set[tuple[int, int]] = set()
-    for s, e in seeds:
-        while s < e and (s in in_role or s in taken or not is_name_token(doc[s])):
-            s += 1
-        while e > s and not is_name_token(doc[e - 1]):
-            e -= 1
-        if e <= s or any(k in taken or doc[k].text in ctx.not_names for k in range(s, e)):
-            continue
-        while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN":
-            s -= 1
-        while e < len(doc):
-            k = e
-            while k < len(doc) and k - e < 3 and doc[k].lower_ in PARTICLES:
-                k += 1
-            if k < len(doc) and _widen_ok(doc[k], taken, in_role) and not doc[k].is_sent_start:
-                e = k + 1
-            else:
-                break
-        spans.add((s, e))
-    # keep the widest of overlapping spans
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
-        if out and s < out[-1][1]:
-            continue
-        out.append((s, e))
-    return _add_surnames(ctx, out, taken | in_role)
-
-
-def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
-    """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
-    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2}
-    if not surnames:
-        return names
-    inside = {k for s, e in names for k in range(s, e)}
-    extra = [(i, i + 1) for i in ctx.positions(surnames, "orth") if i not in inside and i not in taken]
-    return sorted(names + extra) if extra else names
-
-
-def _widen_ok(token: Token, taken: set[int], in_role: set[int]) -> bool:
-    return is_name_token(token) and token.i not in taken and token.i not in in_role

@@ -18,7 +18,8 @@ from newsgraph.actors.mentions import Found, MentionFinder
 from newsgraph.actors.evidence import find_dateline
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
-from newsgraph.actors.persons import Context, find_names
+from newsgraph.actors.names import find_names
+from newsgraph.actors.persons import Context
 from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
 
@@ -44,6 +45,7 @@ class ActorResolver:
     def __init__(self, nlp: Language, *, user_file: str | Path | None = None, known: Sequence[Person] = ()) -> None:
         self.nlp = nlp
         self.lex = load_lexicon(user_file)
+        self.lex.verbs = _verb_lemmas(nlp)
         self.mentions = MentionFinder(nlp, self.lex)
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for text, sector in self.lex.roles.items():
@@ -105,6 +107,16 @@ class ActorResolver:
                 samples[m.code].append(text)
         return tuple(ActorCount(code, self.lex.actor_names.get(code, code), kinds[code], n, tuple(samples[code]))
                      for code, n in counts.most_common())
+
+
+def _verb_lemmas(nlp: Language) -> frozenset[str]:
+    """The verb lemmas the model's rule lemmatizer knows (empty for pipelines without one)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 def _merge(found: list[Found], unresolved: list[Found], persons: list[Found]) -> list[Found]:

@@ -1,0 +1,149 @@
+"""Person names in a Doc: where they start and end.
+
+Seeds are spaCy's PERSON entities, the proper nouns right after a title ("PM Imran Khan") or a courtesy title
+("Mr Kamau"), two proper nouns after a title and a comma ("Kosovo's interior minister, Arben Krasniqi", which
+spaCy often tags as an organisation), and organisation-tagged names that a "who" clause marks as persons
+("Jane Roe, who represents the defendant"). Each seed is cleaned of titles and widened over neighbouring
+proper nouns, particles ("Khalid Al Mansoori") and hyphenated parts ("Tsai Ing-wen").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.actors.mentions import POSSESSIVE
+from newsgraph.actors.persons import Context, role_before
+from newsgraph.actors.roles import Role
+
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
+                       "la", "le", "dos", "du", "ben", "abu", "den", "ter", "-", "'"})
+# capitals inside a name: "McCormick", "MacLeod", "DeSantis", "O'Donnell", "D'Souza"
+_INNER_CAPS = re.compile(r"[A-Z][a-z]{0,2}(?:['\u2019]|(?=[A-Z]))[A-Z][a-z]+$")
+_NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
+_MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a person's name."""
+    if not (token.is_alpha and token.is_title or _INNER_CAPS.match(token.text)):
+        return False
+    # a gerund opening a sentence ("Hosting X at the forum ...") is a verb, however spaCy tags the span
+    if token.pos_ == "VERB" and token.is_sent_start and token.lower_.endswith("ing"):
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} and token.ent_type_ not in _NOT_NAME_ENTS
+
+
+def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
+    """Token spans of person names: PERSON entities and proper nouns after a title, cleaned and widened."""
+    doc = ctx.doc
+    taken = set()
+    for m in ctx.found:
+        taken.update(range(m.start, m.end))
+    in_role = set()
+    for r in roles:
+        in_role.update(range(r.start, r.end))
+    # courtesy titles ("Mr", "Dr.") count as titles: never part of the name, and a name follows them
+    honorifics = [i for i in ctx.positions(ctx.lex.honorifics) if i + 1 < len(doc)]
+    in_role.update(honorifics)
+    spans: set[tuple[int, int]] = set()
+    for s, e in _seeds(ctx, roles, honorifics):
+        while s < e and (s in in_role or s in taken or not is_name_token(doc[s])):
+            s += 1
+        while e > s and not (is_name_token(doc[e - 1]) or _hyphen_tail(doc, e - 1)):
+            e -= 1
+        if e <= s or any(k in taken or doc[k].text in ctx.not_names for k in range(s, e)):
+            continue
+        while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN":
+            s -= 1
+        if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
+            s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
+        spans.add((s, _widen_right(doc, e, taken, in_role)))
+    # keep the widest of overlapping spans
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return _add_surnames(ctx, out, taken | in_role)
+
+
+def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple[int, int]]:
+    doc = ctx.doc
+    seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+    # "Justice Department", "Defence Ministry": a title word naming an institution, not a person
+    seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])
+              and doc[r.end].lower_ not in ctx.lex.institutions]
+    seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
+    # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
+    for c in ctx.positions((",",), "orth"):
+        if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \
+                and doc[c + 1].ent_type_ != "PERSON" and role_before(ctx, c + 1) is not None:
+            seeds.append((c + 1, c + 3))
+    # "Jane Roe, who represents ...", "Jane Roe, President of the Senate, ...": an organisation-tagged name that a
+    # "who" clause or an apposed title marks as a person
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and 2 <= len(ent) <= _MAX_WHO_NAME and ent.end + 1 < len(doc) \
+                and doc[ent.end].text == "," and all(is_name_token(t) for t in ent) \
+                and (doc[ent.end + 1].lower_ == "who" or _apposed_role(ctx, ent.end + 1)):
+            seeds.append((ent.start, ent.end))
+    return seeds
+
+
+def _apposed_role(ctx: Context, k: int) -> bool:
+    """A title opens the apposition at token k: "the president", "Ghana's foreign minister", "a former envoy"."""
+    doc = ctx.doc
+    if k < len(doc) and doc[k].lower_ in {"the", "a", "an"}:
+        k += 1
+    m = ctx.mention_start.get(k)
+    if m is not None and m.code:
+        k = m.end + (1 if m.end < len(doc) and doc[m.end].text in POSSESSIVE else 0)
+    while k < len(doc) and doc[k].lower_ in ctx.modifiers:
+        k += 1
+    return k in ctx.role_start
+
+
+def _widen_right(doc: Doc, e: int, taken: set[int], in_role: set[int]) -> int:
+    """Carry a name over following name words, particles ("Al Mansoori") and hyphenated parts ("Ing-wen")."""
+    while e < len(doc):
+        if e + 1 < len(doc) and doc[e].text == "-" and _hyphen_tail(doc, e + 1):
+            e += 2
+            continue
+        k = e
+        while k < len(doc) and k - e < 3 and doc[k].lower_ in PARTICLES:
+            k += 1
+        if k < len(doc) and _widen_ok(doc[k], taken, in_role) and not doc[k].is_sent_start:
+            e = k + 1
+        else:
+            break
+    return e
+
+
+def _gerund(token: Token, verbs: frozenset[str]) -> bool:
+    """"Hosting", "Backing": an -ing form of a known verb ("host", "make", "plan")."""
+    word = token.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return stem in verbs or stem + "e" in verbs or (stem[-1] == stem[-2] and stem[:-1] in verbs)
+
+
+def _hyphen_tail(doc: Doc, k: int) -> bool:
+    """"Ing-wen", "Hau-yip": a word joined by a hyphen, with no spaces, to a name word."""
+    if k < 2 or not doc[k].is_alpha or doc[k - 1].text != "-":
+        return False
+    return not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_ and is_name_token(doc[k - 2])
+
+
+def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+    """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
+    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2 and not _hyphen_tail(ctx.doc, e - 1)}
+    if not surnames:
+        return names
+    inside = {k for s, e in names for k in range(s, e)}
+    extra = [(i, i + 1) for i in ctx.positions(surnames, "orth") if i not in inside and i not in taken]
+    return sorted(names + extra) if extra else names
+
+
+def _widen_ok(token: Token, taken: set[int], in_role: set[int]) -> bool:
+    return is_name_token(token) and token.i not in taken and token.i not in in_role
