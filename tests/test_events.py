@@ -393,3 +393,60 @@ def test_events_owners_adjuncts_places(analyzer, text, expected):
 ])
 def test_events_owners_adjuncts_places_negative(analyzer, text, unwanted):
     assert unwanted not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lexicon: encircling, barring, terrorist listings, deadlines, ignoring, shuttle diplomacy, handed-over gear
+    ("Russian warships encircled Finland's islands on Sunday.", ("RUS", "FIN", "COERCE")),
+    ("The United States designated the Kurdish party as a terrorist group, angering Turkey. "
+     "Canada designated Hamas as a terrorist organisation.", ("CAN", "PSE", "SANCTION")),
+    ("Chile gave Argentina ten days to withdraw the tariff.", ("CHL", "ARG", "REQUEST")),
+    ("Argentina urged Chile to drop the tariff. Chile ignored the deadline.", ("CHL", "ARG", "REJECT")),
+    ("Egyptian mediators shuttled between Cairo and Doha.", ("EGY", "QAT", "CONSULT")),
+    ("The Swiss embassy handed over six armoured vehicles to the Chadian army.", ("CHE", "TCD", "AID")),
+    ("Norway handed its seismic data to Sweden.", ("NOR", "SWE", "COOPERATE")),
+    # an agentless passive: whoever's ports, bloc or country the target was barred from
+    ("Kenyan trawlers have been barred from all Ugandan ports since 2021.", ("UGA", "KEN", "COERCE")),
+    ("Mali was suspended from the African Union in 2021.", ("AU", "MLI", "SANCTION")),
+    # modality: a tensed conjunct is its own clause; a participle adjunct belongs to the finite verb
+    ("Senegal said it would close the border but asked Mali to open a corridor.", ("SEN", "MLI", "REQUEST")),
+    ("Chad has threatened to leave the alliance, accusing Niger and Benin of abandoning its soldiers.",
+     ("TCD", "BEN", "ACCUSE")),
+    ("The United States has accused Beijing of blocking the river, a charge China denies.", ("USA", "CHN", "ACCUSE")),
+    # grammar: a loosely attached verb, a broken coordination, an agent of the request, answered appeals
+    ("The Southern African Development Community, meeting in Lusaka, also suspended Madagascar from its bodies.",
+     ("SADC", "MDG", "SANCTION")),
+    ("The governments of Mali and Burkina Faso condemned Niger.", ("MLI", "NER", "ACCUSE")),
+    ("Ecuador has answered a request, made by the Foreign Ministry in Lima, to reopen the consulate.",
+     ("PER", "ECU", "REQUEST")),
+    ("Ghana has refused to reopen its border, despite repeated appeals from Lome.", ("TGO", "GHA", "REQUEST")),
+    ("Ghana has refused to reopen its border, despite repeated appeals from Lome.", ("GHA", "TGO", "REJECT")),
+    ("Kenya's minister spoke with his Ugandan counterpart and promised to send engineers to help Ugandan troops.",
+     ("KEN", "UGA", "AGREE")),
+])
+def test_events_fourth_round_recall(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # "nor" negates what follows it
+    ("Nor has Ecuador answered a request, made by the Foreign Ministry in Lima, to reopen the consulate.",
+     ("ECU", "PER", "AGREE")),
+    # a participle adjunct of a modal verb stays hypothetical
+    ("Iraq could withdraw its troops, accusing Syria of shelling them.", ("IRQ", "SYR", "ACCUSE")),
+    # an allegation made by the speaker after the clause stays alleged
+    ("Russia shelled Ukrainian ports, Kyiv alleged.", ("RUS", "UKR", "ASSAULT")),
+    # armoured vehicles and troops sent to a border are a deployment, not aid
+    ("Brazil sent armoured vehicles and troops to its border with Guyana.", ("BRA", "GUY", "AID")),
+    # a promise's target is not found in a plan backed by someone else
+    ("Qatar has agreed to finance the shipment, under a plan backed by Turkey.", ("QAT", "TUR", "AGREE")),
+    # a tensed conjunct of an infinitive is the urger's act; the city invited to is a venue
+    ("Greece and Albania traded charges. The EU envoy urged both governments to avoid unilateral steps and "
+     "invited their negotiators to Brussels.", ("EU", "BEL", "REQUEST")),
+    ("Greece and Albania traded charges. The EU envoy urged both governments to avoid unilateral steps and "
+     "invited their negotiators to Brussels.", ("ALB", "BEL", "REQUEST")),
+    # "ignore" needs a demand, a deadline or a warning
+    ("Chile ignored Argentina on Monday.", ("CHL", "ARG", "REJECT")),
+])
+def test_events_fourth_round_negative(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)

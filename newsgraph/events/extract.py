@@ -117,6 +117,13 @@ class EventExtractor:
                     modality = replace(modality, modality="asserted")
             if type_ == "AGREE" and read_modality(trigger.clause, lex).negated:
                 type_ = "REJECT"   # "vowed not to return the territory" is a refusal
+            if not targets and token.pos_ == "VERB":
+                # "promised to deploy jets to support X's troops": X, wherever the clause names it (not in
+                # "a plan backed by X", a relative clause or an agent)
+                own = {s.code for s in sources}
+                skip = frozenset(t.i for c in trigger.clause.subtree if c.dep_ in ("acl", "relcl", "agent")
+                                 for t in c.subtree)
+                targets = [m for m in search_actors(trigger.clause, index, skip=skip) if m.code not in own]
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
@@ -223,14 +230,16 @@ class EventExtractor:
 
 def _responses(found: list[_Found], n: int, done: list[Done]) -> list[_Found]:
     """Targets for refusals and condemnations that name no one ("denied the allegations"); records the rest."""
+    for item in found:   # what the sentence itself names first: "X refused, despite appeals from Y"
+        if item.targets and not item.modality.negated:
+            done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
     out = []
     for item in found:
         if not item.targets and item.sources and not item.modality.negated:
             targets = answered(item.type, item.token, item.sources, n, done)
             if targets:
                 item = replace(item, targets=targets, rule=item.rule + "+response")
-        if not item.modality.negated:
-            done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
+                done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
         out.append(item)
     return out
 

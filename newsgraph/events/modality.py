@@ -20,6 +20,7 @@ CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj"
 
 # Prepositions whose noun reports a fact of its own, whatever the clause it hangs off ("urged X to ..., after talks").
 FACTUAL_PREPS = frozenset({"after", "following", "during"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ def _negated(token: Token, lex: Lexicon) -> bool:
             return True
         if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
             return True
+        if child.dep_ in ("cc", "preconj") and child.lower_ == "nor" and child.i < token.i:
+            return True   # "Nor has X answered ...", "..., nor did it sign"
     return False
 
 
@@ -77,6 +80,10 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
             break
         if prev is not None and prev.dep_ not in CHAIN_DEPS and prev.dep_ != "ccomp":
             break
+        if prev is not None and prev.dep_ == "conj" and _finite(prev):
+            break   # "said it would apply X but asked Y to ...": a conjunct with a tense of its own is its own clause
+        if prev is not None and prev.dep_ == "ccomp" and prev.i < tok.i and any(c.dep_ == "dobj" for c in tok.children):
+            break   # "X accused Y of ..., a charge Y denies": the clause before is no complement of "denies"
         if prev is not None:
             governing.append(tok)
         if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
@@ -117,11 +124,30 @@ def _chain(trigger: Token, lex: Lexicon) -> list[Token]:
     """
     path = list(path_up(trigger))
     for n, tok in enumerate(path[:-1]):
+        if _participle(tok):
+            # "X threatened to withdraw, accusing Y of ...": the accusation is X's, made whatever comes of the threat
+            top = next((m for m in range(n + 1, len(path)) if path[m].dep_ not in ("xcomp", "advcl")), len(path) - 1)
+            return path[:n + 1] + _chain(path[top], lex)
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or (
                 tok.dep_ == "advcl" and _factual_clause(tok, lex)) or (
                 tok.dep_ == "pobj" and tok.head.lower_ in FACTUAL_PREPS):   # "..., after talks with X"
             return path[:n + 1]
     return path
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own ("asked", "has refused"), not a bare or modal form ("sign", "could sign")."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
+
+
+def _participle(clause: Token) -> bool:
+    """ "..., accusing X of ...": a participle clause set off by a comma, with no subject or conjunction."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i == 0:
+        return False
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in clause.children):
+        return False
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is not None and before.text == ","
 
 
 def _factual_clause(clause: Token, lex: Lexicon) -> bool:

@@ -104,7 +104,9 @@ def _coordinated_modifiers(tok: Token, index: ActorIndex) -> list[Mention]:
     """ "Philippine and American forces": the first modifier is an actor of the phrase as well."""
     found: list[Mention] = []
     for child in tok.children:
-        if child.dep_ in ("amod", "compound") and child.i < tok.i and child.conjuncts:
+        # the small model sometimes hangs "Mali and" off "Burkina Faso" as a modifier with its "and"
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i and (
+                child.conjuncts or any(c.dep_ == "cc" for c in child.children)):
             found += [m for c in (child, *child.conjuncts) if (m := index.acting.get(c.i)) is not None]
     return found
 
@@ -156,8 +158,14 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
         if head.lower_ in OBJECT_PREPS and objects:
             return objects
         return subject_tokens(head.head, hops - 1)   # "after meeting X": whoever the main clause is about
-    if verb.dep_ in ("conj", "pcomp", "acomp"):
-        return subject_tokens(head, hops - 1)
+    if verb.dep_ == "conj" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB":
+        # "X urged Y to avoid Z and invited ...": a tensed conjunct of an infinitive is X's own act
+        return subject_tokens(head.head, hops - 1) if head.head.i != head.i else []
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP"):
+        # "X said that Y breaches Z and asked Y to ...": a past tense beside a reported present is X's own act
+        return subject_tokens(head.head, hops - 1)
+    if verb.dep_ in ("conj", "pcomp", "acomp") or (verb.dep_ == "dep" and verb.pos_ == head.pos_ == "VERB"):
+        return subject_tokens(head, hops - 1)   # "dep": "X, meeting in Y, suspended Z" parsed loosely
     if verb.dep_ == "pobj" and head.dep_ == "prep":
         return subject_tokens(head.head, hops - 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):

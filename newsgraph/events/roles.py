@@ -18,6 +18,10 @@ HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
 # Meetings and accords named in an adjunct ("..., after talks with X") are held by the clause's subject.
 ADJUNCT_TYPES = frozenset({"CONSULT", "AGREE"})
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "in"})
+# "despite appeals from X", "after repeated calls from X": a request made to the one the clause is about.
+ANSWERED = frozenset({"despite", "after", "following", "ignoring", "heeding"})
+# Passives without an agent whose "from" phrase names the one who shut the target out.
+BARRING = frozenset({"SANCTION", "COERCE"})
 
 
 def _target_preps(type_: str) -> frozenset[str]:
@@ -62,6 +66,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if _is_passive(verb):
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         sources = _all(agents, index)
+        if not sources and entry.type in BARRING:
+            # "X's vessels were barred from Y's ports", "X was suspended from the bloc": Y did it
+            sources = _all(prep_objects(verb, ["from"]), index)
         targets = _all(patient_tokens(verb), index)
         if not targets and entry.prep:
             targets = _all(prep_objects(verb, [entry.prep]), index)
@@ -75,7 +82,7 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         rule = "active-prep"
     else:
         targets = _all(objects, index)
-        if not targets:
+        if not targets and not (objects and entry.type == "REQUEST"):   # "invited X's envoys to Y": Y is a venue
             targets = _all(prep_objects(verb, _target_preps(entry.type)), index)
             rule = "active-prep"
     if not targets and objects:
@@ -121,6 +128,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                for p in c.children if p.dep_ == "pobj"]
+    owners += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
+               if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]   # "a request made by X"
     sources = _all(owners, index)
     rule = "noun-owner"
     if not sources and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
@@ -150,6 +159,10 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         # "accept Islamabad's request": the one who accepts is the one asked
         targets = _all(subject_tokens(verb), index)
         rule = "noun-object"
+    if not targets and sources and entry.type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in ANSWERED:
+        # "Y refused, despite appeals from X": the appeals went to the clause's subject
+        targets = [m for m in _all(subject_tokens(noun.head.head), index) if m not in sources]
+        rule = "noun-answered"
     if not sources and noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         return [], [], rule
     if not targets:

@@ -92,8 +92,8 @@ def _quantity(token: Token) -> bool:
 
 
 def _object_words(token: Token, lex: Lexicon) -> set[str]:
-    """Lemmas of the objects, also "provided X with aid" and "gave X $5 million"."""
-    objects = [c for c in token.children if c.dep_ in OBJECTS]
+    """Lemmas of the objects, also "provided X with aid", "gave X $5 million" and "gave X ten days" (npadvmod)."""
+    objects = [c for c in token.children if c.dep_ in OBJECTS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")]
     objects += [c for o in objects for c in o.conjuncts]   # "sent armoured vehicles and troops"
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                 if p.dep_ == "pobj"]
