@@ -190,6 +190,13 @@ def test_ingest_first_line_becomes_title_only_when_headline(tmp_path, first, tit
         ("Support independent journalism: give what you can today", "social"),
         ("Donate now to keep our reporting open to all", "social"),
         ("Source: News agencies", "copyright"),
+        ("(With inputs from agencies)", "byline"),
+        ("With agency inputs", "byline"),
+        ("— Reuters", "byline"),
+        ("Amara Osei contributed to this report.", "byline"),
+        ("amara.osei@example.com", "byline"),
+        ("Email the author at amara.osei@example.com", "byline"),
+        ("The writer can be reached at desk@example.org", "byline"),
         ("Share this article", "social"),
         ("Facebook Twitter WhatsApp Email", "social"),
         ("Follow us on Twitter and Instagram for the latest updates", "social"),
@@ -235,6 +242,9 @@ def test_ingest_boilerplate_rule_matches(line, rule):
         "The photo (taken by a local resident) showed the flooded road.",
         "Support for the ruling party fell among young voters, the poll found.",
         "Source: a senior official told the newspaper the talks had stalled.",
+        "With inputs from farmers, the ministry drafted a new water plan that will be debated next week.",
+        "— and that, the minister said, was the end of the matter.",
+        "Contact between the two delegations resumed on Monday.",
     ],
 )
 def test_ingest_body_line_is_not_boilerplate(line):
