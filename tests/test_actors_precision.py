@@ -44,6 +44,8 @@ def _mention(nlp, resolver, text, span):
     ("Iranian adviser Ali Rezaei said the talks had failed.", "Ali Rezaei", "IRN", "adviser"),
     ("Iran's adviser Ali Rezaei said the talks had failed.", "Ali Rezaei", "IRN", "adviser"),
     ("Texas Governor Dan Holt signed the bill.", "Dan Holt", "USA", "governor"),
+    ("Chad freed them. Chad said so. \"We are grateful,\" said White House Press Secretary Ann Lowe.", "Ann Lowe",
+     "USA", "press secretary"),
 ])
 def test_actors_precision_person_affiliations(nlp, resolver, text, name, actor, role):
     persons = _persons(nlp, resolver, text)
@@ -76,6 +78,12 @@ def test_actors_precision_public_body_keeps_the_state(nlp, resolver):
     assert _persons(nlp, resolver, text)["Bola Adeyemi"].actor == "NGA"
 
 
+def test_actors_precision_bare_surname_of_two_full_names_lends_no_title(nlp, resolver):
+    text = "Former Governor Lind spoke first. Maria Lind and her brother Erik Lind were named. Erik Lind said nothing."
+    persons = _persons(nlp, resolver, text)
+    assert persons["Erik Lind"].role is None and persons["Maria Lind"].role is None
+
+
 def test_actors_precision_pronoun_after_apposed_name(nlp, resolver):
     text = ("Azerbaijani Foreign Minister Elchin Mammadov condemned the raid.\n\n"
             "Armenia's defence minister, Suren Hakobyan, rejected the charge. \"We acted lawfully,\" he said.")
@@ -98,6 +106,7 @@ def test_actors_precision_full_names(nlp, resolver, text, name):
     ("A review by the Justice Department's inspector general is under way.", "Department"),
     ("Superintendent Laura McKenzie said the schools would open.", "Superintendent Laura"),
     ("Blue Harbor, which makes boats, said sales rose.", "Blue Harbor"),
+    ("Dan Roe, regional vice president, Coastal Sales & Marine Operations at Blue Harbor, said so.", "Coastal Sales"),
 ])
 def test_actors_precision_not_names(nlp, resolver, text, not_name):
     assert not_name not in _persons(nlp, resolver, text)

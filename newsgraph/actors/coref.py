@@ -110,6 +110,8 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
     lower = {t.lower() for t in tokens}
     match = None
     for p in sorted(persons, key=lambda p: -p.last_tok):
+        if len(p.tokens) == 1 and len(tokens) >= 2 and tokens[-1].lower() not in fulls:
+            continue   # "Vice President Biden" is not "Hunter Biden" when two full names share the surname
         plower = {t.lower() for t in p.tokens}
         if (lower <= plower or plower <= lower) and (tokens[-1].lower() == p.surname or len(tokens) == 1
                                                      or len(p.tokens) == 1):

@@ -78,7 +78,8 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \
-                and doc[c + 1].ent_type_ != "PERSON" and role_before(ctx, c + 1) is not None:
+                and doc[c + 1].ent_type_ != "PERSON" and role_before(ctx, c + 1) is not None \
+                and _name_ends_clause(doc, c + 1):
             seeds.append((c + 1, c + 3))
     # "Jane Roe, who represents ...", "Jane Roe, President of the Senate, ...": an organisation-tagged name that a
     # "who" clause or an apposed title marks as a person
@@ -88,6 +89,14 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
                 and (doc[ent.end + 1].lower_ == "who" or _apposed_role(ctx, ent.end + 1)):
             seeds.append((ent.start, ent.end))
     return seeds
+
+
+def _name_ends_clause(doc: Doc, k: int) -> bool:
+    """The name words from k are followed by punctuation or a verb ("Arben Krasniqi, rejected", "X said"), not by
+    more of a body's name ("Nissan Sales & Regional Operations")."""
+    while k < len(doc) and is_name_token(doc[k]):
+        k += 1
+    return k == len(doc) or doc[k].text in {",", ".", ";", ":", ")"} or doc[k].pos_ in {"VERB", "AUX"}
 
 
 def _apposed_role(ctx: Context, k: int) -> bool:
