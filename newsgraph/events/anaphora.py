@@ -3,7 +3,9 @@
 Group phrases stand for several actors named before ("Cuba and Norway urged both sides"): the nearest
 coordination of that many actors, else the actors most often named in the sentences just before, less the
 phrase's own clause subject (who urges both sides is not one of them). A bloc phrase ("the bloc", "the agency")
-stands for the organisation named last, one whose name holds the word first ("the agency"). The mentions made here only feed the events stage's index.
+stands for the organisation named last, one whose name holds the word first ("the agency"). "It" as the subject of a
+sentence's main verb stands for the state or organisation that was the subject of the sentence before ("Lima did
+the right thing. It filed a complaint ..."). The mentions made here only feed the events stage's index.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from newsgraph.model import Mention
 
 WINDOW = 10   # sentences looked back for the parties of a group phrase
 HOW = "group anaphora"
+# Verbs whose "it" is empty ("it is clear that", "it remains to be seen").
+EMPTY_IT = frozenset({"be", "seem", "appear", "remain", "become", "happen", "matter", "emerge", "follow", "take"})
 
 
 def add_anaphora(doc: Doc, index: ActorIndex, mentions: Iterable[Mention], lex: Lexicon) -> set[int]:
@@ -32,6 +36,12 @@ def add_anaphora(doc: Doc, index: ActorIndex, mentions: Iterable[Mention], lex: 
     for n, sent in enumerate(sents):
         for token in sent:
             word = token.lower_
+            if word == "it" and n and token.i not in index.acting:
+                found = _it(token, sents[n - 1], index)
+                if found:
+                    index.groups[token.i] = [_mention(token, n, found)]
+                    gained.add(n)
+                continue
             if token.i in index.acting or (word not in lex.group_nouns and word not in lex.bloc_nouns):
                 continue
             if word in lex.bloc_nouns:
@@ -120,6 +130,16 @@ def _clause_subjects(token: Token, index: ActorIndex) -> set[str]:
                 return set()
             return {m.code for s in subjects for t in s.subtree if (m := index.acting.get(t.i)) is not None}
     return set()
+
+
+def _it(token: Token, before, index: ActorIndex) -> Mention | None:
+    """The state or organisation "it" stands for, as the subject of its sentence's main verb."""
+    head = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or head.dep_ != "ROOT" or head.lemma_ in EMPTY_IT:
+        return None
+    subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    mention = index.acting.get(subjects[0].i) if subjects else None
+    return mention if mention is not None and mention.kind in ("state", "org") else None
 
 
 def _bloc(token: Token, acting: list[Mention], orgs: set[str]) -> list[Mention]:

@@ -21,7 +21,7 @@ from newsgraph.events.patterns import (
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
 from newsgraph.events.roles import (
-    condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, wrapper_roles,
+    condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, violators, wrapper_roles,
 )
 from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
@@ -94,7 +94,7 @@ class EventExtractor:
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
-        found = _responses(sorted(found, key=lambda f: f.token.i), n, done)
+        found = _responses(sorted(found, key=lambda f: f.token.i), n, done, lex)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -122,7 +122,7 @@ class EventExtractor:
                 # "a plan backed by X", a relative clause or an agent)
                 own = {s.code for s in sources}
                 skip = frozenset(t.i for c in trigger.clause.subtree if c.dep_ in ("acl", "relcl", "agent")
-                                 for t in c.subtree)
+                                 or (c.dep_ == "advcl" and c.tag_ == "VBG") for t in c.subtree)
                 targets = [m for m in search_actors(trigger.clause, index, skip=skip) if m.code not in own]
         else:
             modality = read_modality(trigger.clause, lex)
@@ -166,7 +166,8 @@ class EventExtractor:
         return _Found(token, type_, mode, sources, targets, rule, modality)
 
     def _prescriptions(self, sent: Span, index: ActorIndex, used: set[int], quoted: frozenset[int]) -> list[_Found]:
-        """Verbs of saying whose that-clause prescribes: "X reiterated that Y must hand over ..."."""
+        """Verbs of saying whose that-clause prescribes ("X reiterated that Y must hand over ...") or charges a
+        violation ("X said Y's move breaches the accord")."""
         lex = self.lex
         found = []
         for token in sent:
@@ -176,6 +177,10 @@ class EventExtractor:
             if roles is not None and roles[0]:
                 modality = read_modality(token, lex)
                 found.append(_Found(token, "REQUEST", roles[2], roles[0], roles[1], "said-must", modality))
+            charge = violators(token, index, lex)
+            if charge is not None and charge[0]:
+                found.append(_Found(token, "ACCUSE", "criticize", charge[0], charge[1], "said-violates",
+                                    read_modality(token, lex)))
         return found
 
     def _acceptances(self, found: list[_Found]) -> list[_Found]:
@@ -228,7 +233,7 @@ class EventExtractor:
         return out
 
 
-def _responses(found: list[_Found], n: int, done: list[Done]) -> list[_Found]:
+def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon) -> list[_Found]:
     """Targets for refusals and condemnations that name no one ("denied the allegations"); records the rest."""
     for item in found:   # what the sentence itself names first: "X refused, despite appeals from Y"
         if item.targets and not item.modality.negated:
@@ -236,7 +241,7 @@ def _responses(found: list[_Found], n: int, done: list[Done]) -> list[_Found]:
     out = []
     for item in found:
         if not item.targets and item.sources and not item.modality.negated:
-            targets = answered(item.type, item.token, item.sources, n, done)
+            targets = answered(item.type, item.token, item.sources, n, done, lex)
             if targets:
                 item = replace(item, targets=targets, rule=item.rule + "+response")
                 done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]

@@ -113,9 +113,21 @@ def _coordinated_modifiers(tok: Token, index: ActorIndex) -> list[Mention]:
 
 def _dateline_end(tok: Token) -> int:
     """Where a dateline hanging off a sentence-initial token ends ("HANOI, Vietnam (AP) - ..."), else -1."""
-    if not tok.left_edge.is_sent_start:   # cheaper than building tok.sent
+    if not tok.left_edge.is_sent_start and not _after_dateline_city(tok.left_edge):   # cheaper than tok.sent
         return -1
     return next((c.i for c in tok.children if c.dep_ == "punct" and c.i > tok.i and c.text in DATELINE_MARKS), -1)
+
+
+def _after_dateline_city(tok: Token, limit: int = 6) -> bool:
+    """ "ABUJA, Nigeria (AFP) - ...": only an upper-case city and commas stand between the sentence start and tok."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 1 - limit), -1):
+        before = doc[i]
+        if not (before.is_upper or before.is_punct):
+            return False
+        if before.is_sent_start:
+            return before.is_upper and len(before.text) > 1
+    return False
 
 
 def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:

@@ -1,8 +1,10 @@
 """Targets of responses that name no one: "Yerevan rejected that demand", "Guyana denied the charge".
 
 A refusal or denial answers the latest demand, accusation or threat made to the one who refuses; a
-condemnation of "the measures", "the attack" or "the operation" is aimed at whoever took the latest hostile step.
-Both look back a few sentences over what the extractor has already found in the article.
+condemnation of "the measures", "the attack" or "the operation", or a protest lodged with no addressee, is aimed at
+whoever took the latest hostile step; welcoming "the move" backs whoever took the latest step.
+They look back a few sentences over what the extractor has already found in the article; a refusal whose object
+names the kind of step ("rejected the accusation", "ignored the ultimatum") looks back further, for that kind only.
 """
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import OBJECTS, REL_PRONOUNS
 from newsgraph.model import Mention
 
 WINDOW = 3   # sentences a response looks back
+TYPED_WINDOW = 12   # ... when its object says what it answers ("the accusation")
 ANSWERED = {"REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN"})}
 HOSTILE_STEPS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "such"})
@@ -29,27 +33,55 @@ class Done:
     target: str
 
 
-def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: list[Done]) -> list[Mention]:
-    """The actor a targetless REJECT or ACCUSE responds to, from the events found before it."""
+def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: list[Done],
+             lex: Lexicon) -> list[Mention]:
+    """The actor a targetless REJECT, ACCUSE or SUPPORT responds to, from the events found before it."""
     own = {s.code for s in sources}
+    window = WINDOW
     if kind == "REJECT":
         wanted = ANSWERED["REJECT"]
+        named = _named_types(token, lex) & wanted
+        if named:
+            wanted, window = named, TYPED_WINDOW
         pick = [d for d in done if d.type in wanted and d.target in own and d.source.code not in own]
-    elif kind == "ACCUSE" and _refers_back(token):
+    elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
+    elif kind == "SUPPORT" and _refers_back(token, lex.step_nouns):
+        pick = [d for d in done if d.source.code not in own]
     else:
         return []
-    pick = [d for d in pick if sent - d.sent <= WINDOW]
+    pick = [d for d in pick if sent - d.sent <= window]
     if not pick:
         return []
     last = pick[-1]   # with every source of that step ("X and Y urged ...; Z declined the invitation")
     return list({d.source.code: d.source for d in pick if (d.sent, d.type) == (last.sent, last.type)}.values())
 
 
-def _refers_back(verb: Token) -> bool:
+def _definite_objects(verb: Token) -> list[Token]:
+    """ "the measures", not "the measures of X" or "X's measures": those name their owner, resolved or not."""
+    return [o for o in verb.children if o.dep_ in OBJECTS and o.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in o.children)]
+
+
+def _refers_back(verb: Token, nouns: frozenset[str] | None = None) -> bool:
     """ "condemned the measures", "a move X criticised": the object is a definite noun, not a name."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in REL_PRONOUNS]
     if verb.dep_ == "relcl" and not objects:
-        return verb.head.pos_ == "NOUN"   # "a move the agency's chief criticised"
-    return any(o.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
-               for o in objects)
+        return verb.head.pos_ == "NOUN" and (nouns is None or verb.head.lemma_.lower() in nouns)
+    return any(nouns is None or o.lemma_.lower() in nouns for o in _definite_objects(verb))
+
+
+def _named_types(verb: Token, lex: Lexicon) -> frozenset[str]:
+    """ "rejected the accusation", "dismissed the claim": the kinds of step the object names."""
+    types: set[str] = set()
+    for obj in _definite_objects(verb):
+        types |= {e.type for e in lex.nouns.get(lex.lemma(obj)) or lex.nouns.get(obj.lower_) or ()}
+        if lex.lemma(obj) in lex.claim_nouns:
+            types.add("ACCUSE")
+    return frozenset(types)
+
+
+def _complaint(noun: Token, lex: Lexicon) -> bool:
+    """ "lodged a protest", "filed a complaint" with no one named: addressed to whoever acted last."""
+    return noun.pos_ == "NOUN" and noun.dep_ in OBJECTS and lex.lemma(noun.head) in lex.complaint_verbs

@@ -209,6 +209,17 @@ def prescribed(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, 
     return None
 
 
+def violators(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors] | None:
+    """ "X said that Y's decision breaches the treaty": an accusation from the speaker to Y."""
+    for clause in speech.children:
+        if clause.dep_ == "ccomp" and lex.lemma(clause) in lex.violation_verbs:
+            # "poss": the small model reads "X's quota breaches" as one noun phrase
+            targets = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "poss")], index)
+            if targets:
+                return _all(subject_tokens(speech), index), targets
+    return None
+
+
 def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
                   lex: Lexicon) -> Actors:
     """Sources of a wrapped event: who refused, threatened or promised."""

@@ -148,8 +148,8 @@ def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[i
     for token in sent:
         if token.i in skip or token.i in index.acting or token.i in index.places:
             continue
-        if token.ent_type_ in NAME_LABELS:
-            continue
+        if token.ent_type_ in NAME_LABELS or (token.ent_type_ == "DATE" and token.pos_ == "PROPN"):
+            continue   # "In March, ..." is a month, not a march
         entry = match_token(token, lex, index)
         if entry is not None:
             head = token.head
