@@ -133,6 +133,7 @@ def test_actors_precision_regions_groups_capitals(nlp, resolver, text, span, cod
     ("Virginia Ellis wrote a novel about the sea.", "Virginia"),     # a region inside a person's name
     ("Kingston upon Thames council met on Monday.", "Kingston"),     # no Jamaica in the article
     ("The flight's ETA was moved to noon.", "ETA"),                  # no Spain in the article
+    ("The tool works like a Swiss Army knife.", "Swiss Army"),        # a name that merely holds a demonym
 ])
 def test_actors_precision_ambiguous_names_need_evidence(nlp, resolver, text, span):
     assert not [m for m in resolver(nlp(text)).mentions if m.text == span and m.code]
