@@ -62,6 +62,8 @@ def test_actors_precision_person_affiliations(nlp, resolver, text, name, actor, 
      "Association, said prices fell.", "Ahmed Khan"),
     ("Canada raised tariffs. Canada said prices would fall. Lina Haddad, the president of the dairy farmers' union, "
      "said prices fell.", "Lina Haddad"),
+    ("Canada raised tariffs. Canada said prices would fall. Attorney Paul Grady said the firm would appeal.",
+     "Paul Grady"),
     # the president of a prepositional phrase is someone else's title, not the apposed name's
     ("Canada raised tariffs. Canada said prices would fall. In a letter to the president in March, Rosa Delgado, "
      "the head of the Maple Dairy Council, said farmers were suffering.", "Rosa Delgado"),
@@ -96,6 +98,8 @@ def test_actors_precision_pronoun_after_apposed_name(nlp, resolver):
     ("Superintendent Laura McKenzie said the schools would open.", "Laura McKenzie"),
     ("County Commissioner Maria O'Donnell voted against the plan.", "Maria O'Donnell"),
     ("Darnell Briggs, who represents the driver, said the charges were unfair.", "Darnell Briggs"),
+    ("Rep. Dana Ortiz-Lopez voted against the bill.", "Dana Ortiz-Lopez"),
+    ("Attorney Paul Grady, who represents the firm, declined to comment.", "Paul Grady"),
 ])
 def test_actors_precision_full_names(nlp, resolver, text, name):
     assert name in _persons(nlp, resolver, text)
@@ -107,6 +111,10 @@ def test_actors_precision_full_names(nlp, resolver, text, name):
     ("Superintendent Laura McKenzie said the schools would open.", "Superintendent Laura"),
     ("Blue Harbor, which makes boats, said sales rose.", "Blue Harbor"),
     ("Dan Roe, regional vice president, Coastal Sales & Marine Operations at Blue Harbor, said so.", "Coastal Sales"),
+    ("The Obama-era rule was dropped, Lena Fox said.", "Obama-era"),
+    ("The new MacBook Pro ships in May, Lena Fox said.", "MacBook Pro"),
+    ("Ivan Petrov joins as the company's first Chief Strategy Officer.", "Strategy"),
+    ("Attorney Paul Grady, who represents the firm, declined to comment.", "Attorney Paul Grady"),
 ])
 def test_actors_precision_not_names(nlp, resolver, text, not_name):
     assert not_name not in _persons(nlp, resolver, text)

@@ -18,8 +18,8 @@ from newsgraph.actors.roles import Role
 
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del", "der", "van", "von", "ur", "ul",
                        "la", "le", "dos", "du", "ben", "abu", "den", "ter", "-", "'"})
-# capitals inside a name: "McCormick", "MacLeod", "DeSantis", "O'Donnell", "D'Souza"
-_INNER_CAPS = re.compile(r"[A-Z][a-z]{0,2}(?:['\u2019]|(?=[A-Z]))[A-Z][a-z]+$")
+# capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
+_INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
 _MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
 
@@ -71,9 +71,11 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
 def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple[int, int]]:
     doc = ctx.doc
     seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
-    # "Justice Department", "Defence Ministry": a title word naming an institution, not a person
+    # "Justice Department", "Defence Ministry": a title word naming an institution, not a person; "Chief Strategy
+    # Officer": a portfolio inside a longer title
     seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])
-              and doc[r.end].lower_ not in ctx.lex.institutions]
+              and doc[r.end].lower_ not in ctx.lex.institutions
+              and not (r.end + 1 < len(doc) and doc[r.end + 1].lower_ in ctx.lex.roles)]
     seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
@@ -138,8 +140,11 @@ def _gerund(token: Token, verbs: frozenset[str]) -> bool:
 
 
 def _hyphen_tail(doc: Doc, k: int) -> bool:
-    """"Ing-wen", "Hau-yip": a word joined by a hyphen, with no spaces, to a name word."""
+    """"Ocasio-Cortez", "Ing-wen": a word joined by a hyphen, with no spaces, to a name word; a lower-case one only
+    where spaCy took it into the person's name ("Trump-era", "Oscar-winning" are no names)."""
     if k < 2 or not doc[k].is_alpha or doc[k - 1].text != "-":
+        return False
+    if not doc[k].is_title and doc[k].ent_type_ != "PERSON":
         return False
     return not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_ and is_name_token(doc[k - 2])
 
