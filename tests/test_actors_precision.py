@@ -44,6 +44,9 @@ def _mention(nlp, resolver, text, span):
     ("Iranian adviser Ali Rezaei said the talks had failed.", "Ali Rezaei", "IRN", "adviser"),
     ("Iran's adviser Ali Rezaei said the talks had failed.", "Ali Rezaei", "IRN", "adviser"),
     ("Texas Governor Dan Holt signed the bill.", "Dan Holt", "USA", "governor"),
+    ("Brazil's atomic energy chief, Rui Matos, said the plant was safe.", "Rui Matos", "BRA", "atomic energy chief"),
+    ("The WHO sent experts. The WHO said the outbreak was contained.\n\nDirector General Ana Soto told reporters the "
+     "risk was low.", "Ana Soto", "WHO", "director general"),
     ("Chad freed them. Chad said so. \"We are grateful,\" said White House Press Secretary Ann Lowe.", "Ann Lowe",
      "USA", "press secretary"),
 ])
@@ -64,6 +67,8 @@ def test_actors_precision_person_affiliations(nlp, resolver, text, name, actor, 
      "said prices fell.", "Lina Haddad"),
     ("Canada raised tariffs. Canada said prices would fall. Attorney Paul Grady said the firm would appeal.",
      "Paul Grady"),
+    ("The WHO sent experts. The IMF sent money.\n\nDirector General Ana Soto told reporters the risk was low.",
+     "Ana Soto"),
     # the president of a prepositional phrase is someone else's title, not the apposed name's
     ("Canada raised tariffs. Canada said prices would fall. In a letter to the president in March, Rosa Delgado, "
      "the head of the Maple Dairy Council, said farmers were suffering.", "Rosa Delgado"),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
 from newsgraph.actors.evidence import home_state
-from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation
+from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
 
@@ -204,6 +204,9 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
                     and q.aff.role == p.aff.role}
             code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held)
+            if code is None and p.aff.role in ctx.lex.org_roles and not held:
+                # "Director General X" in an article about one organisation heads that organisation
+                code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
         for m in p.mentions:

@@ -73,6 +73,7 @@ class Lexicon:
     sport_article: int = 3                                      # sentences on games that make a sports article
     city_nouns: frozenset[str] = frozenset()
     topic_roles: frozenset[str] = frozenset()                   # "Russia adviser": the country is the topic
+    org_roles: frozenset[str] = frozenset()                     # titles that head organisations, not states
     public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
     private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
     verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
@@ -136,6 +137,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.city_nouns = frozenset(data.get("city_nouns") or ())
     employers = data.get("employers") or {}
     lex.topic_roles = frozenset(employers.get("topic_roles") or ())
+    lex.org_roles = frozenset(employers.get("org_roles") or ())
     state_words = {w for w, sector in {**lex.institutions, **lex.stateless}.items()
                    if " " not in w and sector in {"GOV", "MIL", "LEG", "JUD"}}
     lex.public_bodies = frozenset(employers.get("public") or ()) | state_words

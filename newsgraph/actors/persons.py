@@ -100,6 +100,15 @@ def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | N
     return ranked[0][0]
 
 
+def dominant_org(found: list[Found]) -> str | None:
+    """The organisation the article is about: named twice or more, and half as often again as any other."""
+    counts: Counter[str] = Counter(m.code for m in found if m.kind == "org" and m.code and not m.place)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
+        return None
+    return ranked[0][0]
+
+
 def referent_state(found: list[Found], before: int, sent_of: list[int], kind: str = "state") -> str | None:
     """"That country": the last state named earlier in the sentence, else the first (most salient) state
     of the nearest earlier sentence that names one."""
