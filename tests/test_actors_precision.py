@@ -100,6 +100,7 @@ def test_actors_precision_pronoun_after_apposed_name(nlp, resolver):
 
 @pytest.mark.parametrize("text, name", [
     ("Li Wei-ming, the district commander, said the roads were closed.", "Li Wei-ming"),
+    ("Korean President Park Sung-un met the delegation.", "Park Sung-un"),
     ("Superintendent Laura McKenzie said the schools would open.", "Laura McKenzie"),
     ("County Commissioner Maria O'Donnell voted against the plan.", "Maria O'Donnell"),
     ("Darnell Briggs, who represents the driver, said the charges were unfair.", "Darnell Briggs"),

@@ -21,7 +21,8 @@ PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del"
 # capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
 _INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
-_MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
+_MAX_WHO_NAME = 4
+_SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
 
 
 def is_name_token(token: Token) -> bool:
@@ -141,10 +142,13 @@ def _gerund(token: Token, verbs: frozenset[str]) -> bool:
 
 def _hyphen_tail(doc: Doc, k: int) -> bool:
     """"Ocasio-Cortez", "Ing-wen": a word joined by a hyphen, with no spaces, to a name word; a lower-case one only
-    where spaCy took it into the person's name ("Trump-era", "Oscar-winning" are no names)."""
+    where spaCy took it into the person's name, or a short syllable after a name's second word ("Moon Jae-in");
+    "Trump-era", "Oscar-winning" are no names."""
     if k < 2 or not doc[k].is_alpha or doc[k - 1].text != "-":
         return False
-    if not doc[k].is_title and doc[k].ent_type_ != "PERSON":
+    if not doc[k].is_title and doc[k].ent_type_ != "PERSON" \
+            and not (k >= 3 and len(doc[k]) <= _SYLLABLE and doc[k - 2].ent_type_ == "PERSON"
+                     and is_name_token(doc[k - 3])):
         return False
     return not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_ and is_name_token(doc[k - 2])
 
