@@ -5,6 +5,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,7 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.store import Store
 from newsgraph.store import queries
@@ -87,7 +88,10 @@ def _cell(value: Any, *, wide: bool) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def open_store(db: str) -> Store:
+def open_store(db: str, *, create: bool = False) -> Store:
+    """The database; only `analyze` creates one, so a mistyped --db is an error, not an empty result."""
+    if not create and db != ":memory:" and not Path(db).exists():
+        raise StoreError(f"{db}: no such database; create it with `newsgraph analyze PATH --db {db}`")
     return Store(db)
 
 
@@ -116,7 +120,7 @@ def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, proc
     from newsgraph.pipeline import Settings
     from newsgraph.run import analyze_paths
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         settings = Settings(model=model, actors_file=actors_file, known=store.known_persons())
         with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                       TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=err,

@@ -191,3 +191,12 @@ def test_cli_a_changed_analyzer_replaces_stored_extractions(corpus, tmp_path):
     assert {t: rows(db, t) for t in counts} == counts
     again = run(["analyze", str(corpus), "--db", str(db), "--actors", str(mine)])
     assert "unchanged 2" in again.stderr
+
+
+@pytest.mark.parametrize("command", ["articles", "events", "quotes", "actors", "summary", "export"])
+def test_cli_reading_a_missing_database_is_an_error(command, tmp_path):
+    missing = tmp_path / "typo.db"
+    args = [command, "--db", str(missing)] + ([str(tmp_path / "out.jsonl")] if command == "export" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and "typo.db: no such database" in result.stderr
+    assert not missing.exists()
