@@ -108,7 +108,7 @@ class EventExtractor:
         token = trigger.token
         if wrap is not None:
             token, wrapper = wrap
-            sources = wrapper_roles(token, targets, index, lex) or sources
+            sources = wrapper_roles(token, index, lex) or sources
             modality = read_modality(token, lex, wrapped=True)
             type_, mode, rule = wrapper.type, None, f"{rule}+{token.lemma_}"
             if modality.speech is not None and type_ in SPOKEN_INTENT:

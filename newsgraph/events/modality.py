@@ -49,7 +49,7 @@ def _aux_modality(verb: Token, lex: Lexicon, reported: bool) -> str | None:
     return None
 
 
-def _negated(token: Token, lex: Lexicon) -> bool:
+def _negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
@@ -97,7 +97,7 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
             modality = _aux_modality(tok, lex, reported)
         # "had not received X and called on Y": a conjunct with a tense of its own keeps its own polarity
         own_tense = prev is not None and prev.dep_ == "conj" and prev.tag_ in ("VBD", "VBZ", "VBP")
-        if _negated(tok, lex) and not own_tense and (
+        if _negated(tok) and not own_tense and (
                 prev is None or prev.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr")):
             negated = negated or prev is None or tok.pos_ in ("VERB", "AUX")
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in tok.children):

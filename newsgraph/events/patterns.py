@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Mention
 
-SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod", "nummod"})
 REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
@@ -31,7 +30,6 @@ CO_AGENTS = frozenset({"alongside", "beside"})
 # "on the sidelines of the X summit", "on the eve of": where something happened, never a target.
 VENUES = frozenset({"sidelines", "sideline", "margins", "margin", "eve", "occasion"})
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
-CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl", "conj"})
 
 
 class ActorIndex:
@@ -131,7 +129,10 @@ def _after_dateline_city(tok: Token, limit: int = 6) -> bool:
 
 
 def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
-    """Actors attached to a noun: "Russian offer", "the government of Iraq", "countries such as X"."""
+    """Actors attached to a noun: "Russian offer", "the government of Iraq", "countries such as X".
+
+    Relative clauses and reduced relatives ("the accord signed by X") are not owners: they are left alone.
+    """
     found: list[Mention] = []
     dateline = _dateline_end(tok)
     for child in tok.children:
@@ -143,8 +144,6 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found += actors_of(pobj, index, depth=depth - 1)
-        elif child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBN"):
-            continue
     return found
 
 

@@ -220,8 +220,7 @@ def violators(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, A
     return None
 
 
-def wrapper_roles(head: Token, inner_targets: Actors, index: ActorIndex,
-                  lex: Lexicon) -> Actors:
+def wrapper_roles(head: Token, index: ActorIndex, lex: Lexicon) -> Actors:
     """Sources of a wrapped event: who refused, threatened or promised."""
     if head.pos_ == "NOUN":
         owners = [c for c in head.children if c.dep_ == "poss"]
