@@ -21,14 +21,14 @@ from newsgraph.events.patterns import (
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
 from newsgraph.events.roles import (
-    condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, violators, wrapper_roles,
+    MATERIAL_CONFLICT, condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, violators,
+    wrapper_roles,
 )
 from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
 
 # Types that happen in a place and whose target may be that place's state ("lifted a curfew in X").
 PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "RETREAT", "AID"})
-MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Types where coordinated sources act with each other ("X and Y held talks").
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
 # Reported intent ("said it will release ...") is a promise or a threat for material acts and meetings only.
