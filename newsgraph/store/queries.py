@@ -38,10 +38,6 @@ def list_articles(store: Store, *, outlet: str | None = None, since: str | None 
     return [dict(r) for r in store.conn.execute(sql, [*params, limit or -1])]
 
 
-EVENT_COLUMNS = ("id", "date", "source", "target", "type", "mode", "negated", "modality", "quad_class", "intensity",
-                 "cameo", "trigger", "outlet", "sentence")
-
-
 def list_events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
                 type: str | None = None, quad_class: int | None = None, modality: str | None = None,
                 since: str | None = None, until: str | None = None, outlet: str | None = None,
