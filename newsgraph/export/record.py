@@ -9,16 +9,8 @@ from newsgraph.model import Analysis, Article
 
 def to_record(analysis: Analysis) -> dict[str, Any]:
     """One article's record: contract fields first, then ids, spans and provenance."""
-    article = analysis.article
     return {
-        "id": article.id,
-        "file": article.file,
-        "title": article.title,
-        "outlet": article.outlet,
-        "url": article.url,
-        "published": article.published,
-        "text": article.text,
-        "boilerplate": list(article.boilerplate),
+        **_article_fields(analysis.article),
         "persons": [asdict(p) for p in analysis.actors.persons],
         "actors": [asdict(a) for a in analysis.actors.actors],
         "events": [asdict(e) for e in analysis.events],
@@ -32,7 +24,20 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
 def unanalysed_record(article: Article, reason: str) -> dict[str, Any]:
     """The record of an article that was extracted but not analysed (e.g. not in English): text, no extractions."""
     return {
-        "id": article.id, "file": article.file, "title": article.title, "outlet": article.outlet, "url": article.url,
-        "published": article.published, "text": article.text, "boilerplate": list(article.boilerplate),
+        **_article_fields(article),
         "persons": [], "actors": [], "events": [], "quotes": [], "unresolved": [], "skipped": reason,
+    }
+
+
+def _article_fields(article: Article) -> dict[str, Any]:
+    """The fields every record starts with, in the same order, analysed or not."""
+    return {
+        "id": article.id,
+        "file": article.file,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "text": article.text,
+        "boilerplate": list(article.boilerplate),
     }
