@@ -1,7 +1,8 @@
 """The events stage: PLOVER events between resolved actors, each linked to its sentence.
 
 `EventExtractor(nlp)` is built once per process (it loads the lexicon); calling it on a parsed Doc and the
-actors stage's output returns frozen `Event` records. Only sentences with an acting mention are read.
+actors stage's output returns frozen `Event` records. Only sentences with a resolved mention (an actor or a place)
+or a phrase that stands for actors named before ("both sides", "the bloc", "it": see `anaphora.py`) are read.
 """
 from __future__ import annotations
 
