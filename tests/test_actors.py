@@ -171,6 +171,7 @@ def test_actors_no_fallback_when_two_states_compete(nlp, resolver):
 @pytest.mark.parametrize("text", [
     "Photo Credit: the agency archive.",
     "Dawn reported the news on Sunday.",
+    "The board said Northstar Rockets would head Western Launch Systems from June.",  # "head" as a verb
 ])
 def test_actors_not_persons(nlp, resolver, text):
     assert resolver(nlp(text)).persons == ()
@@ -540,3 +541,38 @@ def test_actors_a_state_office_held_by_another_is_not_guessed(nlp, text, name):
     actors = ActorResolver(nlp)(nlp(text))
     (person,) = [p for p in actors.persons if p.name == name]
     assert person.actor is None
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # apposition to a descriptive head: the head's "of <actor>" employs the person
+    ("The head of the Chilean delegation, Deputy Trade Minister Pablo Rojas, said the text was fair.", "Pablo Rojas",
+     "CHL"),
+    ("Lars Berg, head of Norway's Directorate of Fisheries, said quotas would fall.", "Lars Berg", "NOR"),
+    ("The leader of the Malian team, Amadou Keita, spoke first.", "Amadou Keita", "MLI"),
+    # organisation + organ + title
+    ("ECOWAS Commission President Musa Diallo told reporters the summit was over.", "Musa Diallo", "ECOWAS"),
+    ("EU Enlargement Commissioner Anna Berglund urged Tirana to act.", "Anna Berglund", "EU"),
+    ("NATO Deputy Secretary General Mircea Ionescu visited the base.", "Mircea Ionescu", "NATO"),
+    ("UN Under-Secretary-General Maria Fernandez said the convoy was blocked.", "Maria Fernandez", "UN"),
+    # demonym or state + "Deputy" + a long "of A and B" portfolio
+    ("Vietnamese Deputy Minister of Natural Resources and Environment Le Van Tam said the delta was sinking.",
+     "Le Van Tam", "VNM"),
+    ("Brazil's Deputy Minister for Mines and Energy Carla Nunes opened the auction.", "Carla Nunes", "BRA"),
+    # the sending state, not the host ("Ambassador to Yemen", "High Commissioner to the UK")
+    ("Saudi Ambassador to Yemen Khalid al-Mutairi said the kingdom would help.", "Khalid al-Mutairi", "SAU"),
+    ("Pakistan's High Commissioner to the UK Ali Raza said visas were delayed.", "Ali Raza", "PAK"),
+])
+def test_actors_round5_titles(nlp, resolver, text, name, actor):
+    persons = _persons(nlp, resolver, text)
+    assert name in persons, persons
+    assert persons[name].actor == actor
+
+
+@pytest.mark.parametrize("text, name", [
+    # a state that only names a body's proper name is no employer; the host of an envoy is not his state
+    ("Jane Roe, president of the American Farm Bureau, said prices fell.", "Jane Roe"),
+    ("Ambassador to Yemen Khalid al-Mutairi said the kingdom would help.", "Khalid al-Mutairi"),
+    ("They head to Paris on Monday, Tom Hale said.", "Tom Hale"),
+])
+def test_actors_round5_no_state(nlp, resolver, text, name):
+    assert _persons(nlp, resolver, text)[name].actor is None

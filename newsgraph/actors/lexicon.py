@@ -76,6 +76,7 @@ class Lexicon:
     org_roles: frozenset[str] = frozenset()                     # titles that head organisations, not states
     public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
     private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
+    organ_words: frozenset[str] = frozenset()                   # "ECOWAS Commission President": an organ's name
     verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
@@ -142,6 +143,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
                    if " " not in w and sector in {"GOV", "MIL", "LEG", "JUD"}}
     lex.public_bodies = frozenset(employers.get("public") or ()) | state_words
     lex.private_bodies = frozenset(employers.get("private") or ())
+    lex.organ_words = frozenset(employers.get("organs") or ())
     if user_file:
         _load_user(lex, Path(user_file))
     return lex

@@ -48,7 +48,11 @@ ORG_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "grou
 COMPLEMENT_PREPS = frozenset({"for", "to", "on", "in", "at", "of"})
 _MAX_COMPLEMENT = 8
 OF_FOR = frozenset({"of", "for"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "poss"})
+_OF = frozenset({"of"})
+# a state that modifies a body's name ("the American Farm Bureau") is no employer; a possessor owns it
+# ("head of Norway's Directorate of Fisheries")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+_MAX_ORGAN = 4
 # prepositions that name where a title is held ("vice president of X", "an engineer at X")
 _EMPLOYER_PREPS = frozenset({"of", "at", "for", "with"})
 _MAX_EMPLOYER = 12
@@ -156,6 +160,8 @@ class Context:
             j -= 1
         if j >= 3 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
             j -= 3   # "Palestine Liberation Organization (PLO) Chairman X": the acronym repeats the name
+        if j > 1 and j - 1 not in self.mention_at:
+            j = self._organ_start(j)
         m = self.mention_at.get(j - 1) if j > 0 else None
         if m is not None and m.code and m.kind in {"state", "org"}:
             # "Bosnia's Serb leader": the possessor state, not the group the demonym names
@@ -172,6 +178,18 @@ class Context:
             if doc[j - 1].lower_ in ORG_WORDS:
                 return referent_state(self.found, j - 2, self.sent_of, "org"), "that-org"
         return None, ""
+
+    def _organ_start(self, j: int) -> int:
+        """"ECOWAS Commission President X", "EU Foreign Affairs Council chair X": an organ's name between the actor
+        and the title (title-case words, the last an organ word); where it starts, else j unchanged."""
+        doc = self.doc
+        if not (doc[j - 1].is_title and doc[j - 1].lower_ in self.lex.organ_words):
+            return j
+        k = j - 1
+        while k > 0 and j - k < _MAX_ORGAN and k - 1 not in self.mention_at and doc[k - 1].is_title \
+                and (doc[k - 1].lower_ in self.lex.organ_words or doc[k - 1].lower_ in self.lex.portfolios):
+            k -= 1
+        return k if k - 1 in self.mention_at else j
 
     def positions(self, words: Iterable[str], attr: str = "lower") -> list[int]:
         """Token indices whose lower-case form (or text, attr="orth") is one of `words`."""
@@ -204,8 +222,11 @@ class Context:
         return None
 
     def _qualifies(self, m: Found) -> bool:
-        """The mention modifies a noun outside it ("American" in "the American Farm Bureau")."""
+        """The mention modifies a body's name outside it ("American" in "the American Farm Bureau"); a demonym
+        before a common noun names the state's own body ("the Malian team", "the Chilean delegation")."""
         root = self.doc[m.start:m.end].root
+        if m.how == "demonym" and root.head.is_lower and root.head.pos_ == "NOUN":
+            return False
         return not m.start <= root.head.i < m.end and root.dep_ in _MODIFIER_DEPS
 
 
@@ -216,8 +237,14 @@ def role_before(ctx: Context, s: int) -> Role | None:
     if s > 0 and ctx.doc[s - 1].text == "," and s - 1 in ctx.role_end:
         return ctx.role_end[s - 1]
     m = ctx.mention_end.get(s)
-    if m is not None and m.start >= 2 and ctx.doc[m.start - 1].lower_ == "of":
-        return ctx.role_end.get(m.start - 1)
+    if m is not None and m.start >= 2:
+        # "President of Ghana X"; "Saudi Ambassador to Yemen X", "High Commissioner to the UK X" (the host)
+        k = m.start - 1 - (ctx.doc[m.start - 1].lower_ == "the")
+        if ctx.doc[k].lower_ == "of":
+            return ctx.role_end.get(k)
+        role = ctx.role_end.get(k) if ctx.doc[k].lower_ == "to" else None
+        if role is not None and is_abroad(ctx, role.text):
+            return role
     if s > 1 and ctx.doc[s - 1].text == ",":
         return _role_before_complement(ctx, s - 1)
     return None
@@ -254,10 +281,14 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
                 actor = ctx.state_after(role.end, OF_FOR)
             how = "of" if actor else ""
         if actor is None and role.start > 0:
-            # stacked titles: "Mali's junta leader, Colonel X", "Niger's military ruler General X"
+            # stacked titles: "Mali's junta leader, Colonel X", "Niger's military ruler General X", "the head of
+            # the Chilean delegation, Deputy Trade Minister X"
             outer = role_before(ctx, role.start)
             if outer is not None:
                 actor, how = ctx.state_before(outer.start)
+                if actor is None and outer.end < role.start:
+                    actor = ctx.state_after(outer.end, _OF if is_abroad(ctx, outer.text) else OF_FOR)
+                    how = "of" if actor else ""
         if actor is None and _private_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, None, "title+body", private=True)
         return Affiliation(actor, text, role.sector, f"title+{how}" if how else "title")
@@ -282,7 +313,7 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if role is not None:
             text = aliases.get(role.text, role.text)
             actor, how = _employer_before(ctx, role, text)
-            actor = actor or ctx.state_after(role.end, frozenset({"of"}) if is_abroad(ctx, text) else OF_FOR)
+            actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
             if actor is None and _private_employer(ctx, role.end):
                 return Affiliation(None, text, None, "apposition+body", private=True)
             return Affiliation(actor, text, role.sector, f"apposition+{how}" if how else "apposition")

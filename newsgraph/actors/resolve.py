@@ -70,7 +70,9 @@ class ActorResolver:
         found, unresolved = found_all.found, found_all.unresolved
         attach_local_groups(doc, found, self.lex)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
-        roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans]
+        # "will head the firm", "to chair the talks": a title word used as a verb is no title
+        roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans
+                 if doc[span.end - 1].pos_ not in {"VERB", "AUX"}]
         taken = {k for m in found for k in range(m.start, m.end)}
         roles = extend_roles(doc, roles, self.lex.portfolios, taken)
         ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
