@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
-from newsgraph.events.lexicon import DATA, Lexicon, load_lexicon
+from newsgraph.events.lexicon import DATA, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
     OBJECTS, ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
@@ -99,7 +99,8 @@ class EventExtractor:
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
-    def _read(self, trigger: Trigger, wrap, index: ActorIndex) -> _Found:
+    def _read(self, trigger: Trigger, wrap: tuple[Token, Wrapper] | None, index: ActorIndex) -> _Found:
+        """One trigger's type, modality and parties: from the parse (and a wrapper's), then from its type."""
         lex = self.lex
         entry = trigger.entry
         if entry.pos == "verb":
@@ -133,6 +134,13 @@ class EventExtractor:
                 modality = replace(modality, modality="asserted", negated=False)
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
+        return self._typed_roles(trigger, _Found(token, type_, mode, sources, targets, rule, modality), index)
+
+    def _typed_roles(self, trigger: Trigger, found: _Found, index: ActorIndex) -> _Found:
+        """Parties the parse left open, from what the type implies: a threat's condition, a protest's place ..."""
+        lex = self.lex
+        token, type_, sources, targets, rule, modality = (found.token, found.type, found.sources, found.targets,
+                                                          found.rule, found.modality)
         if type_ == "THREATEN":
             own = frozenset(s.code for s in sources)
             targets = condition_subjects(token, index, own) or condition_subjects(trigger.clause, index, own) or targets
@@ -162,9 +170,9 @@ class EventExtractor:
             # two parts of one state (a government and its rebels) agree with each other too
             sources = [s for s in sources if len({(s.code, s.sector) for s in sources}) > 1]
             rule += "+mutual"
-        if not targets and type_ == "PROTEST" and (entry.pos == "verb" or trigger.clause.i != trigger.phrase.i):
+        if not targets and type_ == "PROTEST" and (trigger.entry.pos == "verb" or trigger.clause.i != trigger.phrase.i):
             targets = list(sources)   # a domestic protest is aimed at its own government
-        return _Found(token, type_, mode, sources, targets, rule, modality)
+        return replace(found, sources=sources, targets=targets, rule=rule)
 
     def _prescriptions(self, sent: Span, index: ActorIndex, used: set[int], quoted: frozenset[int]) -> list[_Found]:
         """Verbs of saying whose that-clause prescribes ("X reiterated that Y must hand over ...") or charges a
