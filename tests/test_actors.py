@@ -576,3 +576,14 @@ def test_actors_round5_titles(nlp, resolver, text, name, actor):
 ])
 def test_actors_round5_no_state(nlp, resolver, text, name):
     assert _persons(nlp, resolver, text)[name].actor is None
+
+
+@pytest.mark.parametrize("text, span, person", [
+    ("Saudi Ambassador to Yemen Khalid al-Mutairi said the kingdom would help.", "Saudi Ambassador",
+     "Khalid al-Mutairi"),
+    ("Saudi officials said the kingdom would help.", "Saudi officials", None),   # no person named: the state
+])
+def test_actors_title_mention_stands_for_its_person(nlp, resolver, text, span, person):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert m.person == person
+    assert m.code == "SAU"

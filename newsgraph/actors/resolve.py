@@ -19,7 +19,7 @@ from newsgraph.actors.evidence import find_dateline
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.names import find_names
-from newsgraph.actors.persons import Context
+from newsgraph.actors.persons import Context, PersonState, role_before
 from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
 
@@ -80,6 +80,7 @@ class ActorResolver:
         institutions = resolve_stateless(ctx, candidates)
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
+        person_mentions += _titles_of_persons(ctx, persons, found)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
         taken.update(k for r in roles for k in range(r.start, r.end))
         institutions = [m for m in institutions if not taken.intersection(range(m.start, m.end))]
@@ -119,6 +120,23 @@ def _verb_lemmas(nlp: Language) -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def _titles_of_persons(ctx: Context, persons: list[PersonState], found: list[Found]) -> list[Found]:
+    """"Saudi Ambassador to Yemen X said": an institution mention that is the title of a named person stands for
+    that person (so a speaker or a source read from the title is the person), and leaves the state mentions."""
+    out = []
+    for p in persons:
+        for m in p.mentions:
+            if m.how != "name":
+                continue
+            role = role_before(ctx, m.start)
+            title = ctx.mention_at.get(role.end - 1) if role is not None else None
+            if title is not None and title.end == role.end and title.how.endswith("+institution") \
+                    and title.start < role.start and title in found:
+                found.remove(title)
+                out.append(Found(title.start, title.end, m.code, "person", "title", m.sector, person=p.name))
+    return out
 
 
 def _merge(found: list[Found], unresolved: list[Found], persons: list[Found]) -> list[Found]:
