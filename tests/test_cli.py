@@ -97,7 +97,7 @@ def test_cli_lists_in_every_format(command, corpus, tmp_path):
     db = str(tmp_path / "n.db")
     run(["analyze", str(corpus), "--db", db])
     as_json = json.loads(run([command, "--db", db, "--format", "json"]).stdout)
-    assert isinstance(as_json, list)
+    assert isinstance(as_json, list) and as_json, "the sample stories give rows to every listing"
     as_csv = list(csv.DictReader(io.StringIO(run([command, "--db", db, "--format", "csv"]).stdout)))
     assert len(as_csv) == len(as_json)
     assert run([command, "--db", db]).exit_code == 0
