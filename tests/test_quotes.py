@@ -218,7 +218,7 @@ def test_seeds_quote_accuracy(shared, tmp_path) -> None:
                              str(out)], capture_output=True, text=True)
     summary = result.stdout.strip().splitlines()[-1]
     accuracy = float(summary.split("quote_acc=")[1].split()[0])
-    assert accuracy >= 0.8, summary       # 1.0 once "Ministery" (as written) matches the reference's spelling
+    assert accuracy == 1.0, summary       # as in test_quality, but through the CLI and the store
 
 
 # --- second round: attribution beyond the quote's own sentence, pronouns, labels ---------------------------------
