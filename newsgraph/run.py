@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import IO
 
 from newsgraph.export import to_record, unanalysed_record
 from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_articles
@@ -38,7 +39,7 @@ class RunSummary:
 
 
 def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Settings(), processes: int = 1,
-                  max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
+                  max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[bytes] | None = None,
                   on_record: Callable[[dict], None] | None = None,
                   on_problem: Callable[[Problem], None] | None = None,
                   on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
@@ -61,7 +62,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
             on_record(unanalysed_record(problem.article, problem.reason))
 
     def fresh() -> Iterator[Article]:
-        for item in iter_articles(paths, max_bytes=max_bytes, **({"stdin": stdin} if stdin is not None else {})):
+        for item in iter_articles(paths, max_bytes=max_bytes, stdin=stdin):
             if isinstance(item, Problem):
                 report(item)
             elif (stored := store.current_id(item, version)) is not None:
