@@ -75,6 +75,17 @@ class Person:
     how: str = ""                # where the affiliation came from (title, apposition, counterpart, corpus ...)
 
 
+# `Person.how` tags of affiliations inferred from context rather than stated by the text. They are never learnt as
+# corpus knowledge (within a run or across runs), so that a guess cannot spread to other articles.
+INFERRED_HOW = ("dominant", "dateline", "venue", "parliament", "corpus", "crisis", "owner")
+
+
+def is_stated(person: Person) -> bool:
+    """True when the text itself gave this person's actor, with a full name to recognise them by."""
+    how = person.how or "corpus"
+    return bool(person.actor) and " " in person.name.strip() and not any(tag in how for tag in INFERRED_HOW)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorCount:
     """An actor seen in an article, with its mention count and sample spans."""

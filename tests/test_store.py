@@ -133,3 +133,11 @@ def test_store_record_round_trip_matches_the_contract(store):
     assert record["unresolved"] == ["Nile Basin Forum"]
     share = queries.unresolved_share(store)
     assert share["unresolved"] == 1 and share["resolved"] == 2
+
+
+@pytest.mark.parametrize("how", ["title+dominant", "title+dateline", "corpus", "title+venue"])
+def test_store_inferred_affiliations_are_not_known(store, how):
+    analysis = make_analysis()
+    person = replace(analysis.actors.persons[0], how=how)
+    store.write(replace(analysis, actors=replace(analysis.actors, persons=(person,))))
+    assert store.known_persons() == ()

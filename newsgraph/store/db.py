@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsgraph.errors import SchemaError, StoreError
-from newsgraph.model import Analysis, Article, Person
+from newsgraph.model import INFERRED_HOW, Analysis, Article, Person
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 WriteStatus = Literal["added", "replaced", "unchanged"]
@@ -105,17 +105,19 @@ class Store:
     def known_persons(self) -> tuple[Person, ...]:
         """Persons with the affiliation the corpus gives them, for articles that name them without a title.
 
-        Rule: the actor given by the most articles wins; a tie goes to the most recent article. Affiliations that
-        were themselves inferred from the corpus are not counted, so a guess never reinforces itself.
+        Rule: the actor given by the most articles wins; a tie goes to the most recent article. Only affiliations
+        the texts stated count (`model.is_stated`): one inferred from context or from the corpus is a guess, and a
+        guess must never reinforce itself.
         """
+        inferred = " AND ".join("COALESCE(a.how, 'corpus') NOT LIKE ?" for _ in INFERRED_HOW)
         rows = self.conn.execute(
-            """
+            f"""
             SELECT p.name, a.actor, a.role, a.sector, COUNT(DISTINCT a.article_id) AS n, MAX(a.published) AS latest
             FROM affiliations a JOIN persons p ON p.id = a.person_id
-            WHERE a.actor IS NOT NULL AND COALESCE(a.how, '') NOT LIKE 'corpus%'
+            WHERE a.actor IS NOT NULL AND instr(trim(p.name), ' ') > 0 AND {inferred}
             GROUP BY p.id, a.actor
             ORDER BY p.name, n DESC, latest DESC
-            """
+            """, [f"%{tag}%" for tag in INFERRED_HOW]
         ).fetchall()
         best: dict[str, Person] = {}
         for row in rows:
