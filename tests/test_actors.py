@@ -587,3 +587,33 @@ def test_actors_title_mention_stands_for_its_person(nlp, resolver, text, span, p
     m = _find(_mentions(nlp, resolver, text), span)
     assert m.person == person
     assert m.code == "SAU"
+
+
+@pytest.mark.parametrize("text, name, actor, sector", [
+    # the junta speaks for the state of the coup, not for the summit's host (dateline, venue)
+    ("LAGOS, Nigeria - West African leaders met in Lagos after soldiers seized power in Niamey. Nigeria's president "
+     "chaired the talks. The junta's spokesman, Major Idrissa Kone, rejected the demands.", "Idrissa Kone", "NER",
+     "GOV"),
+    ("ACCRA - Ghana hosted the summit on the Gabon coup. Ghana's leaders spoke first. The junta spokesman, "
+     "Colonel Alain Ndong, walked out.", "Alain Ndong", "GAB", "GOV"),
+    ("Rebels in Mali attacked a base on Sunday. The rebels' commander, Ag Moussa Ahmed, said the army fled.",
+     "Ag Moussa Ahmed", "MLI", "REB"),
+    # deposed officials belong to the state of the crisis
+    ("DAKAR - Senegal hosted talks after the coup in Guinea. Senegal's foreign minister opened the meeting, and "
+     "Senegal offered to mediate. The leaders asked for the release of ousted President Alpha Sow.", "Alpha Sow",
+     "GIN", "GOV"),
+])
+def test_actors_crisis_state(nlp, resolver, text, name, actor, sector):
+    person = _persons(nlp, resolver, text)[name]
+    assert (person.actor, person.sector) == (actor, sector)
+
+
+@pytest.mark.parametrize("text, name", [
+    # two coups named together: no single crisis state, and no state is guessed for the junta
+    ("After the coup in Mali and the coup in Burkina Faso, the bloc met. The junta's spokesman, Colonel Amadou "
+     "Traore, spoke.", "Amadou Traore"),
+    # no coup at all: the rebels' state is unknown
+    ("The rebels' commander, Ag Moussa Ahmed, said the talks had failed.", "Ag Moussa Ahmed"),
+])
+def test_actors_crisis_state_needs_one_state(nlp, resolver, text, name):
+    assert _persons(nlp, resolver, text)[name].actor is None

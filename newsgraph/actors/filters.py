@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import LOWER, SENT_START
@@ -17,6 +19,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from newsgraph.actors.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from newsgraph.actors.mentions import Found
 
 DATELINE_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ",", "("})
 # other named bodies spaCy tags; a state's own institutions are ORG too, told apart by `entity_heads`
@@ -99,3 +104,18 @@ def in_other_body(span: Span, lex: Lexicon, names: set[int]) -> bool:
         if token.lower_ not in lex.entity_heads and token.is_title:
             return True
     return False
+
+
+def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | None:
+    """The state the text around sentence `sent` is about: acting mentions in the article, those in the
+    three sentences up to `sent` counting three times; the winner must lead the next by half as much again."""
+    counts: Counter[str] = Counter()
+    for m in found:
+        if m.kind == "state" and not m.place and m.code:
+            counts[m.code] += 3 if sent - 2 <= sent_of[m.start] <= sent else 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
+        return None
+    return ranked[0][0]

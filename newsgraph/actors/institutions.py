@@ -6,6 +6,7 @@
   from the evidence persons' titles use (`newsgraph.actors.evidence`): a capital right after ("the Foreign
   Ministry in Ankara", `institution+venue`), the dateline's state if it acts in the article
   (`institution+dateline`), or the article's dominant state (`institution+dominant`); with none, no mention.
+  "The junta" is the junta of the article's coup first (`institution+crisis`, `newsgraph.actors.crisis`).
   Only "the" + the whole phrase counts: "the Foreign Ministry spokesman" is a title (persons' rules), "an army"
   or "armies" are no particular state's.
 """
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import Found, extend_of_phrase
+from newsgraph.actors.crisis import crisis_state
 from newsgraph.actors.persons import Context, dominant_state
 
 GROUP_PREPS = frozenset({"in", "from"})
@@ -62,7 +64,9 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
     for c in candidates:
         venue = _venue(ctx, c.end)
         dominant = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[c.start])
-        for code, tag in ((venue, "venue"), (dateline, "dateline"), (dominant, "dominant")):
+        # "the junta": the state of the article's coup, wherever the summit about it meets
+        crisis = crisis_state(ctx) if ctx.doc[c.end - 1].lower_ in ctx.lex.crisis_owners else None
+        for code, tag in ((crisis, "crisis"), (venue, "venue"), (dateline, "dateline"), (dominant, "dominant")):
             if code:
                 out.append(Found(c.start, c.end, code, "state", f"institution+{tag}", c.sector))
                 break

@@ -77,6 +77,12 @@ class Lexicon:
     public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
     private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
     organ_words: frozenset[str] = frozenset()                   # "ECOWAS Commission President": an organ's name
+    crisis_words: frozenset[str] = frozenset()                  # "the Niger junta", "the coup in Gabon"
+    crisis_before: frozenset[str] = frozenset()                 # "military" in "the military government"
+    crisis_after: frozenset[str] = frozenset()                  # words that are coup words after those only
+    crisis_owners: dict[str, str] = field(default_factory=dict)  # "the junta's spokesman" -> GOV
+    deposed: frozenset[str] = frozenset()                       # "ousted President X": the crisis state's
+    power_verbs: frozenset[str] = frozenset()                   # "seized power in X": X's coup
     verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
@@ -144,6 +150,13 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.public_bodies = frozenset(employers.get("public") or ()) | state_words
     lex.private_bodies = frozenset(employers.get("private") or ())
     lex.organ_words = frozenset(employers.get("organs") or ())
+    crisis = data.get("crisis") or {}
+    lex.crisis_before = frozenset(crisis.get("before") or ())
+    lex.crisis_after = frozenset(crisis.get("after") or ())
+    lex.crisis_words = frozenset(crisis.get("words") or ()) | lex.crisis_after
+    lex.crisis_owners = dict(crisis.get("owners") or {})
+    lex.deposed = frozenset(crisis.get("deposed") or ())
+    lex.power_verbs = frozenset(crisis.get("power_verbs") or ())
     if user_file:
         _load_user(lex, Path(user_file))
     return lex

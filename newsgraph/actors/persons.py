@@ -35,7 +35,8 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from newsgraph.actors.filters import sentence_index
+from newsgraph.actors.crisis import crisis_state, owner_state
+from newsgraph.actors.filters import dominant_state, sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.actors.roles import Role, role_head
@@ -89,21 +90,6 @@ class PersonState:
         return self.tokens[-1].lower()
 
 
-def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | None:
-    """The state the text around sentence `sent` is about: acting mentions in the article, those in the
-    three sentences up to `sent` counting three times; the winner must lead the next by half as much again."""
-    counts: Counter[str] = Counter()
-    for m in found:
-        if m.kind == "state" and not m.place and m.code:
-            counts[m.code] += 3 if sent - 2 <= sent_of[m.start] <= sent else 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2:
-        return None
-    if len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
-        return None
-    return ranked[0][0]
-
-
 def dominant_org(found: list[Found]) -> str | None:
     """The organisation the article is about: named twice or more, and half as often again as any other."""
     counts: Counter[str] = Counter(m.code for m in found if m.kind == "org" and m.code and not m.place)
@@ -150,6 +136,7 @@ class Context:
         # token arrays: a per-token Python loop over a long article costs more than the rest of the stage
         self.lower = doc.to_array(LOWER)
         self.sent_of: list[int] = sent_of if sent_of is not None else sentence_index(doc)
+        self.crisis: str | None = None   # the coup's state, once asked for ("" for none)
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""
@@ -172,6 +159,10 @@ class Context:
             return m.code, m.how.split("+")[0]
         if j >= 1 and doc[j - 1].lower_ == "its":
             return self._subject_before(j - 1), "its"
+        if j >= 2:
+            code, sector = owner_state(self, j - 1)   # "the junta's spokesman", "the rebels' commander"
+            if code is not None:
+                return code, f"owner-{sector}"
         if j >= 2 and doc[j - 2].lower_ in DEMONSTRATIVES:
             if doc[j - 1].lower_ in COUNTRY_WORDS:
                 return referent_state(self.found, j - 2, self.sent_of), "that-country"
@@ -289,9 +280,14 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
                 if actor is None and outer.end < role.start:
                     actor = ctx.state_after(outer.end, _OF if is_abroad(ctx, outer.text) else OF_FOR)
                     how = "of" if actor else ""
+        if actor is None and _deposed(ctx, role.start):
+            # "ousted President X": the state of the article's coup, else the state it is about (not the venue)
+            actor, how = crisis_state(ctx), "crisis"
+            if actor is None:
+                actor, how = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[s]), "dominant"
         if actor is None and _private_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, None, "title+body", private=True)
-        return Affiliation(actor, text, role.sector, f"title+{how}" if how else "title")
+        return Affiliation(actor, text, _owner_sector(how, role.sector), f"title+{how}" if actor and how else "title")
     # apposition: "X, [the] Maldives Permanent Representative ...", "X, the country's president"
     if e < len(doc) and doc[e].text == ",":
         k = e + 1
@@ -316,7 +312,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
             if actor is None and _private_employer(ctx, role.end):
                 return Affiliation(None, text, None, "apposition+body", private=True)
-            return Affiliation(actor, text, role.sector, f"apposition+{how}" if how else "apposition")
+            return Affiliation(actor, text, _owner_sector(how, role.sector),
+                               f"apposition+{how}" if how else "apposition")
     actor = ctx.state_after(e)
     if actor is not None:
         return Affiliation(actor, None, None, "of")
@@ -326,6 +323,21 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if m is not None and m.code and m.kind in {"state", "org"} and not m.how.endswith("+institution"):
             return Affiliation(m.code, None, None, "possessive")
     return None
+
+
+def _owner_sector(how: str, sector: str) -> str:
+    """"The rebels' commander": the owner's sector (REB) over the title's."""
+    return how[len("owner-"):] if how.startswith("owner-") else sector
+
+
+def _deposed(ctx: Context, start: int) -> bool:
+    """"ousted President", "the exiled opposition leader": a deposing word among the modifiers before a title."""
+    k = start
+    while k > 0 and ctx.doc[k - 1].lower_ in ctx.modifiers:
+        k -= 1
+        if ctx.doc[k].lower_ in ctx.lex.deposed:
+            return True
+    return False
 
 
 def _employer_before(ctx: Context, role: Role, text: str) -> tuple[str | None, str]:

@@ -27,7 +27,7 @@ MAX_SAMPLES = 3
 
 
 # `how` tags of affiliations inferred from context rather than stated in the text
-_INFERRED = re.compile(r"dominant|dateline|venue|parliament|corpus")
+_INFERRED = re.compile(r"dominant|dateline|venue|parliament|corpus|crisis|owner")
 
 
 class ActorResolver:
