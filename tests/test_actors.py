@@ -617,3 +617,34 @@ def test_actors_crisis_state(nlp, resolver, text, name, actor, sector):
 ])
 def test_actors_crisis_state_needs_one_state(nlp, resolver, text, name):
     assert _persons(nlp, resolver, text)[name].actor is None
+
+
+@pytest.mark.parametrize("text, name, actor, role", [
+    # titles only one state's officials hold
+    ('"We will respond calmly," Chief Cabinet Secretary Kenji Mori told reporters.', "Kenji Mori", "JPN",
+     "chief cabinet secretary"),
+    ("Taoiseach Mary Byrne met the Tánaiste, Sean Kelly, on Monday.", "Sean Kelly", "IRL", "tánaiste"),
+    ("Duma deputy Ivan Petrov said the bill would pass.", "Ivan Petrov", "RUS", "duma deputy"),
+    ("Sejm member Anna Nowak voted against the bill.", "Anna Nowak", "POL", "member"),
+    # long titles: the name is just the person; "In <capital>," opening the sentence is where the official acts
+    ("In Washington, Assistant Secretary of State for Western Hemisphere Affairs Dana Miles announced new aid.",
+     "Dana Miles", "USA", "secretary of state for western hemisphere affairs"),
+    ("UN Special Envoy for the Horn of Africa Peter Lund arrived in Nairobi.", "Peter Lund", "UN", "special envoy"),
+])
+def test_actors_round5_national_and_long_titles(nlp, resolver, text, name, actor, role):
+    persons = _persons(nlp, resolver, text)
+    assert name in persons, persons
+    assert (persons[name].actor, persons[name].role) == (actor, role)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a surname that is a portfolio word stays in the name; a title shared by several states gives none
+    ("Minister for Trade Simon Power opened the plant.", "Simon Power", "minister for trade"),
+    ("Foreign Secretary Anil Rao met the delegation.", "Anil Rao", "foreign secretary"),
+    # a minister speaking in a capital mid-sentence may be visiting
+    ("Trade Minister Lucia Mora told reporters in Bogota that talks went well.", "Lucia Mora", "trade minister"),
+])
+def test_actors_round5_titles_without_state(nlp, resolver, text, name, role):
+    persons = _persons(nlp, resolver, text)
+    assert name in persons, persons
+    assert (persons[name].actor, persons[name].role) == (None, role)

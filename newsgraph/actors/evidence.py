@@ -7,7 +7,7 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
   briefing, parliament or a measure only a government takes at home ("told a regular briefing in Beijing",
   "imposed a curfew in Bamako"), or any "in <capital>" for a spokesperson, who briefs from home ("spokesperson X
   said in Hanoi"). A minister "told reporters in <capital>" may be visiting: no rule. Nouns and roles:
-  `home_evidence` in the data file.
+  `home_evidence` in the data file. A sentence that opens "In <capital>," sets its scene there: any official.
 - `+parliament`: the one state whose legislature the same sentence names ("told the Kenyan parliament").
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
@@ -63,7 +63,9 @@ def _seat(ctx: Context, role: str, sent: int) -> str | None:
         if ctx.sent_of[m.start] != sent or m.how != "capital" or not m.code or m.start == 0:
             continue
         prep = doc[m.start - 1]
-        if prep.lower_ == "in" and (spokes or _on_home_noun(ctx, prep)):
+        # "In Washington, the assistant secretary announced ...": a scene set at home opens the sentence
+        opening = prep.is_sent_start and m.end < len(doc) and doc[m.end].text == ","
+        if prep.lower_ == "in" and (spokes or opening or _on_home_noun(ctx, prep)):
             codes.add(m.code)
     return codes.pop() if len(codes) == 1 else None
 

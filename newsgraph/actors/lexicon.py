@@ -58,6 +58,7 @@ class Lexicon:
     role_aliases: dict[str, str] = field(default_factory=dict)
     role_modifiers: frozenset[str] = frozenset()
     portfolios: frozenset[str] = frozenset()
+    portfolio_closers: frozenset[str] = frozenset()             # "for Western Hemisphere Affairs": ends a portfolio
     abroad_roles: frozenset[str] = frozenset()
     home_roles: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ class Lexicon:
     crisis_owners: dict[str, str] = field(default_factory=dict)  # "the junta's spokesman" -> GOV
     deposed: frozenset[str] = frozenset()                       # "ousted President X": the crisis state's
     power_verbs: frozenset[str] = frozenset()                   # "seized power in X": X's coup
+    national_titles: dict[str, str] = field(default_factory=dict)   # "chief cabinet secretary" -> JPN
     verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
@@ -124,10 +126,14 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     _apply_ambiguity(lex, data.get("ambiguous") or {})
     lex.institutions = {w: sector for sector, words in data["institutions"].items() for w in words}
     lex.roles = {w: sector for sector, words in data["roles"].items() for w in words}
+    lex.national_titles = dict(data.get("national_titles") or {})
+    for title in lex.national_titles:
+        lex.roles.setdefault(title, "LEG" if "deputy" in title else "GOV")
     lex.role_aliases = dict(data.get("role_aliases") or {})
     lex.role_modifiers = frozenset(data.get("role_modifiers") or ())
     lex.not_names = frozenset(data.get("not_names") or ())
     lex.portfolios = frozenset(data.get("portfolios") or ())
+    lex.portfolio_closers = frozenset(data.get("portfolio_closers") or ())
     lex.abroad_roles = frozenset(data.get("abroad_roles") or ())
     home = data.get("home_evidence") or {}
     lex.home_roles, lex.home_nouns = frozenset(home.get("roles") or ()), frozenset(home.get("nouns") or ())

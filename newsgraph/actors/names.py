@@ -55,11 +55,14 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
             e -= 1
         if e <= s or any(k in taken or doc[k].text in ctx.not_names for k in range(s, e)):
             continue
-        while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN":
+        # a place the lexicon knows ("the Horn of Africa Mike Hammer") is no part of a name spaCy does not see
+        while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN" \
+                and not (s - 1 in ctx.blocked and doc[s - 1].ent_type_ != "PERSON"):
             s -= 1
         if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
             s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
-        spans.add((s, _widen_right(doc, e, taken, in_role)))
+        e = _widen_right(doc, e, taken, in_role)
+        spans.add((_after_title_words(ctx, s, e), e))
     # keep the widest of overlapping spans
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
@@ -78,6 +81,14 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
               and doc[r.end].lower_ not in ctx.lex.institutions
               and not (r.end + 1 < len(doc) and doc[r.end + 1].lower_ in ctx.lex.roles)]
     seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
+    # "Special Envoy for the Horn of Africa Mike Hammer": two name words after a place that ends a title's complement
+    for r in roles:
+        k = r.end + 1 + (r.end + 1 < len(doc) and doc[r.end + 1].lower_ == "the")
+        if r.end < len(doc) and doc[r.end].lower_ in {"for", "to"} and k in ctx.blocked:
+            while k in ctx.blocked:
+                k += 1
+            if k + 1 < len(doc) and is_name_token(doc[k]) and is_name_token(doc[k + 1]):
+                seeds.append((k, k + 2))
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \
@@ -92,6 +103,18 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
                 and (doc[ent.end + 1].lower_ == "who" or _apposed_role(ctx, ent.end + 1)):
             seeds.append((ent.start, ent.end))
     return seeds
+
+
+def _after_title_words(ctx: Context, s: int, e: int) -> int:
+    """"Western Hemisphere Affairs Dana Whitcombe": where the name starts after title words spaCy took into it (a
+    portfolio's closing word or a title word, with two name words after it)."""
+    doc = ctx.doc
+    for k in range(e - 3, s - 1, -1):
+        word = doc[k].lower_
+        if (word in ctx.lex.portfolio_closers or word in ctx.lex.roles) and is_name_token(doc[k + 1]) \
+                and is_name_token(doc[k + 2]):
+            return k + 1
+    return s
 
 
 def _name_ends_clause(doc: Doc, k: int) -> bool:

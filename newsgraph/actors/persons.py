@@ -50,6 +50,7 @@ COMPLEMENT_PREPS = frozenset({"for", "to", "on", "in", "at", "of"})
 _MAX_COMPLEMENT = 8
 OF_FOR = frozenset({"of", "for"})
 _OF = frozenset({"of"})
+_HOST_PREPS = frozenset({"to", "for", "of"})   # "envoy to Yemen X", "envoy for the Horn of Africa X"
 # a state that modifies a body's name ("the American Farm Bureau") is no employer; a possessor owns it
 # ("head of Norway's Directorate of Fisheries")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
@@ -137,6 +138,7 @@ class Context:
         self.lower = doc.to_array(LOWER)
         self.sent_of: list[int] = sent_of if sent_of is not None else sentence_index(doc)
         self.crisis: str | None = None   # the coup's state, once asked for ("" for none)
+        self.blocked: set[int] = set()   # tokens of names the lexicon knows that are no mentions (places, groups)
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""
@@ -228,17 +230,29 @@ def role_before(ctx: Context, s: int) -> Role | None:
     if s > 0 and ctx.doc[s - 1].text == "," and s - 1 in ctx.role_end:
         return ctx.role_end[s - 1]
     m = ctx.mention_end.get(s)
-    if m is not None and m.start >= 2:
-        # "President of Ghana X"; "Saudi Ambassador to Yemen X", "High Commissioner to the UK X" (the host)
-        k = m.start - 1 - (ctx.doc[m.start - 1].lower_ == "the")
-        if ctx.doc[k].lower_ == "of":
+    start = m.start if m is not None else _blocked_start(ctx, s)
+    if start is not None and start >= 2:
+        # "President of Ghana X"; "Saudi Ambassador to Yemen X", "High Commissioner to the UK X" (the host),
+        # "Special Envoy for the Horn of Africa X" (a place: the topic)
+        k = start - 1 - (ctx.doc[start - 1].lower_ == "the")
+        if ctx.doc[k].lower_ == "of" and m is not None:
             return ctx.role_end.get(k)
-        role = ctx.role_end.get(k) if ctx.doc[k].lower_ == "to" else None
+        role = ctx.role_end.get(k) if ctx.doc[k].lower_ in _HOST_PREPS else None
         if role is not None and is_abroad(ctx, role.text):
             return role
     if s > 1 and ctx.doc[s - 1].text == ",":
         return _role_before_complement(ctx, s - 1)
     return None
+
+
+def _blocked_start(ctx: Context, s: int) -> int | None:
+    """Where a place's or other blocked name ending right before token s starts ("the Horn of Africa")."""
+    if s - 1 not in ctx.blocked:
+        return None
+    k = s - 1
+    while k > 0 and k - 1 in ctx.blocked:
+        k -= 1
+    return k
 
 
 def _role_before_complement(ctx: Context, comma: int) -> Role | None:
@@ -265,6 +279,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         actor, how = _employer_before(ctx, role, text)
         if text == "counterpart" and last_aff is not None:
             return Affiliation(actor, last_aff.role, last_aff.sector, "counterpart")
+        if actor is None and text in ctx.lex.national_titles:
+            actor, how = ctx.lex.national_titles[text], "national"   # "Chief Cabinet Secretary X": Japan's
         if actor is None:
             # "King X of Morocco", "President of Ghana X", "a spokesman for the Colombian army, X"
             actor = ctx.state_after(e) or _of_before(ctx, s, role)
@@ -367,8 +383,8 @@ def _private_employer(ctx: Context, k: int) -> bool:
         if pobj is None:
             continue
         m = ctx.mention_at.get(pobj.i)
-        if m is not None and m.code:
-            return False      # "of the Colombian army", "of Ghana"
+        if m is not None and m.code or pobj.i in ctx.blocked:
+            return False      # "of the Colombian army", "of Ghana", "for the Horn of Africa"
         words = {t.lower_ for t in pobj.subtree}
         if words & lex.public_bodies:
             return False      # "of the Senate", "of Police", "of the ruling party"

@@ -74,8 +74,9 @@ class ActorResolver:
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans
                  if doc[span.end - 1].pos_ not in {"VERB", "AUX"}]
         taken = {k for m in found for k in range(m.start, m.end)}
-        roles = extend_roles(doc, roles, self.lex.portfolios, taken)
+        roles = extend_roles(doc, roles, self.lex.portfolios, taken, self.lex.portfolio_closers)
         ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
+        ctx.blocked = found_all.taken - {k for m in found for k in range(m.start, m.end)}
         candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
         institutions = resolve_stateless(ctx, candidates)
         names = find_names(ctx, roles)

@@ -39,10 +39,12 @@ def role_head(text: str) -> str:
     return text.split()[-1]
 
 
-def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken: set[int]) -> list[Role]:
+def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken: set[int],
+                 closers: frozenset[str] = frozenset()) -> list[Role]:
     """Widen each role over a portfolio before it or an "of/for <portfolio>" tail after it.
 
-    `taken` holds tokens of state/organisation mentions, which a portfolio never swallows.
+    `taken` holds tokens of state/organisation mentions, which a portfolio never swallows; proper words that are
+    no portfolio words join a tail only before one of `closers` ("for Western Hemisphere Affairs").
     """
     out = []
     for role in roles:
@@ -57,9 +59,16 @@ def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken:
             if doc[k].lower_ == "the":
                 k += 1
             last = None
-            while k < len(doc) and k - end <= _MAX_WORDS and _portfolio_word(doc, k, portfolios, taken):
-                if doc[k].lower_ not in _JOINERS:
-                    last = k
+            last_plain = k - 1   # the portfolio's words so far are all portfolio words
+            # proper words inside a portfolio count when a portfolio word closes it ("for Western Hemisphere
+            # Affairs", "of Natural Resources and Environment"); the name after it stays out
+            while k < len(doc) and k - end <= _MAX_WORDS and (_portfolio_word(doc, k, portfolios, taken)
+                                                              or doc[k].is_title and k not in taken):
+                lower = doc[k].lower_
+                if lower in _JOINERS and k == last_plain + 1:
+                    last_plain = k
+                elif lower in portfolios and (lower in closers or k == last_plain + 1):
+                    last = last_plain = k   # "Minister for Trade Simon Power": a surname closes nothing
                 k += 1
             # the portfolio ends the title: a name or punctuation follows, not more words
             # ("envoy for the border dispute" is a complement, not a portfolio)
