@@ -648,3 +648,15 @@ def test_actors_round5_titles_without_state(nlp, resolver, text, name, role):
     persons = _persons(nlp, resolver, text)
     assert name in persons, persons
     assert (persons[name].actor, persons[name].role) == (None, role)
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # the counterpart's state is never the person's own; the next state the article is about is
+    ("Bolivia suspended imports. Bolivia said its labs found risks. Peru filed a complaint. Bolivia ignored it. "
+     "Trade Minister Javier Ramos met his Bolivian counterpart in Desaguadero.", "Javier Ramos", "PER"),
+    # only one state in the article, and it is the counterpart's: no state at all
+    ("Bolivia suspended imports. Bolivia ignored the ruling. Trade Minister Javier Ramos met his Bolivian "
+     "counterpart.", "Javier Ramos", None),
+])
+def test_actors_counterpart_state_is_not_the_persons(nlp, resolver, text, name, actor):
+    assert _persons(nlp, resolver, text)[name].actor == actor

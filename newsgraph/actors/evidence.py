@@ -26,6 +26,8 @@ from newsgraph.actors.roles import role_head
 # a dateline at the start of a line: upper-case place, then ":", ",", "(" or a dash ("ADDIS ABABA:")
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\- ]*[A-Z])[ \t]*(?:,|:|\(|-|\u2013|\u2014)", re.M)
 _DATELINE_CHARS = 800   # datelines open the story: look at its first lines only
+_COUNTERPARTS = ("counterpart", "counterparts")
+_FROM = frozenset({"from", "of"})
 
 
 def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
@@ -46,12 +48,30 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     if is_abroad(ctx, role):
         return None, ""
     sent = ctx.sent_of[at]
+    others = others | counterpart_states(ctx, sent)
     dateline = ctx.dateline if ctx.dateline in _acting_states(ctx) else None
+    # the state the article is about among those that are not the person's counterparts' ("Trade Minister X met
+    # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
+    dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
-                      (dateline, "+dateline"), (dominant_state(ctx.found, ctx.sent_of, sent), "+dominant")):
+                      (dateline, "+dateline"), (dominant, "+dominant")):
         if code and code not in others:
             return code, tag
     return None, ""
+
+
+def counterpart_states(ctx: Context, sent: int) -> frozenset[str]:
+    """States of the counterparts named in sentence `sent` ("his Bolivian counterpart", "her counterpart from
+    Chile"): the person met them, so is none of theirs."""
+    out = set()
+    for i in ctx.positions(_COUNTERPARTS):
+        if ctx.sent_of[i] != sent:
+            continue
+        code, _ = ctx.state_before(i)
+        code = code or ctx.state_after(i + 1, _FROM)
+        if code:
+            out.add(code)
+    return frozenset(out)
 
 
 def _seat(ctx: Context, role: str, sent: int) -> str | None:

@@ -106,12 +106,14 @@ def in_other_body(span: Span, lex: Lexicon, names: set[int]) -> bool:
     return False
 
 
-def dominant_state(found: list[Found], sent_of: list[int], sent: int) -> str | None:
+def dominant_state(found: list[Found], sent_of: list[int], sent: int,
+                   exclude: frozenset[str] = frozenset()) -> str | None:
     """The state the text around sentence `sent` is about: acting mentions in the article, those in the
-    three sentences up to `sent` counting three times; the winner must lead the next by half as much again."""
+    three sentences up to `sent` counting three times; the winner must lead the next by half as much again.
+    States in `exclude` (a person's counterparts) do not take part."""
     counts: Counter[str] = Counter()
     for m in found:
-        if m.kind == "state" and not m.place and m.code:
+        if m.kind == "state" and not m.place and m.code and m.code not in exclude:
             counts[m.code] += 3 if sent - 2 <= sent_of[m.start] <= sent else 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2:
