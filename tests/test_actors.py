@@ -660,3 +660,37 @@ def test_actors_round5_titles_without_state(nlp, resolver, text, name, role):
 ])
 def test_actors_counterpart_state_is_not_the_persons(nlp, resolver, text, name, actor):
     assert _persons(nlp, resolver, text)[name].actor == actor
+
+
+@pytest.mark.parametrize("text, span, code, how", [
+    # an organ named with its owner belongs to the owner; regional bodies, river commissions and joint forces
+    ("The African Union's Peace and Security Council met on Friday.", "Peace and Security Council", "AU", "organ"),
+    ("The African Union's Security Council met on Friday.", "Security Council", "AU", "organ"),
+    ("Chad may quit the Multinational Joint Task Force.", "Multinational Joint Task Force", "MNJTF", "alias"),
+    ("Peru went to the Andean Community over the ban.", "Andean Community", "ANDEAN", "alias"),
+    ("The Mekong River Commission will meet in May.", "Mekong River Commission", "MRC", "alias"),
+    ("The Lake Chad Basin Commission asked for funds.", "Lake Chad Basin Commission", "LCBC", "alias"),
+    # regional collectives at their organisation's meeting; references back to the organisation named last
+    ("ECOWAS met in Abuja. West African leaders suspended the country, and ECOWAS froze its assets.",
+     "West African leaders", "ECOWAS", "region"),
+    ("EU leaders met. European foreign ministers agreed at the EU summit.", "European foreign ministers", "EU",
+     "region"),
+    ("China handed data to the Mekong River Commission. The commission said the data helped.", "commission", "MRC",
+     "refers"),
+    ("Lima complained to the Andean Community and asked the secretariat to rule.", "secretariat", "ANDEAN",
+     "refers"),
+])
+def test_actors_round5_organisations(nlp, resolver, text, span, code, how):
+    m = _find(_mentions(nlp, resolver, text), span)
+    assert (m.code, m.kind, m.how) == (code, "org", how)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # no organisation of the region in the article; no organisation at all; a commission of another kind
+    ("European leaders met in Oslo with NATO officials.", "European leaders"),
+    ("The commission said the data helped.", "commission"),
+    ("NATO met in Brussels. The commission of inquiry said the data helped.", "commission"),
+    ("NATO met in Brussels. The commission said the data helped.", "commission"),
+])
+def test_actors_round5_organisations_not_named(nlp, resolver, text, absent):
+    assert absent not in [m.text for m in _mentions(nlp, resolver, text)]

@@ -85,6 +85,9 @@ class Lexicon:
     deposed: frozenset[str] = frozenset()                       # "ousted President X": the crisis state's
     power_verbs: frozenset[str] = frozenset()                   # "seized power in X": X's coup
     national_titles: dict[str, str] = field(default_factory=dict)   # "chief cabinet secretary" -> JPN
+    region_orgs: dict[str, str] = field(default_factory=dict)   # "West African" (leaders) -> ECOWAS
+    region_heads: frozenset[str] = frozenset()                  # "leaders", "ministers"
+    org_refs: dict[str, str] = field(default_factory=dict)      # "commission" -> a name holding "commission"
     verbs: frozenset[str] = frozenset()                         # the model's verb lemmas ("Hosting X ..." is no name)
 
     def add(self, text: str, entry: Entry, *, override: bool = False) -> None:
@@ -127,6 +130,10 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.institutions = {w: sector for sector, words in data["institutions"].items() for w in words}
     lex.roles = {w: sector for sector, words in data["roles"].items() for w in words}
     lex.national_titles = dict(data.get("national_titles") or {})
+    refs = data.get("org_references") or {}
+    lex.region_orgs = dict(refs.get("regions") or {})
+    lex.region_heads = frozenset(refs.get("heads") or ())
+    lex.org_refs = {w: (need or "") for w, need in (refs.get("words") or {}).items()}
     for title in lex.national_titles:
         lex.roles.setdefault(title, "LEG" if "deputy" in title else "GOV")
     lex.role_aliases = dict(data.get("role_aliases") or {})

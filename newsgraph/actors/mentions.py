@@ -107,6 +107,7 @@ class MentionFinder:
                 m.kind = "state"
             found.append(m)
         found = _drop_overlaps(found)
+        _owned_organs(doc, found)
         unresolved = _unresolved(doc, found, blocked) + ambiguous
         taken = {k for m in found for k in range(m.start, m.end)}
         taken.update(k for s, e in blocked for k in range(s, e))
@@ -203,6 +204,14 @@ def _acts(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
+def _owned_organs(doc: Doc, found: list[Found]) -> None:
+    """"The African Union's Security Council": an organ named with its owner belongs to the owner."""
+    for before, m in zip(found, found[1:]):
+        if m.how == "organ" and before.kind == "org" and before.code and before.end == m.start - 1 \
+                and doc[before.end].text in POSSESSIVE:
+            m.code = before.code
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:

@@ -19,6 +19,7 @@ from newsgraph.actors.evidence import find_dateline
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.names import find_names
+from newsgraph.actors.orgrefs import find_org_references
 from newsgraph.actors.persons import Context, PersonState, role_before
 from newsgraph.actors.roles import Role, extend_roles
 from newsgraph.model import ActorCount, Actors, Mention, Person
@@ -69,6 +70,9 @@ class ActorResolver:
         found_all = self.mentions(doc, sent_of, text)
         found, unresolved = found_all.found, found_all.unresolved
         attach_local_groups(doc, found, self.lex)
+        refs = find_org_references(doc, found, sent_of, self.lex)
+        if refs:
+            found = sorted(found + refs, key=lambda m: m.start)
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.roles(doc)])
         # "will head the firm", "to chair the talks": a title word used as a verb is no title
         roles = [Role(span.start, span.end, span.text.lower(), span.label_) for span in spans

@@ -1,0 +1,78 @@
+"""Organisations named without their name: regional collectives and references back.
+
+- "West African leaders" in an article about ECOWAS, "European ministers" in one about the EU: a regional adjective
+  before leaders/ministers/governments stands for the region's organisation (`how` "region") when that
+  organisation is named in the same sentence or is the one the article is about;
+- "the bloc", "the secretariat", "the commission", "the alliance": the organisation named last, within a few
+  sentences (`how` "refers"); words that name a kind of body ("commission", "council", "union", "community") need
+  an organisation whose name holds them.
+
+Words: `org_references` in the data file.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.lexicon import Lexicon
+from newsgraph.actors.mentions import Found
+
+_LOOKBACK = 5     # sentences a reference may reach back over
+_MAX_ADJ = 2      # words of a regional adjective ("West African")
+
+
+def find_org_references(doc: Doc, found: list[Found], sent_of: list[int], lex: Lexicon) -> list[Found]:
+    """New org mentions for regional collectives and back-references, not overlapping `found`."""
+    if not lex.region_orgs and not lex.org_refs:
+        return []
+    orgs = [m for m in found if m.kind == "org" and m.code and not m.place]
+    if not orgs:
+        return []
+    taken = {k for m in found for k in range(m.start, m.end)}
+    lower = [t.lower_ for t in doc]
+    out = [*_regional(doc, orgs, sent_of, lex, taken, lower), *_back_references(doc, orgs, sent_of, lex, taken, lower)]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _regional(doc: Doc, orgs: list[Found], sent_of: list[int], lex: Lexicon, taken: set[int],
+              lower: list[str]) -> list[Found]:
+    counts = Counter(m.code for m in orgs)
+    ranked = counts.most_common(2)
+    dominant = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None
+    out = []
+    for i, word in enumerate(lower):
+        if word not in lex.region_heads or i in taken:
+            continue
+        ends = (i, i - 1) if i > 0 and lower[i - 1] in lex.portfolios else (i,)   # "West African foreign ministers"
+        start, code = next(((k - n, lex.region_orgs[doc[k - n:k].text]) for k in ends for n in range(_MAX_ADJ, 0, -1)
+                            if k - n >= 0 and doc[k - n:k].text in lex.region_orgs), (None, None))
+        if start is None or code is None or taken.intersection(range(start, i + 1)):
+            continue
+        here = {m.code for m in orgs if sent_of[m.start] == sent_of[i]}
+        if code in here or code == dominant:
+            out.append(Found(start, i + 1, code, "org", "region", "GOV"))
+            taken.update(range(start, i + 1))
+    return out
+
+
+def _back_references(doc: Doc, orgs: list[Found], sent_of: list[int], lex: Lexicon, taken: set[int],
+                     lower: list[str]) -> list[Found]:
+    out = []
+    for i, word in enumerate(lower):
+        if word not in lex.org_refs or i == 0 or lower[i - 1] != "the" or i in taken:
+            continue
+        token = doc[i]
+        if token.dep_ == "compound" or i + 1 < len(doc) and lower[i + 1] == "of":
+            continue   # "the commission report", "the commission of inquiry": no reference
+        need = lex.org_refs[word]
+        for m in reversed(orgs):
+            if m.end > i - 1 or sent_of[i] - sent_of[m.start] > _LOOKBACK:
+                continue
+            if not need or need in doc[m.start:m.end].text.lower() or need in lex.actor_names.get(m.code, "").lower():
+                out.append(Found(i, i + 1, m.code, "org", "refers", m.sector))
+                break
+            if sent_of[i] - sent_of[m.start] > _LOOKBACK:
+                break
+    return out
