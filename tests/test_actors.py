@@ -554,6 +554,9 @@ def test_actors_a_state_office_held_by_another_is_not_guessed(nlp, text, name):
     ("EU Enlargement Commissioner Anna Berglund urged Tirana to act.", "Anna Berglund", "EU"),
     ("NATO Deputy Secretary General Mircea Ionescu visited the base.", "Mircea Ionescu", "NATO"),
     ("UN Under-Secretary-General Maria Fernandez said the convoy was blocked.", "Maria Fernandez", "UN"),
+    ("The UN appealed for funds. The UN said the convoy was blocked. Under-Secretary-General for Humanitarian "
+     "Affairs Tom Fischer said access was denied.", "Tom Fischer", "UN"),
+    ("The UN said aid was blocked. The world body's envoy Karl Jensen arrived in Sanaa.", "Karl Jensen", "UN"),
     # demonym or state + "Deputy" + a long "of A and B" portfolio
     ("Vietnamese Deputy Minister of Natural Resources and Environment Le Van Tam said the delta was sinking.",
      "Le Van Tam", "VNM"),

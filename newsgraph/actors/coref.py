@@ -204,7 +204,9 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
                     and q.aff.role == p.aff.role}
             code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held)
-            if code is None and p.aff.role in ctx.lex.org_roles and not held:
+            # "Under-Secretary-General for Humanitarian Affairs": the title before its portfolio
+            title = p.aff.role.split(" for ")[0].split(" of ")[0]
+            if code is None and title in ctx.lex.org_roles and not held:
                 # "Director General X" in an article about one organisation heads that organisation
                 code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
