@@ -13,6 +13,9 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
   London dateline on a story about Asia gives nothing).
 - `+dominant`: the state the article is clearly about (`dominant_state`).
+
+No rule gives a person the state of a counterpart the sentence names ("Trade Minister X met his Bolivian
+counterpart"): that state is left out, and the dominant state is counted without it.
 """
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del"
 # capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
 _INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
-_MAX_WHO_NAME = 4
-_SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
+_MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
+_SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name
 
 
 def is_name_token(token: Token) -> bool:

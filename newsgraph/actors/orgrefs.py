@@ -12,7 +12,11 @@ Words: `org_references` in the data file.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsgraph.actors.lexicon import Lexicon
@@ -30,22 +34,31 @@ def find_org_references(doc: Doc, found: list[Found], sent_of: list[int], lex: L
     if not orgs:
         return []
     taken = {k for m in found for k in range(m.start, m.end)}
-    lower = [t.lower_ for t in doc]
-    out = [*_regional(doc, orgs, sent_of, lex, taken, lower), *_back_references(doc, orgs, sent_of, lex, taken, lower)]
+    # token arrays, not a Python loop over every token: only the few candidate words are looked at
+    lower = doc.to_array(LOWER)
+    heads = _positions(lower, lex.region_heads)
+    refs = _positions(lower, lex.org_refs)
+    out = [*_regional(doc, heads, orgs, sent_of, lex, taken), *_back_references(doc, refs, orgs, sent_of, lex, taken)]
     return sorted(out, key=lambda m: m.start)
 
 
-def _regional(doc: Doc, orgs: list[Found], sent_of: list[int], lex: Lexicon, taken: set[int],
-              lower: list[str]) -> list[Found]:
+def _positions(lower: numpy.ndarray, words: Iterable[str]) -> list[int]:
+    ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(lower, ids)).tolist()
+
+
+def _regional(doc: Doc, heads: list[int], orgs: list[Found], sent_of: list[int], lex: Lexicon,
+              taken: set[int]) -> list[Found]:
     counts = Counter(m.code for m in orgs)
     ranked = counts.most_common(2)
     dominant = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
         else None
     out = []
-    for i, word in enumerate(lower):
-        if word not in lex.region_heads or i in taken:
+    for i in heads:
+        if i in taken:
             continue
-        ends = (i, i - 1) if i > 0 and lower[i - 1] in lex.portfolios else (i,)   # "West African foreign ministers"
+        # "West African foreign ministers": a portfolio word may stand between
+        ends = (i, i - 1) if i > 0 and doc[i - 1].lower_ in lex.portfolios else (i,)
         start, code = next(((k - n, lex.region_orgs[doc[k - n:k].text]) for k in ends for n in range(_MAX_ADJ, 0, -1)
                             if k - n >= 0 and doc[k - n:k].text in lex.region_orgs), (None, None))
         if start is None or code is None or taken.intersection(range(start, i + 1)):
@@ -57,16 +70,16 @@ def _regional(doc: Doc, orgs: list[Found], sent_of: list[int], lex: Lexicon, tak
     return out
 
 
-def _back_references(doc: Doc, orgs: list[Found], sent_of: list[int], lex: Lexicon, taken: set[int],
-                     lower: list[str]) -> list[Found]:
+def _back_references(doc: Doc, refs: list[int], orgs: list[Found], sent_of: list[int], lex: Lexicon,
+                     taken: set[int]) -> list[Found]:
     out = []
-    for i, word in enumerate(lower):
-        if word not in lex.org_refs or i == 0 or lower[i - 1] != "the" or i in taken:
+    for i in refs:
+        if i == 0 or doc[i - 1].lower_ != "the" or i in taken:
             continue
         token = doc[i]
-        if token.dep_ == "compound" or i + 1 < len(doc) and lower[i + 1] == "of":
+        if token.dep_ == "compound" or i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             continue   # "the commission report", "the commission of inquiry": no reference
-        need = lex.org_refs[word]
+        need = lex.org_refs[token.lower_]
         for m in reversed(orgs):
             if m.end > i - 1 or sent_of[i] - sent_of[m.start] > _LOOKBACK:
                 continue

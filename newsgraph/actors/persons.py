@@ -13,7 +13,14 @@ Affiliation rules, tried in this order on each occurrence of a name (the tag in 
   envoy X" (`its`, the subject; in the sentence before when "Its" opens one), "the commission's president X";
   a country's bare name before an adviser's or analyst's title is the topic, the actor before it the employer
   ("White House Russia adviser X" -> USA);
+  "ECOWAS Commission President X" (an organ's name between actor and title), "Vietnamese Deputy Minister of A and
+  B X" (`deputy`, `assistant` are modifiers), "Saudi Ambassador to Yemen X" (the sender, not the host);
+  "the head of the Chilean delegation, Deputy Trade Minister X" (an outer title's "of <actor>");
+  "the junta's spokesman X", "the rebels' commander X" (`owner-GOV`/`owner-REB`, `newsgraph.actors.crisis`);
   "his Russian counterpart X" copies the role of the person named last with one (`counterpart`);
+- a title only one state's officials hold: "Chief Cabinet Secretary X" (`national`, `national_titles`);
+- a deposed official with no state named: "ousted President X" is of the article's coup state (`crisis`), else of
+  the state the article is about (`dominant`), never of the summit's venue or dateline;
 - apposition after the name: "X, Maldives Permanent Representative ...", "X, the country's president",
   "X, Moscow's ambassador to the UN", "X, a spokesman for the Colombian army" (`for` names the employer except for
   roles that serve abroad: "envoy for Syria" is a topic);

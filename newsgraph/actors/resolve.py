@@ -156,4 +156,5 @@ def _merge(found: list[Found], unresolved: list[Found], persons: list[Found]) ->
 def _record(doc: Doc, m: Found, sent_of: list[int]) -> Mention:
     span = doc[m.start:m.end]
     return Mention(start=span.start_char, end=span.end_char, text=span.text, sent=sent_of[m.start],
-                   tok_start=m.start, tok_end=m.end, code=m.code, kind=m.kind, sector=m.sector, person=m.person, how=m.how, place=m.place)
+                   tok_start=m.start, tok_end=m.end, code=m.code, kind=m.kind, sector=m.sector, person=m.person,
+                   how=m.how, place=m.place)
