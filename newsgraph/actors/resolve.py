@@ -1,7 +1,6 @@
 """The actors stage: a Doc in, an `Actors` record out (mentions, persons, per-actor counts, unresolved names)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,13 +21,9 @@ from newsgraph.actors.names import find_names
 from newsgraph.actors.orgrefs import find_org_references
 from newsgraph.actors.persons import Context, PersonState, role_before
 from newsgraph.actors.roles import Role, extend_roles
-from newsgraph.model import ActorCount, Actors, Mention, Person
+from newsgraph.model import ActorCount, Actors, Mention, Person, is_stated
 
 MAX_SAMPLES = 3
-
-
-# `how` tags of affiliations inferred from context rather than stated in the text
-_INFERRED = re.compile(r"dominant|dateline|venue|parliament|corpus|crisis|owner")
 
 
 class ActorResolver:
@@ -61,7 +56,7 @@ class ActorResolver:
         learnt, so a guess never spreads. What the store or the user's dictionary knows is never overridden.
         """
         for person in persons:
-            if person.actor and " " in person.name.strip() and not _INFERRED.search(person.how or "corpus"):
+            if is_stated(person):
                 self.known.add(replace(person, how="corpus"))
 
     def __call__(self, doc: Doc) -> Actors:
