@@ -191,6 +191,12 @@ def test_ingest_first_line_becomes_title_only_when_headline(tmp_path, first, tit
         ("Donate now to keep our reporting open to all", "social"),
         ("Source: News agencies", "copyright"),
         ("(With inputs from agencies)", "byline"),
+        ("(Reporting by Amara Osei in Accra; Additional reporting by Tom Vale in Lome; Editing by Jo Lind and Sam Roe)",
+         "credit"),
+        ("Published in The Daily Example, June 3rd, 2024", "credit"),
+        ("Pix by Nimal Perera", "credit"),
+        ("The agency's website carries only part of the stories offered to subscribers in its wire service.",
+         "credit"),
         ("With agency inputs", "byline"),
         ("— Reuters", "byline"),
         ("Amara Osei contributed to this report.", "byline"),
@@ -245,6 +251,8 @@ def test_ingest_boilerplate_rule_matches(line, rule):
         "With inputs from farmers, the ministry drafted a new water plan that will be debated next week.",
         "— and that, the minister said, was the end of the matter.",
         "Contact between the two delegations resumed on Monday.",
+        "Published in 1998, the report was ignored by the government for two decades.",
+        "Photos by the coast guard showed the damaged hull, officials said on Monday after the inquiry opened.",
     ],
 )
 def test_ingest_body_line_is_not_boilerplate(line):
