@@ -51,6 +51,13 @@ def db_option(f: Callable) -> Callable:
                         help="SQLite database file.")(f)
 
 
+def scope_options(f: Callable) -> Callable:
+    """--outlet, --since and --until, shared by the listing commands."""
+    f = click.option("--until", help="Up to this date (YYYY-MM-DD).")(f)
+    f = click.option("--since", help="From this date (YYYY-MM-DD).")(f)
+    return click.option("--outlet", help="Only this outlet.")(f)
+
+
 def format_option(f: Callable) -> Callable:
     f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
     return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -139,9 +146,7 @@ def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, proc
 @main.command(context_settings=CONTEXT)
 @db_option
 @format_option
-@click.option("--outlet", help="Only this outlet.")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@scope_options
 @click.option("--search", help="Text in the title or body.")
 def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: str | None, until: str | None,
              search: str | None) -> None:
@@ -149,7 +154,7 @@ def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: st
 
     \b
     Example:
-      newsgraph articles --outlet "Nile Courier" --since 2026-01-01
+      newsgraph articles --outlet "The Nile Courier" --since 2025-03-01
     """
     with open_store(db) as store:
         rows = queries.list_articles(store, outlet=outlet, since=since, until=until, search=search, limit=limit)
@@ -167,9 +172,7 @@ def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: st
               "3 verbal conflict, 4 material conflict.")
 @click.option("--modality", help="asserted, future, hypothetical, conditional, proposed, question, alleged.")
 @click.option("--negated/--not-negated", default=None, help="Only negated / only not negated events.")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option("--outlet", help="Only events reported by this outlet.")
+@scope_options
 @click.option("--explain", "explain_id", type=int, help="Show one event with its evidence and the rule that fired.")
 def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str | None, target: str | None,
            type_: str | None, quad: int | None, modality: str | None, negated: bool | None, since: str | None,
@@ -198,21 +201,21 @@ def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str 
 @format_option
 @click.option("--speaker", help="Part of the speaker's name.")
 @click.option("--actor", help="Actor code the speaker speaks for.")
-@click.option("--outlet", help="Only this outlet.")
+@scope_options
 @click.option("--search", help="Text in the quote.")
 @click.option("--direct/--reported", default=None, help="Only direct / only reported speech.")
 def quotes(db: str, fmt: str, limit: int | None, speaker: str | None, actor: str | None, outlet: str | None,
-           search: str | None, direct: bool | None) -> None:
+           since: str | None, until: str | None, search: str | None, direct: bool | None) -> None:
     """List quotations and reported statements with their speakers.
 
     \b
     Example:
       newsgraph quotes --actor EGY --direct
-      newsgraph quotes --speaker Haddad --format json
+      newsgraph quotes --speaker Mansour --since 2025-03-01 --format json
     """
     with open_store(db) as store:
-        rows = queries.list_quotes(store, speaker=speaker, actor=actor, outlet=outlet, search=search, direct=direct,
-                                   limit=limit)
+        rows = queries.list_quotes(store, speaker=speaker, actor=actor, outlet=outlet, since=since, until=until,
+                                   search=search, direct=direct, limit=limit)
     emit(rows, fmt, ["id", "published", "outlet", "speaker", "actor", "direct", "text"] if fmt == "table" else None)
 
 

@@ -116,6 +116,8 @@ def test_store_queries_filter_events_and_explain_them(store):
     assert len(queries.list_events(store, source="EGY", target="ETH", type="request")) == 1
     assert queries.list_events(store, actor="SDN") == []
     assert queries.list_events(store, since="2026-04-01") == []
+    assert len(queries.list_quotes(store, since="2026-03-01", until="2026-03-31", speaker="Haddad")) == 1
+    assert queries.list_quotes(store, since="2026-04-01") == []
     (event,) = queries.list_events(store)
     explained = queries.explain_event(store, event["id"])
     assert explained["evidence"][0]["pattern"] == "verb+dobj"

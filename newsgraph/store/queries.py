@@ -82,10 +82,12 @@ def explain_event(store: Store, event_id: int) -> Row:
 
 
 def list_quotes(store: Store, *, speaker: str | None = None, actor: str | None = None, outlet: str | None = None,
-                search: str | None = None, direct: bool | None = None, limit: int | None = None) -> list[Row]:
+                since: str | None = None, until: str | None = None, search: str | None = None,
+                direct: bool | None = None, limit: int | None = None) -> list[Row]:
     """Quotes, filtered; `speaker` matches any part of the speaker's name, `search` the quote text."""
     where, params = _where([
         ("q.speaker LIKE ?", f"%{speaker}%" if speaker else None), ("q.actor = ?", actor), ("a.outlet = ?", outlet),
+        ("a.published >= ?", since), ("a.published <= ?", until),
         ("q.text LIKE ?", f"%{search}%" if search else None), ("q.direct = ?", None if direct is None else int(direct))])
     sql = f"""
         SELECT q.id, a.published, a.outlet, q.speaker, q.actor, q.direct, q.cue, q.via, q.text, a.file,
