@@ -353,3 +353,24 @@ def test_poll_figures_are_not_speakers(analyzer) -> None:
             "government should resign before the end of the year\u201d.")
     quote = _one(_quotes(analyzer, text), "the government should resign")
     assert quote.speaker is None
+
+
+# --- sixth round: noun-phrase quotes that are the speaker's own words, "reaffirm" as a cue -----------------------
+@pytest.mark.parametrize(("text", "fragment", "actor"), [
+    # the bare object of a verb in the reported clause: the speaker's words, not a label
+    ("Chilean spokesman Pablo Ortiz told reporters that the accord had to be rewritten to reflect "
+     "\u201clasting shifts in policy\u201d, and blamed Peru for the delay.", "lasting shifts in policy", "CHL"),
+    ("The Peruvian embassy issued a statement reaffirming Lima's \u201cfirm commitment to the border accord\u201d.",
+     "firm commitment to the border accord", "PER"),
+])
+def test_object_noun_phrase_quote_is_kept(analyzer, text, fragment, actor) -> None:
+    assert _one(_quotes(analyzer, text), fragment).actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Carlos Rojas said the so-called \u201cnew border plan\u201d had failed.",     # a modifier outside: a name
+    "Carlos Rojas said the deal was \u201ca fair new start\u201d.",                # a complement: a label
+    "Carlos Rojas said Chile wanted \u201cclean copper\u201d.",                    # two words: a term
+])
+def test_noun_phrase_labels_stay_dropped(analyzer, text) -> None:
+    assert [q for q in _quotes(analyzer, text) if q.direct] == []

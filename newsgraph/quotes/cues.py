@@ -38,6 +38,7 @@ class Cues:
     min_words_standalone: int
     min_words_uncued: int
     max_np_words: int
+    min_np_statement_words: int
     max_split_gap_words: int
     max_back_sentences: int
     spelling: dict[str, str]

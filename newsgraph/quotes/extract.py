@@ -26,6 +26,7 @@ from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+_OUTSIDE_MODIFIERS = ("det", "poss", "amod", "compound", "nmod")
 
 
 class QuoteExtractor:
@@ -88,7 +89,13 @@ class QuoteExtractor:
         if words > self.cues.max_np_words or any(t.pos_ in ("VERB", "AUX") for t in content):
             return False
         heads = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
-        return bool(heads) and heads[0].pos_ in _NOMINAL
+        if not heads or heads[0].pos_ not in _NOMINAL:
+            return False
+        # an object the speaker's own clause takes ("to reflect “lasting changes in policy”") is their words;
+        # a short one, a complement ("was “a good start”") or one with a modifier outside ("the “peace plan”") is a name
+        head = heads[0]
+        return (words < self.cues.min_np_statement_words or head.dep_ not in ("dobj", "pobj")
+                or any(c.i < content.start and c.dep_ in _OUTSIDE_MODIFIERS for c in head.children))
 
 
 def _standalone(content: Span) -> bool:
