@@ -497,3 +497,37 @@ def test_events_fourth_round_responses_and_reference(analyzer, text, expected):
 ])
 def test_events_fourth_round_responses_negative(analyzer, text, unwanted):
     assert unwanted not in _asserted(analyzer, text)
+
+
+def _all_events(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in _events(analyzer, text) if not e.negated}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal that is denied keeps the option open: a threat
+    ("Germany would not rule out sanctions against Russia.", ("DEU", "RUS", "THREATEN")),
+    ("Chile did not rule out legal action against Peru.", ("CHL", "PER", "THREATEN")),
+    # an incursion of one side's vessel into the other's waters
+    ("Norway condemned the incursion of a Russian warship into Finland's waters.", ("RUS", "FIN", "MOBILIZE")),
+    ("Benin protested the intrusion of a Togolese patrol boat into Ghanaian waters.", ("TGO", "GHA", "MOBILIZE")),
+    # receiving a person is a meeting
+    ("Germany received France's foreign minister in Berlin.", ("DEU", "FRA", "CONSULT")),
+])
+def test_events_fifth_round(analyzer, text, expected):
+    assert expected in _all_events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Germany ruled out sanctions against Russia.", ("DEU", "RUS", "THREATEN")),   # an outright refusal
+    ("The deployment of troops into the region worried Finland.", ("FIN", "FIN", "MOBILIZE")),
+    # receiving a thing is no meeting
+    ("Germany received no reply to letters sent to France's minister.", ("DEU", "FRA", "CONSULT")),
+    ("Kenya received a shipment of grain from Uganda.", ("KEN", "UGA", "CONSULT")),
+    # support for something named that is not an actor is not support for the speaker
+    ("France said it had evidence of Germany's support for terrorism.", ("DEU", "FRA", "SUPPORT")),
+    # a pledge names no partner: no accord between those who pledged
+    ("Both Greece and Italy pledged to cooperate fully.", ("GRC", "ITA", "AGREE")),
+    ("Both Greece and Italy pledged to cooperate fully.", ("GRC", "ITA", "COOPERATE")),
+])
+def test_events_fifth_round_negative(analyzer, text, unwanted):
+    assert unwanted not in _all_events(analyzer, text)

@@ -17,7 +17,7 @@ from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
-    OBJECTS, ActorIndex, actors_of, quoted_tokens, search_actors, subject_actors, subject_tokens,
+    OBJECTS, ActorIndex, actors_of, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
@@ -132,6 +132,8 @@ class EventExtractor:
             if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
+            if modality.negated and entry.name in lex.threat_if_negated:   # "would not rule out force against X"
+                type_, mode, modality, rule = "THREATEN", None, replace(modality, negated=False), rule + "+not"
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
         return self._typed_roles(trigger, _Found(token, type_, mode, sources, targets, rule, modality), index)
@@ -160,12 +162,13 @@ class EventExtractor:
             targets = subject_actors(trigger.token.sent, index, {s.code for s in sources if s.code})
             rule += "+sentence"
         promise = type_ == "SUPPORT" or lex.lemma(trigger.token) in lex.one_sided
-        if not targets and promise and modality.speech is not None:
+        named = trigger.entry.pos == "noun" and prep_objects(trigger.phrase, ["for"])
+        if not targets and promise and modality.speech is not None and not named:   # not "X's support for terror"
             # "He said both had pledged their support": promised to the one who reports it
             own = {s.code for s in sources}
             targets = [m for s in subject_tokens(modality.speech) for m in actors_of(s, index) if m.code not in own]
             rule += "+speaker"
-        if not targets and len(sources) > 1 and type_ in SYMMETRIC and lex.lemma(trigger.token) not in lex.one_sided:
+        if not targets and len(sources) > 1 and type_ in SYMMETRIC and not {lex.lemma(trigger.token), lex.lemma(token)} & lex.one_sided:
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
             # two parts of one state (a government and its rebels) agree with each other too
             sources = [s for s in sources if len({(s.code, s.sector) for s in sources}) > 1]

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    HOSTILE_PREPS, OBJECT_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
+    HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
 from newsgraph.events.triggers import Trigger
@@ -139,6 +139,11 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
             clause = clause.head   # "urged X to return ..., after talks with Y": the one who urged
         sources, rule = _all(subject_tokens(clause), index), "noun-adjunct"
+    entered = prep_objects(noun, ["into"]) or (prep_objects(noun.head, ["into"]) if noun.dep_ in OBJECTS else [])
+    if not sources and entry.type == "MOBILIZE" and entered:   # "the incursion of X's vessel into Y's waters"
+        sources = _all(prep_objects(noun, ["of"]), index)
+        if sources:
+            return sources, [m for m in _all(entered, index) if m not in sources], "noun-of-into"
     verb = trigger.clause if trigger.clause.i != noun.i else None
     light = verb is not None and lex.lemma(verb) in lex.light_verbs
     if not sources and light:
