@@ -76,7 +76,8 @@ def resolve_persons(ctx: Context, roles: list[Role], names: list[tuple[int, int]
             p = _add_name(ctx, persons, s, e, known, role_aliases, fulls)
             how = "name"
         elif what == "title":
-            p = _by_title(persons, role_aliases.get(doc[s + 1:e].text.lower(), doc[s + 1:e].text.lower()))
+            title = doc[s + 1:e].text.lower()
+            p = _by_title(persons, role_aliases.get(title, title), ctx.lex.generic_titles.get(title))
             how = "title"
         else:
             p = _by_pronoun(ctx, persons, s, PRONOUNS[doc[s].lower_], para_of)
@@ -149,10 +150,12 @@ def _last_affiliation(persons: list[PersonState]) -> Affiliation | None:
     return max(with_role, key=lambda p: p.last_tok).aff if with_role else None
 
 
-def _by_title(persons: list[PersonState], title: str) -> PersonState | None:
+def _by_title(persons: list[PersonState], title: str, holders: frozenset[str] | None = None) -> PersonState | None:
+    """The latest person with `title`, or with one of the roles a generic title stands for (`holders`)."""
     head = role_head(title)
     fits = [p for p in persons if p.aff is not None and p.aff.role
-            and (p.aff.role == title or (title == head and role_head(p.aff.role) == head))]
+            and (p.aff.role == title or (title == head and role_head(p.aff.role) == head)
+                 or (holders is not None and p.aff.role in holders))]
     return max(fits, key=lambda p: p.last_tok) if fits else None
 
 

@@ -9,6 +9,10 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
   said in Hanoi"). A minister "told reporters in <capital>" may be visiting: no rule. Nouns and roles:
   `home_evidence` in the data file. A sentence that opens "In <capital>," sets its scene there: any official.
 - `+parliament`: the one state whose legislature the same sentence names ("told the Kenyan parliament").
+- `+media`: the one state whose media relay the official, named before them in the sentence ("the state news
+  agency carried a statement by Vice Minister X"); this beats a dateline of the reporting country.
+- `+ministry`: the one state whose ministry of the minister's portfolio the sentence or the two before it name
+  ("Denmark's foreign ministry summoned ... Foreign Minister X said").
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
   London dateline on a story about Asia gives nothing).
@@ -57,6 +61,7 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
+                      (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
                       (dateline, "+dateline"), (dominant, "+dominant")):
         if code and code not in others:
             return code, tag
@@ -106,6 +111,26 @@ def _parliament(ctx: Context, sent: int) -> str | None:
     """"told the Kenyan parliament": the one state whose legislature the sentence names."""
     codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
              and m.sector == "LEG" and (m.how.endswith("+institution") or m.how == "seat")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _relaying_media(ctx: Context, sent: int, at: int) -> str | None:
+    """"the state news agency carried a statement by Vice Minister X": the one state whose media, named before the
+    official in the sentence, relays them (an official talking to a foreign outlet names it after: no rule)."""
+    codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
+             and m.sector == "MED" and m.end <= at}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _ministry(ctx: Context, role: str, sent: int) -> str | None:
+    """"Denmark's foreign ministry summoned ... Foreign Minister X said": the one state whose ministry of the
+    minister's portfolio the sentence or the two before it name."""
+    if not role.endswith(" minister") or role.startswith(("prime ", "deputy prime ", "vice prime ")):
+        return None
+    portfolio = role[:-len(" minister")].split()[-1]
+    wanted = (f"{portfolio} ministry", f"ministry of {portfolio}")
+    codes = {m.code for m in ctx.found if sent - 2 <= ctx.sent_of[m.start] <= sent and m.kind == "state"
+             and m.code and not m.place and any(w in ctx.doc[m.start:m.end].text.lower() for w in wanted)}
     return codes.pop() if len(codes) == 1 else None
 
 

@@ -56,6 +56,8 @@ class Lexicon:
     institutions: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     role_aliases: dict[str, str] = field(default_factory=dict)
+    # "the head of state" refers back to whoever holds one of these roles ("President X")
+    generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     role_modifiers: frozenset[str] = frozenset()
     portfolios: frozenset[str] = frozenset()
     portfolio_closers: frozenset[str] = frozenset()             # "for Western Hemisphere Affairs": ends a portfolio
@@ -137,6 +139,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     for title in lex.national_titles:
         lex.roles.setdefault(title, "LEG" if "deputy" in title else "GOV")
     lex.role_aliases = dict(data.get("role_aliases") or {})
+    lex.generic_titles = {k: frozenset(v) for k, v in (data.get("generic_titles") or {}).items()}
     lex.role_modifiers = frozenset(data.get("role_modifiers") or ())
     lex.not_names = frozenset(data.get("not_names") or ())
     lex.portfolios = frozenset(data.get("portfolios") or ())

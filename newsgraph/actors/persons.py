@@ -236,6 +236,8 @@ def role_before(ctx: Context, s: int) -> Role | None:
         return ctx.role_end[s]
     if s > 0 and ctx.doc[s - 1].text == "," and s - 1 in ctx.role_end:
         return ctx.role_end[s - 1]
+    if s > 0 and ctx.doc[s - 1].lower_ in ctx.lex.honorifics and s - 1 in ctx.role_end:
+        return ctx.role_end[s - 1]      # "President Dr. X": a courtesy title between title and name
     m = ctx.mention_end.get(s)
     start = m.start if m is not None else _blocked_start(ctx, s)
     if start is not None and start >= 2:
