@@ -65,3 +65,15 @@ def test_generic_title_needs_a_holder(analyzer) -> None:
     text = ("Finance Minister Ana Ruiz of Chile met farmers. Later, the head of state told reporters that "
             "\u201cthe drought is a national emergency\u201d.")
     assert all(q.speaker != "Ana Ruiz" for q in analyzer.analyze(make_article(text)).quotes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea fired a rocket on Friday, Seoul said. A week earlier the North rejected Seoul's offer of talks.",
+     [("North Korea", "PRK"), ("Seoul", "KOR"), ("North", "PRK"), ("Seoul", "KOR")]),
+    # no Korea in the article: "the North" is a region
+    ("Rebels hold the North and the army holds the South, Malian officials said.", []),
+    ("Pyongyang said nothing. Ships in the North Sea were warned.", [("Pyongyang", "PRK")]),
+])
+def test_the_north_is_north_korea_in_korea_stories(nlp, resolver, text, expected) -> None:
+    got = [(m.text, m.code) for m in resolver(nlp(text)).mentions]
+    assert [g for g in got if g[1] in {"PRK", "KOR"}] == expected
