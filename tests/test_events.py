@@ -531,3 +531,26 @@ def test_events_fifth_round(analyzer, text, expected):
 ])
 def test_events_fifth_round_negative(analyzer, text, unwanted):
     assert unwanted not in _all_events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X, whose Y is Z, urged ...": the parser hangs X on the relative clause; it is still the one who urges
+    ("Brazil, whose state-owned bank is the largest lender to the project, urged Peru to resume the works.",
+     ("BRA", "PER", "REQUEST")),
+    ("Japan, whose navy is the largest in the region, criticised Vietnam for the delay.",
+     ("JPN", "VNM", "ACCUSE")),
+    # ... and the group phrase after it stands for the two named before, not for the one who urges
+    ("Chad and Niger traded blame over the pipeline. Egypt, whose state firm is the main buyer, "
+     "urged both governments to protect the line.", ("EGY", "NER", "REQUEST")),
+])
+def test_events_sixth_round(analyzer, text, expected):
+    assert expected in _all_events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a subject of its own in the relative clause keeps its verb
+    ("Brazil, whose bank lends to the project, urged Peru to resume the works.", ("BRA", "BRA", "REQUEST")),
+    ("Peru, whose minister Brazil criticised, said nothing.", ("PER", "BRA", "ACCUSE")),
+])
+def test_events_sixth_round_negative(analyzer, text, unwanted):
+    assert unwanted not in _all_events(analyzer, text)

@@ -147,6 +147,16 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
     return found
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """ "X, whose Y is Z, urged ...": a clause before the verb that took two subjects took the verb's first."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i:
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if len(subjects) >= 2:
+                return subjects[0]
+    return None
+
+
 def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     """Who does what a verb (or event noun) says, following control, coordination and relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -155,6 +165,9 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [p for p in child.children if p.dep_ == "pobj"]
+    stray = _stray_subject(verb)
+    if stray is not None:
+        return [stray]
     if hops <= 0 or verb.dep_ == "ROOT":
         return []
     head = verb.head
