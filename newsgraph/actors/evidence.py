@@ -30,19 +30,30 @@ from spacy.tokens import Token
 from newsgraph.actors.persons import Context, dominant_state, is_abroad
 from newsgraph.actors.roles import role_head
 
-# a dateline at the start of a line: upper-case place, then ":", ",", "(" or a dash ("ADDIS ABABA:")
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\- ]*[A-Z])[ \t]*(?:,|:|\(|-|\u2013|\u2014)", re.M)
+# a dateline at the start of a line: upper-case place (any script's capitals: "CHIȘINĂU —"), then ":", ",", "("
+# or a dash ("ADDIS ABABA:"); or a title-case place followed by a date and an agency's credit ("La Paz, 23 April
+# (AEN).-", "Nairobi, May 3 (Agency) -")
+_UPPER = r"[^\W\d_a-z\u00df-\u00ff]"
+_DATELINE = re.compile(rf"^[ \t]*({_UPPER}(?:{_UPPER}|['\u2019.\- ])*{_UPPER})[ \t]*(?:,|:|\(|-|\u2013|\u2014)", re.M)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TITLE_DATELINE = re.compile(
+    rf"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){{0,2}}), (?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})"
+    r"(?:, \d{4})? \([^()\n]{1,40}\)", re.M)
 _DATELINE_CHARS = 800   # datelines open the story: look at its first lines only
 _COUNTERPARTS = ("counterpart", "counterparts")
 _FROM = frozenset({"from", "of"})
+_MINISTERIAL_HEADS = ("minister", "cabinet secretary", "secretary")
+_NOT_PORTFOLIO = frozenset({"deputy", "vice", "assistant", "under", "chief", "general", "permanent", "acting", "state"})
 
 
 def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
     """The state of the capital in the article's dateline, if it has one."""
-    for match in _DATELINE.finditer(text, 0, _DATELINE_CHARS):
-        code = capitals.get(" ".join(match.group(1).split()).lower())
-        if code:
-            return code
+    for pattern in (_DATELINE, _TITLE_DATELINE):
+        for match in pattern.finditer(text, 0, _DATELINE_CHARS):
+            place = match.group(1)
+            code = capitals.get(" ".join(place.split()).lower())
+            if code and (pattern is _TITLE_DATELINE or place == place.upper()):
+                return code
     return None
 
 
@@ -125,13 +136,29 @@ def _relaying_media(ctx: Context, sent: int, at: int) -> str | None:
 def _ministry(ctx: Context, role: str, sent: int) -> str | None:
     """"Denmark's foreign ministry summoned ... Foreign Minister X said": the one state whose ministry of the
     minister's portfolio the sentence or the two before it name."""
-    if not role.endswith(" minister") or role.startswith(("prime ", "deputy prime ", "vice prime ")):
+    portfolio = _portfolio(role)
+    if portfolio is None:
         return None
-    portfolio = role[:-len(" minister")].split()[-1]
-    wanted = (f"{portfolio} ministry", f"ministry of {portfolio}")
+    wanted = (f"{portfolio} ministry", f"ministry of {portfolio}", f"ministry of {portfolio} ")
     codes = {m.code for m in ctx.found if sent - 2 <= ctx.sent_of[m.start] <= sent and m.kind == "state"
              and m.code and not m.place and any(w in ctx.doc[m.start:m.end].text.lower() for w in wanted)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _portfolio(role: str) -> str | None:
+    """The portfolio word of a minister's title: "energy minister", "deputy foreign minister", "minister of
+    energy", "foreign affairs cabinet secretary" (a secretary heading a ministry) -> "energy", "foreign"; a prime
+    minister has none."""
+    words = role.split()
+    if words[0] in {"prime"} or words[:2] in (["deputy", "prime"], ["vice", "prime"]) or len(words) < 2:
+        return None
+    if words[0] == "minister" and len(words) > 2 and words[1] in {"of", "for"}:
+        return words[2]
+    head = next((h for h in _MINISTERIAL_HEADS if role.endswith(" " + h)), None)
+    if head is None:
+        return None
+    before = [w for w in role[:-len(head) - 1].split() if w not in _NOT_PORTFOLIO]
+    return before[0] if before else None
 
 
 def _acting_states(ctx: Context) -> set[str]:

@@ -403,7 +403,10 @@ def _private_employer(ctx: Context, k: int) -> bool:
 
 
 def is_abroad(ctx: Context, role: str) -> bool:
-    """A role whose holder often serves abroad or an organisation (envoys, ambassadors, officials)."""
+    """A role whose holder often serves abroad or an organisation (envoys, ambassadors, officials); a title that
+    names the state's own office ("national security adviser") does not."""
+    if role.split(" ", 1)[0] in ctx.lex.home_title_words:
+        return False
     return role in ctx.lex.abroad_roles or role_head(role) in ctx.lex.abroad_roles
 
 
