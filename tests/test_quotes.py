@@ -374,3 +374,29 @@ def test_object_noun_phrase_quote_is_kept(analyzer, text, fragment, actor) -> No
 ])
 def test_noun_phrase_labels_stay_dropped(analyzer, text) -> None:
     assert [q for q in _quotes(analyzer, text) if q.direct] == []
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "actor"), [
+    # a Hispanic double surname: the later bare first surname is the person named in full
+    ("Peru's Foreign Minister, Ana Quispe Mamani, met Chilean Deputy Foreign Minister Tomás Ibáñez Vial in Lima."
+     "\n\n\"We came to listen, not to reopen old wounds,\" Ibáñez told reporters.", "came to listen",
+     "Tomás Ibáñez Vial", "CHL"),
+    ("Peru's Foreign Minister, Ana Quispe Mamani, met Chilean Deputy Foreign Minister Tomás Ibáñez Vial in Lima."
+     "\n\n\"We will wait for an answer,\" Quispe said.", "wait for an answer", "Ana Quispe Mamani", "PER"),
+    # negative: a word that is no name's first surname stays as written
+    ("Peru's Foreign Minister, Ana Quispe Mamani, met Chilean Deputy Foreign Minister Tomás Ibáñez Vial in Lima."
+     "\n\n\"We will wait for an answer,\" Salgado said.", "wait for an answer", "Salgado", None),
+    # an institution's text speaks for the institution that issued it, even when the parse gives the issuing
+    # verb no subject
+    ("TUNIS - Tunisia on Tuesday suspended its trade accord with Italy with immediate effect, after Rome expressed "
+     "support for a plan presented by Libya, the Ministry of Foreign Affairs announced in a communiqué.\n\n"
+     "\"The Tunisian Government has noted the decision with deep regret,\" the communiqué said.",
+     "noted the decision", "Ministry of Foreign Affairs", "TUN"),
+    # negative: a state inside a preposition's object before the verb issued nothing
+    ("TUNIS - Tunisia on Tuesday suspended its trade accord with Italy. The envoy to Libya announced in a "
+     "communiqué that he would leave.\n\n\"The Tunisian Government has noted the decision with deep regret,\" "
+     "the communiqué said.", "noted the decision", "communiqué", None),
+])
+def test_speaker_by_first_surname_or_issuing_institution(analyzer, text, fragment, speaker, actor) -> None:
+    quote = _one(_quotes(analyzer, text), fragment)
+    assert (quote.speaker, quote.actor) == (speaker, actor)

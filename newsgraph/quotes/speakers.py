@@ -77,6 +77,7 @@ class SpeakerIndex:
                 return found
         elif self._refers_back(token):
             found = self._antecedent(token, self._issued_text, stop=lambda t: not self._is_named(t))
+            found = found or self._subjectless_issuer(token)
             if found is not None:
                 return found
         return self._by_name(token)
@@ -117,6 +118,12 @@ class SpeakerIndex:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
             return None
+        if len(core) == 1 and token.pos_ in {"PROPN", "NOUN"} and _name_word(token):
+            # a surname the model did not take for a person, even tagged a noun ("Errázuriz told reporters");
+            # any mention here has no code nor person
+            match = _by_surname(self.persons, token.text)
+            if match is not None:
+                return Speaker(match.name, match.actor, core.start_char, core.end_char)
         return Speaker(core.text, None, core.start_char, core.end_char)
 
     def _person_antecedent(self, token: Token) -> Speaker | None:
@@ -155,6 +162,27 @@ class SpeakerIndex:
         """"The statement said": a definite issued text with no issuer, as the subject of a cue."""
         return (self.cues.is_cue_noun(token) and token.dep_ == "nsubj" and self.cues.issuer_of(token) is None
                 and any(c.dep_ == "det" and c.lower_ in self.cues.definite for c in token.children))
+
+    def _subjectless_issuer(self, token: Token) -> Speaker | None:
+        """"..., the Ministry of X announced in a communiqué. '...,' the communiqué said": the parse gave the
+        issuing verb no named subject; the coded institution or state right before that verb issued the text."""
+        here = self.sent_index(token.i)
+        for sent in range(here - 1, max(here - 1 - self.cues.max_back_sentences, -1), -1):
+            start, end = self._sents[sent]
+            for text in self.doc[start:end]:
+                if text.lower_ != token.lower_ or text.dep_ not in {"pobj", "dobj"} or self.quoted[text.i]:
+                    continue
+                verb = text.head.head if text.dep_ == "pobj" else text.head
+                if verb.pos_ != "VERB":
+                    continue
+                mention = self.by_token.get(verb.i - 1)
+                # "the envoy to Morocco announced": a name inside a preposition's object issues nothing
+                if mention is not None and mention.code and not mention.person and not mention.place \
+                        and mention.tok_end == verb.i \
+                        and self.doc[mention.tok_start:mention.tok_end].root.dep_ != "pobj":
+                    return Speaker(self.usual_name(self.doc[mention.tok_start:mention.tok_end]), mention.code,
+                                   token.idx, token.idx + len(token.text))
+        return None
 
     def _issued_text(self, subject: Token) -> bool:
         """A named subject whose verb issued a text: "X said in a statement", "X issued a statement"."""
@@ -310,7 +338,10 @@ def _name_word(token: Token) -> bool:
 
 
 def _by_surname(persons: tuple[Person, ...], surname: str) -> Person | None:
+    """The person whose name ends with `surname`; else the one person with a double surname that it opens
+    ("Errázuriz" for "Tomás Errázuriz Vial": Hispanic names are shortened to the first surname)."""
     for person in persons:
         if person.name.split()[-1:] == [surname]:
             return person
-    return None
+    first = [p for p in persons if len(p.name.split()) >= 3 and p.name.split()[-2] == surname]
+    return first[0] if len(first) == 1 else None
