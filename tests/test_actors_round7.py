@@ -65,3 +65,21 @@ def test_home_evidence(nlp, resolver, text, name, actor) -> None:
 ])
 def test_no_home_evidence(nlp, resolver, text, name) -> None:
     assert not _persons(nlp, resolver, text)[name].how.endswith(("+dateline", "+ministry"))
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # the capitalised last word of an organisation's name, named before, stands for it
+    ("Leaders of the Shanghai Cooperation Organisation met in Astana on Monday. Russia and China pledged money."
+     "\n\nOrganisation Secretary General Nurlan Bekov said the fund would open in May.", "Nurlan Bekov", "SCO"),
+    # negatives: two organisations end with the word, or none was named before
+    ("Leaders of the Shanghai Cooperation Organisation met the World Health Organisation in Astana on Monday."
+     "\n\nOrganisation Secretary General Nurlan Bekov said the fund would open in May.", "Nurlan Bekov", None),
+    ("Organisation Secretary General Nurlan Bekov said the fund would open in May. Leaders of the Shanghai "
+     "Cooperation Organisation met in Astana on Monday.", "Nurlan Bekov", None),
+])
+def test_short_name_of_an_organisation(nlp, resolver, text, name, actor) -> None:
+    person = _persons(nlp, resolver, text)[name]
+    if actor is not None:
+        assert (person.actor, person.how) == (actor, "title+short")
+    else:
+        assert not person.how.endswith("short")

@@ -5,7 +5,10 @@
   organisation is named in the same sentence or is the one the article is about;
 - "the bloc", "the secretariat", "the commission", "the alliance": the organisation named last, within a few
   sentences (`how` "refers"); words that name a kind of body ("commission", "council", "union", "community") need
-  an organisation whose name holds them.
+  an organisation whose name holds them;
+- "Forum Secretary General X", "the Forum said": the capitalised last word of an organisation's name named earlier
+  in the article ("Pacific Islands Forum") stands for it (`how` "short"), unless a proper name runs on before it
+  (another body's name: "World Economic Forum").
 
 Words: `org_references` in the data file.
 """
@@ -39,6 +42,7 @@ def find_org_references(doc: Doc, found: list[Found], sent_of: list[int], lex: L
     heads = _positions(lower, lex.region_heads)
     refs = _positions(lower, lex.org_refs)
     out = [*_regional(doc, heads, orgs, sent_of, lex, taken), *_back_references(doc, refs, orgs, sent_of, lex, taken)]
+    out += _short_names(doc, lower, orgs, taken)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -88,4 +92,29 @@ def _back_references(doc: Doc, refs: list[int], orgs: list[Found], sent_of: list
                 break
             if sent_of[i] - sent_of[m.start] > _LOOKBACK:
                 break
+    return out
+
+
+def _short_names(doc: Doc, lower: numpy.ndarray, orgs: list[Found], taken: set[int]) -> list[Found]:
+    """"Forum Secretary General X" after "the Pacific Islands Forum": the title-case last word of a name of three
+    words or more, named before, stands for the one organisation so named."""
+    last: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    for m in orgs:
+        if m.end - m.start >= 3 and doc[m.end - 1].is_title:
+            word = doc[m.end - 1].lower_
+            last.setdefault(word, set()).add(m.code)
+            first_at[word] = min(first_at.get(word, m.end), m.end)
+    last = {w: c for w, c in last.items() if len(c) == 1}
+    out = []
+    for i in _positions(lower, last):
+        token = doc[i]
+        if i in taken or i < first_at[token.lower_] or not token.is_title:
+            continue
+        if i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_title and not doc[i - 1].is_sent_start) \
+                or i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            continue   # part of another name ("World Economic Forum", "Forum of Mayors")
+        (code,) = last[token.lower_]
+        out.append(Found(i, i + 1, code, "org", "short", "GOV"))
+        taken.add(i)
     return out
