@@ -1,4 +1,5 @@
-# Two commands for a newcomer: `make demo` and `make test`. Both create .venv and install the pinned set.
+# Two commands for a newcomer: `make demo` and `make test`. Both create .venv and install the pinned set
+# (direct dependencies pinned in pyproject.toml, every transitive one in constraints.txt).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,8 +10,8 @@ SHARED := ../shared
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
 demo: $(VENV)/.installed
