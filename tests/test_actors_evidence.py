@@ -11,8 +11,6 @@ from tests.conftest import make_article
 CAPITALS = {"asunción": "PRY", "lima": "PER", "addis ababa": "ETH", "accra": "GHA"}
 
 
-
-
 @pytest.fixture(scope="module")
 def resolver(nlp):
     return ActorResolver(nlp)
