@@ -86,8 +86,13 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
     return summary
 
 
+# Downstream stages that update their tables in each article's transaction (stories, stance counts, aggregates).
+# Each is a `newsgraph.store.db.WriteHook`; a stage adds its hook here.
+WRITE_HOOKS: tuple = ()
+
+
 def _store_one(store: Store, analysis: Analysis, summary: RunSummary) -> None:
-    status = store.write(analysis)
+    status = store.write(analysis, WRITE_HOOKS)
     if status == "unchanged":  # the same text twice in one run
         summary.unchanged += 1
         return

@@ -12,13 +12,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from newsgraph.errors import SchemaError, StoreError
 from newsgraph.model import INFERRED_HOW, Analysis, Article, Person
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 WriteStatus = Literal["added", "replaced", "unchanged"]
+
+
+class WriteHook(Protocol):
+    """A downstream stage that keeps its own tables (stories, stance counts, aggregates) in step with the articles,
+    inside the article's own transaction: `removed` runs before an old version is deleted, `added` after the new
+    one is inserted. The store calls hooks; it never imports the stages that provide them."""
+
+    def removed(self, conn: Any, article_id: str) -> None: ...
+
+    def added(self, conn: Any, analysis: Analysis) -> None: ...
 
 
 class Store:
@@ -89,15 +99,22 @@ class Store:
     def is_current(self, article: Article, version: str | None = None) -> bool:
         return self.current_id(article, version) is not None
 
-    def write(self, analysis: Analysis) -> WriteStatus:
-        """Store one article and everything extracted from it, in one transaction."""
+    def write(self, analysis: Analysis, hooks: tuple[WriteHook, ...] = ()) -> WriteStatus:
+        """Store one article and everything extracted from it, in one transaction, with the hooks' updates."""
         article = analysis.article
         if self.is_current(article, analysis.version):
             return "unchanged"
         try:
             with self.atomic() as conn:
+                olds = [r[0] for r in conn.execute("SELECT id FROM articles WHERE key = ? OR id = ?",
+                                                   (article.key, article.id))]
+                for old_id in olds:
+                    for hook in hooks:
+                        hook.removed(conn, old_id)
                 old = conn.execute("DELETE FROM articles WHERE key = ? OR id = ?", (article.key, article.id)).rowcount
                 _insert_analysis(conn, analysis)
+                for hook in hooks:
+                    hook.added(conn, analysis)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot store {article.file}: {exc}") from exc
         return "replaced" if old else "added"

@@ -2,7 +2,8 @@
 """Self-check for this set: every boilerplate fragment, person name, quote fragment and speaker in gold.json
 appears in its article; event types are PLOVER types; no self-loops. Run from this folder."""
 import json, sys, re
-sys.path.insert(0, "/work/shared/eval")  # for score.norm
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "eval"))  # ../shared from the project root, for score.norm
 from score import norm
 g = json.load(open("gold.json", encoding="utf-8"))
 bad = 0
