@@ -39,9 +39,18 @@ class Store:
         SchemaError: the database was written by a newer newsgraph.
     """
 
-    def __init__(self, path: str | Path = "newsgraph.db") -> None:
+    def __init__(self, path: str | Path = "newsgraph.db", *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.backend = "sqlite"
         try:
+            if readonly:  # the web UI: never writes, never migrates; the file must exist
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.conn.row_factory = sqlite3.Row
+                if self.schema_version() > SCHEMA_VERSION:
+                    raise SchemaError(f"{self.path}: schema version {self.schema_version()} is newer than this "
+                                      f"newsgraph ({SCHEMA_VERSION})")
+                return
             self.conn = sqlite3.connect(self.path)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -72,7 +81,7 @@ class Store:
             raise SchemaError(f"{self.path}: schema version {version} is newer than this newsgraph ({SCHEMA_VERSION})")
         for number in range(version, SCHEMA_VERSION):
             with self.conn:
-                for statement in _statements(MIGRATIONS[number]):
+                for statement in _statements(_for_backend(MIGRATIONS[number], self.backend)):
                     self.conn.execute(statement)
                 self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(number + 1),))
 
@@ -143,10 +152,27 @@ class Store:
         return tuple(best.values())
 
 
+def _for_backend(migration: str | dict[str, str], backend: str) -> str:
+    """A migration is one script for every backend, or a dict of scripts by backend (FTS5 is SQLite's own)."""
+    return migration if isinstance(migration, str) else migration.get(backend, "")
+
+
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (executescript would commit on its own, outside our transaction)."""
+    """Split a migration into statements (executescript would commit on its own, outside our transaction).
+
+    Splits at a ';' only where the statement is complete, so a trigger's BEGIN ... END body stays whole.
+    """
     lines = (line.split("--", 1)[0] for line in script.splitlines())
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements, current = [], ""
+    for piece in "\n".join(lines).split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip().rstrip(";").strip())
+            current = ""
+    if current.strip(" \n;"):
+        statements.append(current.strip().rstrip(";").strip())
+    return statements
 
 
 def _now() -> str:

@@ -5,7 +5,7 @@ Character offsets (`start`, `end`) index into `articles.text`.
 """
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
+MIGRATIONS: tuple[str | dict[str, str], ...] = (
     # 1: the first schema
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,6 +113,109 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX quotes_speaker ON quotes(speaker);
     CREATE INDEX quotes_actor ON quotes(actor);
     CREATE INDEX quotes_article ON quotes(article_id);
+    """,
+    # web (issue 11): full-text search over articles, quotes and events. SQLite: FTS5 tables over the rows
+    # (external content, so the text is stored once), kept in step by triggers, also on cascaded deletes.
+    # PostgreSQL: GIN indexes over the same tsvector expressions that newsgraph.store.search queries.
+    {
+        "sqlite": """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', tokenize='porter unicode61');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',
+                                               tokenize='porter unicode61');
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+    END;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE events_fts USING fts5(sentence, trigger, content='events', content_rowid='id',
+                                               tokenize='porter unicode61');
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, sentence, trigger) VALUES (new.id, new.sentence, new.trigger);
+    END;
+    CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence, trigger) VALUES ('delete', old.id, old.sentence, old.trigger);
+    END;
+    CREATE TRIGGER events_fts_update AFTER UPDATE OF sentence, trigger ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence, trigger) VALUES ('delete', old.id, old.sentence, old.trigger);
+        INSERT INTO events_fts(rowid, sentence, trigger) VALUES (new.id, new.sentence, new.trigger);
+    END;
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    """,
+        "postgresql": """
+    CREATE INDEX articles_search ON articles USING GIN (to_tsvector('english', COALESCE(title, '') || ' ' || text));
+    CREATE INDEX quotes_search ON quotes USING GIN (to_tsvector('english', text));
+    CREATE INDEX events_search ON events USING GIN (to_tsvector('english', sentence));
+    """,
+    },
+    # tone and stances (issue 9): per-article tone toward each actor and person; stance facts (one signed item of
+    # evidence per event, quote or alignment phrase) and their sums per pair x outlet x week/month, kept up to
+    # date in each article's transaction by newsgraph.stances.StanceHook
+    """
+    CREATE TABLE tone (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,                -- actor code, or the person's name
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,                  -- state | org | person
+        score REAL NOT NULL,                 -- [-1, 1], negative: portrayed badly
+        label TEXT NOT NULL,                 -- neg | neu | pos
+        mentions INTEGER NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '[]'  -- JSON list of {"start", "end", "sentence", "why"}
+    );
+    CREATE INDEX tone_article ON tone(article_id);
+    CREATE INDEX tone_target ON tone(target);
+
+    CREATE TABLE stance_facts (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL, target TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '',
+        date TEXT,                           -- ISO date of the event or article
+        kind TEXT NOT NULL,                  -- event | quote | phrase
+        event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+        quote_id INTEGER REFERENCES quotes(id) ON DELETE CASCADE,
+        span_id INTEGER REFERENCES spans(id) ON DELETE CASCADE,
+        weight REAL NOT NULL,                -- signed: > 0 cooperative, < 0 conflictual
+        why TEXT NOT NULL
+    );
+    CREATE INDEX stance_facts_pair ON stance_facts(source, target, date);
+    CREATE INDEX stance_facts_target ON stance_facts(target, date);
+    CREATE INDEX stance_facts_date ON stance_facts(date);
+    CREATE INDEX stance_facts_article ON stance_facts(article_id);
+
+    CREATE TABLE stance_counts (             -- sums of stance_facts per pair, outlet and period
+        source TEXT NOT NULL, target TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '',
+        grain TEXT NOT NULL,                 -- week | month
+        period TEXT NOT NULL,                -- week: its Monday (YYYY-MM-DD); month: YYYY-MM; '' when undated
+        events INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0, phrases INTEGER NOT NULL DEFAULT 0,
+        cooperative INTEGER NOT NULL DEFAULT 0, conflictual INTEGER NOT NULL DEFAULT 0,
+        weight REAL NOT NULL DEFAULT 0,      -- signed sum
+        magnitude REAL NOT NULL DEFAULT 0,   -- sum of absolute weights
+        first TEXT, last TEXT,
+        PRIMARY KEY (source, target, outlet, grain, period)
+    );
+    CREATE INDEX stance_counts_grain ON stance_counts(grain, period);
+    CREATE INDEX stance_counts_target ON stance_counts(target, grain);
     """,
 )
 
