@@ -164,6 +164,29 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class ToneEvidence:
+    """A sentence that carries part of an article's tone toward one target, and why."""
+
+    start: int                   # sentence span
+    end: int
+    sentence: str
+    why: str                     # e.g. "target of ACCUSE", "modifier 'brutal'", "voice rebutted"
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """How one article treats one actor or named person (the `tone` stage)."""
+
+    target: str                  # actor code, or the person's canonical name
+    name: str                    # display name
+    kind: str                    # state | org | person
+    score: float                 # [-1, 1]; negative: portrayed badly
+    label: str                   # neg | neu | pos
+    mentions: int
+    evidence: tuple[ToneEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything newsgraph extracted from one article."""
 
@@ -174,6 +197,7 @@ class Analysis:
     sentences: tuple[tuple[int, int], ...] = ()   # sentence offsets
     model: str = ""
     version: str = ""
+    tone: tuple[Tone, ...] = ()   # per actor and person (the tone stage)
 
 
 def to_dict(record: Any) -> dict[str, Any]:
