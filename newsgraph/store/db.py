@@ -218,6 +218,11 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
         " speaker_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [(article.id, span_ids.get(_sentence_index(starts, q.start)), q.text, q.speaker, q.actor, int(q.direct),
           q.cue, q.via, q.start, q.end, q.speaker_start, q.speaker_end) for q in analysis.quotes])
+    conn.executemany(  # tone toward each actor and person, with the sentences that carry it
+        "INSERT INTO tone (article_id, target, name, kind, score, label, mentions, evidence) VALUES (?,?,?,?,?,?,?,?)",
+        [(article.id, t.target, t.name, t.kind, t.score, t.label, t.mentions,
+          json.dumps([{"start": e.start, "end": e.end, "sentence": e.sentence, "why": e.why} for e in t.evidence],
+                     ensure_ascii=False)) for t in analysis.tone])
 
 
 def _sentence_index(starts: list[int], offset: int) -> int | None:
