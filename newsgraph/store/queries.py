@@ -195,8 +195,17 @@ def article_record(store: Store, aid: str) -> Row:
         "published": a["published"], "text": a["text"], "boilerplate": json.loads(a["boilerplate"]),
         "persons": persons, "actors": actors, "events": events, "quotes": quotes,
         "unresolved": [r[0] for r in conn.execute("SELECT text FROM unresolved WHERE article_id = ?", (aid,))],
+        "tone": article_tone(store, aid),
         "model": a["model"], "newsgraph_version": a["newsgraph_version"], "analysed_at": a["analysed_at"],
     }
+
+
+def article_tone(store: Store, aid: str) -> list[Row]:
+    """The tone of one article toward each actor and person, most mentioned first, with its evidence sentences."""
+    rows = store.conn.execute("SELECT target, name, kind, score, label, mentions, evidence FROM tone"
+                              " WHERE article_id = ? ORDER BY mentions DESC, id", (aid,)).fetchall()
+    return [{**{k: r[k] for k in ("target", "name", "kind", "score", "label", "mentions")},
+             "evidence": json.loads(r["evidence"])} for r in rows]
 
 
 def summary(store: Store) -> Row:
