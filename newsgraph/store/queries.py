@@ -215,3 +215,19 @@ def summary(store: Store) -> Row:
              for t in ("articles", "events", "quotes", "persons", "actors")}
     count["outlets"] = conn.execute("SELECT COUNT(DISTINCT outlet) FROM articles").fetchone()[0]
     return count
+
+
+def event_evidence(store: Store, event_ids: list[int]) -> dict[int, list[Row]]:
+    """The evidence of many events at once (sentence, spans, rule), keyed by event id."""
+    found: dict[int, list[Row]] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+                f"SELECT x.event_id, s.text AS sentence, s.start AS sentence_start, x.trigger, x.trigger_start,"
+                f" x.trigger_end, x.source_start, x.source_end, x.target_start, x.target_end, x.pattern"
+                f" FROM event_evidence x LEFT JOIN spans s ON s.id = x.span_id WHERE x.event_id IN ({marks})"
+                f" ORDER BY x.event_id, x.id", chunk):
+            item = dict(row)
+            found.setdefault(item.pop("event_id"), []).append(item)
+    return found
