@@ -25,7 +25,7 @@ def unanalysed_record(article: Article, reason: str) -> dict[str, Any]:
     """The record of an article that was extracted but not analysed (e.g. not in English): text, no extractions."""
     return {
         **_article_fields(article),
-        "persons": [], "actors": [], "events": [], "quotes": [], "unresolved": [], "skipped": reason,
+        "persons": [], "actors": [], "events": [], "quotes": [], "unresolved": [], "tone": [], "skipped": reason,
     }
 
 
