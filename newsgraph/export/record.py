@@ -16,6 +16,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
         "events": [asdict(e) for e in analysis.events],
         "quotes": [asdict(q) for q in analysis.quotes],
         "unresolved": list(analysis.actors.unresolved),
+        "tone": [asdict(t) for t in analysis.tone],
         "model": analysis.model,
         "newsgraph_version": analysis.version,
     }
