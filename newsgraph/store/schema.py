@@ -217,6 +217,11 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     CREATE INDEX stance_counts_grain ON stance_counts(grain, period);
     CREATE INDEX stance_counts_target ON stance_counts(target, grain);
     """,
+    # compare (issue 10): store-wide term counts, the prior of the weighted log-odds of an outlet's terms; kept by
+    # newsgraph.compare.TermCountHook in each article's transaction. The row with term '' holds the total.
+    """
+    CREATE TABLE compare_terms (term TEXT PRIMARY KEY, n INTEGER NOT NULL);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
