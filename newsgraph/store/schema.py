@@ -222,6 +222,47 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     """
     CREATE TABLE compare_terms (term TEXT PRIMARY KEY, n INTEGER NOT NULL);
     """,
+    # stories (issue 8): each article's story and the copy it is of; the stories with their counts; what online
+    # assignment keeps so that each new article costs the same however large the store (newsgraph.stories).
+    """
+    ALTER TABLE articles ADD COLUMN story_id TEXT;           -- NULL until assigned
+    ALTER TABLE articles ADD COLUMN copy_of TEXT;            -- id of the original this text is a near-copy of
+    ALTER TABLE articles ADD COLUMN copy_containment REAL;   -- share of this text's shingles found in the original
+    CREATE INDEX articles_story ON articles(story_id);
+
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first_date TEXT, last_date TEXT,     -- ISO dates of its articles (published, else from the text)
+        articles INTEGER NOT NULL DEFAULT 0, -- originals: copies are not counted
+        copies INTEGER NOT NULL DEFAULT 0,
+        outlets INTEGER NOT NULL DEFAULT 0,  -- distinct outlets, copies included
+        top_actors TEXT NOT NULL DEFAULT '[]',   -- JSON list of codes, most mentioned first
+        seq INTEGER NOT NULL DEFAULT 0       -- arrival number of its latest article (recency when undated)
+    );
+    CREATE INDEX stories_last_date ON stories(last_date);
+
+    CREATE TABLE story_members (             -- what assignment used for each article, for removal and rebuild
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,                -- arrival number
+        date TEXT, date_from TEXT,           -- published | text | NULL
+        score REAL,                          -- similarity that placed it; NULL when it opened the story
+        vector BLOB NOT NULL                 -- its sparse vectors (newsgraph.stories.vectors)
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_vectors (story_id TEXT PRIMARY KEY, vector BLOB NOT NULL);   -- sums over originals
+    CREATE TABLE story_keys (key INTEGER NOT NULL, story_id TEXT NOT NULL, seq INTEGER NOT NULL,
+                             PRIMARY KEY (key, story_id));                         -- inverted index
+    CREATE INDEX story_keys_recent ON story_keys(key, seq);
+    CREATE TABLE story_actors (story_id TEXT NOT NULL, code TEXT NOT NULL, mentions INTEGER NOT NULL,
+                               PRIMARY KEY (story_id, code));
+    CREATE TABLE story_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);         -- key -1: articles counted
+    CREATE TABLE copy_signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                                  shingles INTEGER NOT NULL, signature BLOB NOT NULL);
+    CREATE TABLE copy_bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                             PRIMARY KEY (band, article_id));
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
