@@ -117,6 +117,7 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     # web (issue 11): full-text search over articles, quotes and events. SQLite: FTS5 tables over the rows
     # (external content, so the text is stored once), kept in step by triggers, also on cascaded deletes.
     # PostgreSQL: GIN indexes over the same tsvector expressions that newsgraph.store.search queries.
+    # Both: the indexes the actor, person and event-list pages read by (an actor's events by date, its persons).
     {
         "sqlite": """
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', tokenize='porter unicode61');
@@ -159,11 +160,20 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         INSERT INTO events_fts(rowid, sentence, trigger) VALUES (new.id, new.sentence, new.trigger);
     END;
     INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+
+    CREATE INDEX events_source_date ON events(source, date);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX affiliations_actor ON affiliations(actor);
+    CREATE INDEX mentions_person ON mentions(person_id);
     """,
         "postgresql": """
     CREATE INDEX articles_search ON articles USING GIN (to_tsvector('english', COALESCE(title, '') || ' ' || text));
     CREATE INDEX quotes_search ON quotes USING GIN (to_tsvector('english', text));
     CREATE INDEX events_search ON events USING GIN (to_tsvector('english', sentence));
+    CREATE INDEX events_source_date ON events(source, date);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX affiliations_actor ON affiliations(actor);
+    CREATE INDEX mentions_person ON mentions(person_id);
     """,
     },
     # tone and stances (issue 9): per-article tone toward each actor and person; stance facts (one signed item of
