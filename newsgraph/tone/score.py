@@ -1,0 +1,265 @@
+"""Per-article tone toward each actor and named person, from what the parse and the earlier stages know.
+
+Signals, each with its sentence and reason (the evidence):
+- roles in events: the target of an accusation, a sanction or a protest, the source of an assault or a threat, is
+  portrayed badly; the one who gives or receives support, well (events give who did what to whom, not a lexicon);
+- loaded words attached to the mention: modifiers and appositions ("the brutal regime", "X, a disgraced aide"),
+  the noun the mention qualifies ("the X regime"), predicates it is the subject of ("X falsely claimed") or the
+  object of ("X was indicted", "critics slammed X"), and copular complements ("X is corrupt");
+- voice: quotes the target speaks (a small credit), rebutted right after ("no evidence", "false": a debit), and
+  what others' quotes say about it;
+- VADER over the sentences naming it, as one weak ingredient.
+
+The sum is squashed into [-1, 1] after dividing by the square root of the number of signals, so that a long
+article with many weak, mixed signals does not outweigh a short one with a few clear ones.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence
+
+LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
+THRESHOLD = 0.25        # |score| below this is neutral
+VADER_WORD = 0.35       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
+VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
+MAX_EVIDENCE = 5
+
+# (role, PLOVER type) -> weight for the actor in that role of an asserted event.
+EVENT_WEIGHTS = {
+    ("target", "ACCUSE"): -0.5, ("target", "SANCTION"): -0.4, ("target", "PROTEST"): -0.4,
+    ("target", "REJECT"): -0.2, ("target", "SUPPORT"): 0.3, ("target", "AID"): 0.2,
+    ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
+    ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.1,
+    ("source", "COOPERATE"): 0.1, ("target", "COOPERATE"): 0.1, ("source", "AGREE"): 0.1, ("target", "AGREE"): 0.1,
+}
+SUBJECT_DEPS = ("nsubj",)
+OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
+MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    loaded: dict[str, float]
+    subject: dict[str, float]
+    object: dict[str, float]
+    rebuttal: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
+    return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal)
+
+
+@dataclass(slots=True)
+class _Target:
+    key: str
+    name: str
+    kind: str
+    mentions: int = 0
+    sents: set[int] = field(default_factory=set)
+    signals: list[tuple[float, int, str]] = field(default_factory=list)   # weight, sentence index, why
+
+
+class ToneScorer:
+    """Scores the tone of one parsed article toward each actor and person it covers."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.vader = SentimentIntensityAnalyzer()
+
+    def __call__(self, doc: Doc, actors: Actors, events: Sequence[Event] = (),
+                 quotes: Sequence[Quote] = ()) -> tuple[Tone, ...]:
+        names = {a.code: (a.name, a.kind) for a in actors.actors}
+        targets: dict[str, _Target] = {}
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        by_mention: list[tuple[Mention, _Target]] = []
+        for m in actors.mentions:
+            target = self._target(m, names, targets)
+            if target is None:
+                continue
+            target.mentions += 1
+            by_mention.append((m, target))
+            if not m.place:
+                target.sents.add(m.sent)
+                self._attached(doc, m, target)
+        if not targets:
+            return ()
+        self._events(events, by_mention, targets, starts)
+        self._quotes(doc, quotes, by_mention, targets, starts)
+        for target in targets.values():
+            self._sentences(sents, target)
+        return tuple(self._tone(t, sents) for t in sorted(targets.values(), key=lambda t: -t.mentions))
+
+    # --- targets ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _target(m: Mention, names: dict[str, tuple[str, str]], targets: dict[str, _Target]) -> _Target | None:
+        if m.kind == "person" and m.person:
+            key, name, kind = m.person, m.person, "person"
+        elif m.code and m.kind in ("state", "org"):
+            name, kind = names.get(m.code, (m.code, m.kind))
+            key = m.code
+        else:
+            return None
+        if key not in targets:
+            targets[key] = _Target(key, name, kind)
+        return targets[key]
+
+    # --- words attached to a mention -------------------------------------------------------------------------
+
+    def _word(self, token: Token, table: dict[str, float]) -> float:
+        """Our weight for a word, else VADER's valence at a lower weight (adjectives, nouns, verbs, adverbs)."""
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in table:
+                return table[form]
+        if token.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
+            valence = self.vader.lexicon.get(token.lower_)
+            if valence is not None:
+                return VADER_WORD * valence / 4
+        return 0.0
+
+    def _attached(self, doc: Doc, m: Mention, target: _Target) -> None:
+        span = doc[m.tok_start:m.tok_end]
+        if not len(span):
+            return
+        head = span.root
+        inside = range(m.tok_start, m.tok_end)
+        add = target.signals.append
+        for tok in span:  # "the brutal regime", when the words are inside the mention itself
+            if tok.i != head.i and (w := self.lex.loaded.get(tok.lower_)):
+                add((w, m.sent, f"modifier '{tok.text}'"))
+        for child in head.children:
+            if child.i in inside or child.dep_ not in MODIFIER_DEPS:
+                continue
+            for tok in ([child] + [c for c in child.children if c.dep_ in ("amod", "compound")]
+                        if child.dep_ == "appos" else [child]):
+                if (w := self._word(tok, self.lex.loaded)):
+                    add((w, m.sent, f"{'apposition' if child.dep_ == 'appos' else 'modifier'} '{tok.text}'"))
+        described = None
+        if head.dep_ == "compound" or head.dep_ == "poss":   # "the X regime", "X's brutal crackdown"
+            described = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":  # "the regime of X"
+            described = head.head.head
+        elif head.dep_ == "appos":  # "a disgraced aide, X"
+            described = head.head
+        if described is not None and described.i not in inside and head.dep_ != "poss":
+            for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
+                if (w := self.lex.loaded.get(tok.lower_)):
+                    add((w, m.sent, f"described as '{tok.text}'"))
+        self._predicate(head, m, target)
+
+    def _predicate(self, head: Token, m: Mention, target: _Target) -> None:
+        verb = head.head
+        if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
+            return
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        sign = -0.5 if negated else 1.0
+        add = target.signals.append
+        if head.dep_ in SUBJECT_DEPS:
+            if (w := self._word(verb, self.lex.subject)):
+                add((sign * w, m.sent, f"subject of '{verb.text}'"))
+            for c in verb.children:
+                if c.dep_ == "advmod" and (w := self.lex.subject.get(c.lower_)):
+                    add((sign * w, m.sent, f"'{c.text} {verb.text}'"))
+                elif c.dep_ in ("acomp", "attr") and (w := self._word(c, self.lex.loaded)):
+                    add((sign * w, m.sent, f"'is {c.text}'"))
+        elif head.dep_ in OBJECT_DEPS:
+            if (w := self._word(verb, self.lex.object)):
+                add((sign * w, m.sent, f"object of '{verb.text}'"))
+
+    # --- events and quotes -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _covering(by_mention: list[tuple[Mention, _Target]], start: int | None, end: int | None) -> set[str]:
+        if start is None or end is None:
+            return set()
+        return {t.key for m, t in by_mention if m.start < end and start < m.end}
+
+    def _events(self, events: Sequence[Event], by_mention: list[tuple[Mention, _Target]],
+                targets: dict[str, _Target], starts: list[int]) -> None:
+        for event in events:
+            if event.negated:
+                continue
+            scale = 1.0 if event.modality == "asserted" else 0.5
+            ev = event.evidence[0] if event.evidence else None
+            sent = _sent_of(starts, ev.start) if ev else 0
+            for role, code in (("source", event.source), ("target", event.target)):
+                weight = EVENT_WEIGHTS.get((role, event.type))
+                if not weight:
+                    continue
+                keys = self._covering(by_mention, getattr(ev, f"{role}_start", None), getattr(ev, f"{role}_end", None))
+                if code in targets:
+                    keys.add(code)
+                for key in keys:
+                    targets[key].signals.append((scale * weight, sent, f"{role} of {event.type} ('{event.trigger}')"))
+
+    def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
+                targets: dict[str, _Target], starts: list[int]) -> None:
+        text = doc.text
+        for q in quotes:
+            sent = _sent_of(starts, q.start)
+            speakers = self._covering(by_mention, q.speaker_start, q.speaker_end)
+            if q.speaker in targets:
+                speakers.add(q.speaker)
+            after = text[q.end:q.end + 200]
+            rebutted = bool(self.lex.rebuttal.search(after.split("\n", 1)[0]))
+            for key in speakers:
+                if rebutted:
+                    targets[key].signals.append((-0.5, sent, "voice rebutted"))
+                else:
+                    targets[key].signals.append((0.05, sent, "voice given"))
+            named = self._covering(by_mention, q.start, q.end) - speakers
+            if named:
+                compound = self.vader.polarity_scores(q.text)["compound"]
+                if abs(compound) >= 0.3:
+                    for key in named:
+                        targets[key].signals.append((0.3 * compound, sent, f"named in a quote ({compound:+.2f})"))
+
+    def _sentences(self, sents: list, target: _Target) -> None:
+        if not target.sents:
+            return
+        compounds = [self.vader.polarity_scores(sents[i].text)["compound"] for i in sorted(target.sents)
+                     if i < len(sents)]
+        if compounds:
+            mean = sum(compounds) / len(compounds)
+            first = min(target.sents)
+            target.signals.append((VADER_SENTENCE * mean, first, f"sentences' VADER mean {mean:+.2f}"))
+
+    # --- the score -------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _tone(t: _Target, sents: list) -> Tone:
+        total = sum(w for w, _, _ in t.signals)
+        score = math.tanh(total / math.sqrt(max(1, len(t.signals))))
+        label = "neg" if score <= -THRESHOLD else "pos" if score >= THRESHOLD else "neu"
+        strongest = sorted((s for s in t.signals if s[0]), key=lambda s: -abs(s[0]))[:MAX_EVIDENCE]
+        evidence = []
+        by_sent: dict[int, list[str]] = defaultdict(list)
+        for w, i, why in strongest:
+            by_sent[i].append(f"{why} {w:+.2f}")
+        for i, whys in by_sent.items():
+            if i < len(sents):
+                s = sents[i]
+                evidence.append(ToneEvidence(s.start_char, s.end_char, s.text, "; ".join(whys)))
+        return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=label,
+                    mentions=t.mentions, evidence=tuple(evidence))
+
+
+def _sent_of(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, offset) - 1)
