@@ -46,6 +46,8 @@ EVENT_WEIGHTS = {
 SUBJECT_DEPS = ("nsubj",)
 OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
 MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
+MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
+QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +168,11 @@ class ToneScorer:
         verb = head.head
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
             return
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        sign = -0.5 if negated else 1.0
+        if any(c.dep_ == "neg" for c in verb.children):
+            return  # "did not censure X" says little about X either way
+        # "vowed to impeach X", "could indict X": a predicate only intended or possible counts half
+        sign = 0.5 if verb.dep_ == "xcomp" or any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) else 1.0
         add = target.signals.append
         if head.dep_ in SUBJECT_DEPS:
             if (w := self._word(verb, self.lex.subject)):
@@ -210,6 +215,7 @@ class ToneScorer:
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
                 targets: dict[str, _Target], starts: list[int]) -> None:
         text = doc.text
+        voiced: set[str] = set()
         for q in quotes:
             sent = _sent_of(starts, q.start)
             speakers = self._covering(by_mention, q.speaker_start, q.speaker_end)
@@ -220,14 +226,15 @@ class ToneScorer:
             for key in speakers:
                 if rebutted:
                     targets[key].signals.append((-0.5, sent, "voice rebutted"))
-                else:
+                elif key not in voiced:  # being quoted at all is one small credit, however many quotes
+                    voiced.add(key)
                     targets[key].signals.append((0.05, sent, "voice given"))
             named = self._covering(by_mention, q.start, q.end) - speakers
             if named:
                 compound = self.vader.polarity_scores(q.text)["compound"]
                 if abs(compound) >= 0.3:
                     for key in named:
-                        targets[key].signals.append((0.3 * compound, sent, f"named in a quote ({compound:+.2f})"))
+                        targets[key].signals.append((QUOTED * compound, sent, f"named in a quote ({compound:+.2f})"))
 
     def _sentences(self, sents: list, target: _Target) -> None:
         if not target.sents:
