@@ -29,6 +29,7 @@ from newsgraph.model import Analysis, Article, Person, Problem
 from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
 from newsgraph.parts import MAX_CHARS, Part, merge_parts, split_text
 from newsgraph.quotes import QuoteExtractor
+from newsgraph.tone import ToneScorer
 
 BATCH_SIZE = 32
 T = TypeVar("T")
@@ -77,6 +78,7 @@ class Analyzer:
         self.actors = ActorResolver(self.nlp, user_file=settings.actors_file, known=settings.known)
         self.events = EventExtractor(self.nlp)
         self.quotes = QuoteExtractor(self.nlp)
+        self.tone = ToneScorer()
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Problem]:
         """Analyse articles in batches with `nlp.pipe`, yielding one Analysis (or Problem) each, in order.
@@ -116,14 +118,17 @@ class Analyzer:
 
     def _stages(self, doc: Doc, article: Article) -> Analysis:
         actors = self._timed("actors", self.actors, doc)
+        events = self._timed("events", self.events, doc, actors, published=article.published)
+        quotes = self._timed("quotes", self.quotes, doc, actors)
         return Analysis(
             article=article,
             actors=actors,
-            events=self._timed("events", self.events, doc, actors, published=article.published),
-            quotes=self._timed("quotes", self.quotes, doc, actors),
+            events=events,
+            quotes=quotes,
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
             model=self.model,
             version=self.version,
+            tone=self._timed("tone", self.tone, doc, actors, events, quotes),
         )
 
     def _timed(self, stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
