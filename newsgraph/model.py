@@ -186,6 +186,14 @@ class Tone:
     evidence: tuple[ToneEvidence, ...] = ()
 
 
+TONE_THRESHOLD = 0.25   # a tone score this far from zero is a label, nearer is neutral
+
+
+def tone_label(score: float) -> str:
+    """neg | neu | pos for a tone score in [-1, 1]."""
+    return "neg" if score <= -TONE_THRESHOLD else "pos" if score >= TONE_THRESHOLD else "neu"
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything newsgraph extracted from one article."""
