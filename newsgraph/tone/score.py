@@ -27,10 +27,9 @@ import yaml
 from spacy.tokens import Doc, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence
+from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 
 LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
-THRESHOLD = 0.25        # |score| below this is neutral
 VADER_WORD = 0.35       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
@@ -252,7 +251,6 @@ class ToneScorer:
     def _tone(t: _Target, sents: list) -> Tone:
         total = sum(w for w, _, _ in t.signals)
         score = math.tanh(total / math.sqrt(max(1, len(t.signals))))
-        label = "neg" if score <= -THRESHOLD else "pos" if score >= THRESHOLD else "neu"
         strongest = sorted((s for s in t.signals if s[0]), key=lambda s: -abs(s[0]))[:MAX_EVIDENCE]
         evidence = []
         by_sent: dict[int, list[str]] = defaultdict(list)
@@ -262,7 +260,7 @@ class ToneScorer:
             if i < len(sents):
                 s = sents[i]
                 evidence.append(ToneEvidence(s.start_char, s.end_char, s.text, "; ".join(whys)))
-        return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=label,
+        return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
 
 
