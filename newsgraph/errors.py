@@ -4,6 +4,7 @@
      ├── ConfigError      bad option or user dictionary
      ├── IngestError      an input that cannot become an article
      ├── ModelError       the spaCy pipeline cannot be loaded
+     ├── TimeLimitError   one article ran past the per-article time limit
      └── StoreError       the database cannot be opened or written
           ├── SchemaError the database was made by a newer newsgraph
           └── NotFoundError  no such row (an event id, say)
@@ -37,3 +38,7 @@ class SchemaError(StoreError):
 
 class NotFoundError(StoreError):
     """A row asked for by id does not exist."""
+
+
+class TimeLimitError(NewsgraphError):
+    """One article took longer than the per-article time limit (it is skipped, the run goes on)."""

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from newsgraph.ingest.clean import clean_text
+from newsgraph.ingest.decode import scrub
 from newsgraph.ingest.html import extract_page
 from newsgraph.ingest.lang import foreign_language
 from newsgraph.ingest.meta import is_headline, parse_date, read_header
@@ -30,6 +33,17 @@ class Raw:
     header: bool = False          # plain text file: may carry a `Key: value` header block
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def safe_name(path: str) -> str:
+    """A path as shown in Problems and stored as a key: bytes that are not UTF-8 (kept by the OS as surrogate
+    escapes) become `\\xNN`, and control characters (a newline in a file name) become escapes too, so every
+    Problem stays one line and every key can be stored."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", name) if _UNPRINTABLE.search(name) else name
+
+
 def text_hash(text: str) -> str:
     """sha256 of the text after NFKC normalisation and whitespace collapsing (stable across reflowing)."""
     normal = " ".join(unicodedata.normalize("NFKC", text).split())
@@ -44,15 +58,17 @@ def build_article(raw: Raw, *, languages: Collection[str] | None = ("en",)) -> A
         languages: accepted language codes; None accepts any language.
     """
     fields = {"title": raw.title, "outlet": raw.outlet, "url": raw.url, "published": raw.published}
+    # JSON can carry what no article holds and SQLite cannot store: NULs, stray controls, lone surrogates.
+    fields = {name: scrub(value) if value else value for name, value in fields.items()}
     if raw.html is not None:
         page = extract_page(raw.html, url=raw.url)
         if page is None:
             return Problem(raw.where, "no article text found in the HTML", raw.line)
-        text = page.text
+        text = scrub(page.text)
         for name in fields:
-            fields[name] = fields[name] or getattr(page, name)
+            fields[name] = fields[name] or scrub(getattr(page, name) or "") or None
     else:
-        text = raw.text or ""
+        text = scrub(raw.text or "")
         if raw.header:
             text, header = _split_header(text)
             for name, value in header.items():
@@ -66,7 +82,7 @@ def build_article(raw: Raw, *, languages: Collection[str] | None = ("en",)) -> A
     article = Article(
         id=digest[:16],
         file=raw.file,
-        key=fields["url"] or raw.key,
+        key=fields["url"] or scrub(raw.key),
         text=body,
         title=fields["title"],
         outlet=fields["outlet"],
