@@ -10,12 +10,14 @@ from bisect import bisect_right
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import groupby
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from newsgraph.errors import SchemaError, StoreError
 from newsgraph.model import INFERRED_HOW, Analysis, Article, Person
+from newsgraph.store import aggregates, backend
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 WriteStatus = Literal["added", "replaced", "unchanged"]
@@ -41,24 +43,18 @@ class Store:
 
     def __init__(self, path: str | Path = "newsgraph.db", *, readonly: bool = False) -> None:
         self.path = str(path)
-        self.backend = "sqlite"
+        self.backend = backend.backend_of(self.path)
+        self.name = backend.redact(self.path)  # for messages: a URL without its password
         try:
+            self.conn = backend.connect(self.path, readonly=readonly)
             if readonly:  # the web UI: never writes, never migrates; the file must exist
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                self.conn.row_factory = sqlite3.Row
                 if self.schema_version() > SCHEMA_VERSION:
-                    raise SchemaError(f"{self.path}: schema version {self.schema_version()} is newer than this "
+                    raise SchemaError(f"{self.name}: schema version {self.schema_version()} is newer than this "
                                       f"newsgraph ({SCHEMA_VERSION})")
                 return
-            self.conn = sqlite3.connect(self.path)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
+            raise StoreError(f"{self.name}: cannot open database ({exc})") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -76,18 +72,24 @@ class Store:
             yield self.conn
 
     def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise SchemaError(f"{self.path}: schema version {version} is newer than this newsgraph ({SCHEMA_VERSION})")
-        for number in range(version, SCHEMA_VERSION):
-            with self.conn:
-                for statement in _statements(_for_backend(MIGRATIONS[number], self.backend)):
+        """Run the migrations this database lacks, all in one transaction, one process at a time (several machines
+        may start on one PostgreSQL store at once: the version is read again under the lock)."""
+        if self.schema_version() == SCHEMA_VERSION:
+            return
+        with backend.exclusive(self.conn, self.backend, "newsgraph-migrate"):
+            version = self.schema_version()
+            if version > SCHEMA_VERSION:
+                raise SchemaError(f"{self.name}: schema version {version} is newer than this newsgraph "
+                                  f"({SCHEMA_VERSION})")
+            for number in range(version, SCHEMA_VERSION):
+                statements = _statements(_for_backend(MIGRATIONS[number], self.backend))
+                for statement in backend.migration_statements(statements, self.backend):
                     self.conn.execute(statement)
-                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(number + 1),))
+                self.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(number + 1),))
 
     def schema_version(self) -> int:
-        has_meta = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
-        if not has_meta:
+        if not backend.table_exists(self.conn, self.backend, "meta"):
             return 0
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
@@ -115,17 +117,22 @@ class Store:
             return "unchanged"
         try:
             with self.atomic() as conn:
+                backend.lock_key(conn, self.backend, article.key)
+                if self.backend == backend.POSTGRESQL and self.is_current(article, analysis.version):
+                    return "unchanged"  # another machine stored it while this one analysed it
                 olds = [r[0] for r in conn.execute("SELECT id FROM articles WHERE key = ? OR id = ?",
                                                    (article.key, article.id))]
                 for old_id in olds:
                     for hook in hooks:
                         hook.removed(conn, old_id)
+                    aggregates.removed(conn, old_id)
                 old = conn.execute("DELETE FROM articles WHERE key = ? OR id = ?", (article.key, article.id)).rowcount
                 _insert_analysis(conn, analysis)
+                aggregates.added(conn, analysis)
                 for hook in hooks:
                     hook.added(conn, analysis)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot store {article.file}: {exc}") from exc
+            raise StoreError(f"{self.name}: cannot store {article.file}: {exc}") from exc
         return "replaced" if old else "added"
 
     def known_persons(self) -> tuple[Person, ...]:
@@ -138,18 +145,36 @@ class Store:
         inferred = " AND ".join("COALESCE(a.how, 'corpus') NOT LIKE ?" for _ in INFERRED_HOW)
         rows = self.conn.execute(
             f"""
-            SELECT p.name, a.actor, a.role, a.sector, COUNT(DISTINCT a.article_id) AS n, MAX(a.published) AS latest
+            SELECT p.id AS person, p.name, a.actor, a.role, a.sector, a.article_id, a.published
             FROM affiliations a JOIN persons p ON p.id = a.person_id
-            WHERE a.actor IS NOT NULL AND instr(trim(p.name), ' ') > 0 AND {inferred}
-            GROUP BY p.id, a.actor
-            ORDER BY p.name, n DESC, latest DESC
-            """, [f"%{tag}%" for tag in INFERRED_HOW]
-        ).fetchall()
-        best: dict[str, Person] = {}
-        for row in rows:
-            best.setdefault(row["name"], Person(name=row["name"], actor=row["actor"], role=row["role"],
-                                                sector=row["sector"], how="corpus"))
-        return tuple(best.values())
+            WHERE a.actor IS NOT NULL AND trim(p.name) LIKE '% %' AND {inferred}
+            ORDER BY p.id
+            """, [f"%{tag}%" for tag in INFERRED_HOW])
+        best = []
+        for _, group in groupby(rows, key=lambda r: r["person"]):
+            person = best_affiliation(list(group))
+            best.append(Person(name=person["name"], actor=person["actor"], role=person["role"],
+                               sector=person["sector"], how="corpus"))
+        return tuple(sorted(best, key=lambda p: p.name))
+
+
+def best_affiliation(rows: list[Any]) -> dict[str, Any]:
+    """The affiliation one person's stated rows (name, actor, role, sector, article_id, published) agree on:
+    the actor given by the most articles, a tie to the most recent; role and sector from its latest article.
+    Computed here rather than in SQL, which would need SQLite's bare columns beside MAX()."""
+    by_actor: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = by_actor.setdefault(row["actor"], {"articles": set(), "latest": None, "row": row})
+        entry["articles"].add(row["article_id"])
+        if row["published"] is not None and (entry["latest"] is None or row["published"] > entry["latest"]):
+            entry["latest"], entry["row"] = row["published"], row
+    ranked = sorted(by_actor.items(), key=lambda kv: kv[0])  # stable sorts: the actor code breaks full ties
+    ranked.sort(key=lambda kv: kv[1]["latest"] or "", reverse=True)  # no date counts as oldest
+    ranked.sort(key=lambda kv: len(kv[1]["articles"]), reverse=True)
+    actor, entry = ranked[0]
+    chosen = entry["row"]
+    return {"name": chosen["name"], "actor": actor, "role": chosen["role"], "sector": chosen["sector"],
+            "articles": len(entry["articles"]), "latest": entry["latest"]}
 
 
 def _for_backend(migration: str | dict[str, str], backend: str) -> str:
@@ -202,22 +227,24 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     for event in analysis.events:
         cur = conn.execute(
             "INSERT INTO events (article_id, source, target, type, mode, negated, modality, quad_class, intensity,"
-            " cameo, date, source_sector, target_sector, reported_by, trigger, sentence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " cameo, date, source_sector, target_sector, reported_by, trigger, sentence, outlet)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (article.id, event.source, event.target, event.type, event.mode, int(event.negated), event.modality,
              event.quad_class, event.intensity, event.cameo, event.date or article.published, event.source_sector,
-             event.target_sector, event.reported_by, event.trigger, event.sentence))
+             event.target_sector, event.reported_by, event.trigger, event.sentence, article.outlet))
+        event_id = cur.fetchone()[0]
         conn.executemany(
             "INSERT INTO event_evidence (event_id, span_id, trigger, trigger_start, trigger_end, source_start,"
             " source_end, target_start, target_end, pattern) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(cur.lastrowid, span_ids.get(_sentence_index(starts, ev.start)), ev.trigger, ev.trigger_start,
+            [(event_id, span_ids.get(_sentence_index(starts, ev.start)), ev.trigger, ev.trigger_start,
               ev.trigger_end, ev.source_start, ev.source_end, ev.target_start, ev.target_end, ev.pattern)
              for ev in event.evidence])
     conn.executemany(
         "INSERT INTO quotes (article_id, span_id, text, speaker, actor, direct, cue, via, start, end, speaker_start,"
-        " speaker_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " speaker_end, published, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(article.id, span_ids.get(_sentence_index(starts, q.start)), q.text, q.speaker, q.actor, int(q.direct),
-          q.cue, q.via, q.start, q.end, q.speaker_start, q.speaker_end) for q in analysis.quotes])
+          q.cue, q.via, q.start, q.end, q.speaker_start, q.speaker_end, article.published, article.outlet)
+         for q in analysis.quotes])
     conn.executemany(  # tone toward each actor and person, with the sentences that carry it
         "INSERT INTO tone (article_id, target, name, kind, score, label, mentions, evidence) VALUES (?,?,?,?,?,?,?,?)",
         [(article.id, t.target, t.name, t.kind, t.score, t.label, t.mentions,
@@ -235,9 +262,9 @@ def _insert_spans(conn: sqlite3.Connection, analysis: Analysis) -> dict[int, int
     text = analysis.article.text
     ids = {}
     for i, (start, end) in enumerate(analysis.sentences):
-        cur = conn.execute("INSERT INTO spans (article_id, start, end, text) VALUES (?,?,?,?)",
+        cur = conn.execute("INSERT INTO spans (article_id, start, end, text) VALUES (?,?,?,?) RETURNING id",
                            (analysis.article.id, start, end, text[start:end]))
-        ids[i] = cur.lastrowid
+        ids[i] = cur.fetchone()[0]
     return ids
 
 
@@ -250,7 +277,7 @@ def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
     for event in analysis.events:
         codes.update(c for c in (event.source, event.target) if c)
     codes.update(q.actor for q in analysis.quotes if q.actor)
-    for code in codes:
+    for code in sorted(codes):  # one order for every writer, so concurrent ones cannot deadlock
         name, kind = names.get(code, (code, "state" if len(code) == 3 and code.isalpha() else "org"))
         conn.execute("INSERT INTO actors (code, name, kind) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET"
                      " name = CASE WHEN actors.name = actors.code THEN excluded.name ELSE actors.name END",
@@ -260,8 +287,8 @@ def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
 def _insert_persons(conn: sqlite3.Connection, analysis: Analysis) -> dict[str, int]:
     article = analysis.article
     ids: dict[str, int] = {}
-    for person in analysis.actors.persons:
-        conn.execute("INSERT OR IGNORE INTO persons (name) VALUES (?)", (person.name,))
+    for person in sorted(analysis.actors.persons, key=lambda p: p.name):
+        conn.execute("INSERT INTO persons (name) VALUES (?) ON CONFLICT(name) DO NOTHING", (person.name,))
         pid = conn.execute("SELECT id FROM persons WHERE name = ?", (person.name,)).fetchone()[0]
         ids[person.name] = pid
         conn.execute(

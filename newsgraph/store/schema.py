@@ -273,6 +273,54 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     CREATE TABLE copy_bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
                              PRIMARY KEY (band, article_id));
     """,
+    # store at scale (issue 13): the outlet (and a quote's date) stored on the rows the filters read; an index for
+    # each listing's filter in its order (date, then id); summary counts kept by newsgraph.store.aggregates in each
+    # article's transaction instead of scanned. '' stands for no outlet / no actor in the count tables' keys.
+    """
+    ALTER TABLE events ADD COLUMN outlet TEXT;
+    UPDATE events SET outlet = (SELECT a.outlet FROM articles a WHERE a.id = events.article_id);
+    ALTER TABLE quotes ADD COLUMN published TEXT;
+    ALTER TABLE quotes ADD COLUMN outlet TEXT;
+    UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id),
+                      outlet = (SELECT a.outlet FROM articles a WHERE a.id = quotes.article_id);
+    DROP INDEX IF EXISTS events_pair;
+    CREATE INDEX IF NOT EXISTS events_date ON events(date);
+    CREATE INDEX IF NOT EXISTS events_source_date ON events(source, date);
+    CREATE INDEX events_pair_date ON events(source, target, date);
+    CREATE INDEX events_outlet_date ON events(outlet, date);
+    CREATE INDEX events_type_outlet_date ON events(type, outlet, date);
+    DROP INDEX IF EXISTS quotes_actor;
+    CREATE INDEX quotes_published ON quotes(published, article_id, start);
+    CREATE INDEX quotes_actor_published ON quotes(actor, published, article_id, start);
+    CREATE INDEX quotes_outlet_published ON quotes(outlet, published, article_id, start);
+    CREATE INDEX IF NOT EXISTS mentions_person ON mentions(person_id);
+
+    CREATE TABLE store_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);   -- articles, events, quotes, mentions
+    CREATE TABLE outlet_counts (outlet TEXT PRIMARY KEY, articles INTEGER NOT NULL, events INTEGER NOT NULL,
+                                quotes INTEGER NOT NULL);
+    CREATE TABLE actor_counts (actor TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL);
+    CREATE TABLE unresolved_counts (text TEXT PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE pair_counts (               -- asserted, not negated events by source, type and target
+        source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (source, type, target)
+    );
+    CREATE INDEX pair_counts_n ON pair_counts(n);
+    INSERT INTO store_counts (name, n) SELECT 'articles', COUNT(*) FROM articles;
+    INSERT INTO store_counts (name, n) SELECT 'events', COUNT(*) FROM events;
+    INSERT INTO store_counts (name, n) SELECT 'quotes', COUNT(*) FROM quotes;
+    INSERT INTO store_counts (name, n) SELECT 'mentions', COUNT(*) FROM mentions WHERE kind IN ('state', 'org');
+    INSERT INTO outlet_counts (outlet, articles, events, quotes)
+        SELECT COALESCE(a.outlet, ''), COUNT(*), SUM((SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)),
+               SUM((SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id))
+        FROM articles a GROUP BY COALESCE(a.outlet, '');
+    INSERT INTO actor_counts (actor, mentions, articles)
+        SELECT actor, COUNT(*), COUNT(DISTINCT article_id) FROM mentions
+        WHERE actor IS NOT NULL AND kind != 'person' GROUP BY actor;
+    INSERT INTO unresolved_counts (text, n) SELECT text, COUNT(*) FROM unresolved GROUP BY text;
+    INSERT INTO pair_counts (source, type, target, n)
+        SELECT COALESCE(source, ''), type, COALESCE(target, ''), COUNT(*) FROM events
+        WHERE modality = 'asserted' AND negated = 0 GROUP BY COALESCE(source, ''), type, COALESCE(target, '');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
