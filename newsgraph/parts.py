@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsgraph.model import ActorCount, Actors, Analysis, Event, Quote
+from newsgraph.model import ActorCount, Actors, Analysis, Event, Quote, Tone, tone_label
 
 MAX_CHARS = 20_000   # a batch of 32 texts this long needs about 2 GB; longer articles go alone, in parts
 
@@ -76,7 +76,24 @@ def merge_parts(parts: Sequence[Part]) -> Analysis:
         sentences += [(s + c, e + c) for s, e in a.sentences]
     actors = Actors(mentions=tuple(mentions), persons=tuple(persons),
                     actors=tuple(sorted(counts.values(), key=lambda x: -x.count)), unresolved=tuple(unresolved))
-    return replace(first, actors=actors, events=tuple(events), quotes=tuple(quotes), sentences=tuple(sentences))
+    return replace(first, actors=actors, events=tuple(events), quotes=tuple(quotes), sentences=tuple(sentences),
+                   tone=_merge_tone(parts))
+
+
+def _merge_tone(parts: Sequence[Part]) -> tuple[Tone, ...]:
+    """One tone per target over all parts: scores averaged by mentions, evidence shifted and kept strongest first."""
+    merged: dict[str, list[Tone]] = {}
+    for part in parts:
+        for t in part.analysis.tone:
+            shifted = tuple(replace(e, start=e.start + part.chars, end=e.end + part.chars) for e in t.evidence)
+            merged.setdefault(t.target, []).append(replace(t, evidence=shifted))
+    out = []
+    for tones in merged.values():
+        mentions = sum(t.mentions for t in tones)
+        score = round(sum(t.score * t.mentions for t in tones) / mentions, 3) if mentions else 0.0
+        evidence = tuple(e for t in sorted(tones, key=lambda t: -abs(t.score)) for e in t.evidence)[:5]
+        out.append(replace(tones[0], score=score, label=tone_label(score), mentions=mentions, evidence=evidence))
+    return tuple(sorted(out, key=lambda t: -t.mentions))
 
 
 def _add(value: int | None, by: int) -> int | None:
