@@ -1,0 +1,243 @@
+"""Online story assignment (after Miranda et al., EMNLP 2018), inside each article's own transaction.
+
+A new article is compared with the candidate stories that an inverted index (its heaviest features -> stories,
+most recent first) returns, never with every story: per signal, its mean cosine to the story's articles (exact
+average link, from the story's stored sums, see `vectors`), combined as a weighted mean, times a time term when
+both sides are dated. It joins the best story when that reaches the threshold, else opens a story. A near-copy
+of an earlier article joins its original's story and is marked (`articles.copy_of`), and is kept out of the
+story's sums and counts so syndication does not inflate them.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newsgraph.model import Analysis
+from newsgraph.stories import copies, features, vectors
+
+N_KEY = -1      # story_df row holding the number of articles counted
+SEQ_KEY = -2    # story_df row holding the last arrival number
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """One setting for every corpus. Exposed for the ablation script, not as user knobs."""
+
+    weights: dict = field(default_factory=lambda: {"body": 1.0, "title": 1.0, "actors": 1.0, "persons": 1.0,
+                                                   "places": 1.0, "events": 1.0})
+    threshold: float = 0.2          # mean cosine, the scale of average-link clustering
+    sigma_days: float = 30.0        # time term: Gaussian in days between the article and the story's dates
+    window_days: float = 90.0       # stories further away in time are not candidates
+    query_keys: int = 24            # features of the article looked up in the index
+    per_key: int = 40               # most recent stories per feature
+    candidates: int = 40            # stories scored in full
+    index_keys: int = 24            # features of each article added to its story's index entries
+    copies: bool = True
+    text_dates: bool = True
+
+
+DEFAULT = Settings()
+
+
+class StoryHook:
+    """The `WriteHook` that keeps stories in step with the articles (registered in `run.WRITE_HOOKS`)."""
+
+    def __init__(self, settings: Settings = DEFAULT) -> None:
+        self.settings = settings
+
+    def removed(self, conn: Any, article_id: str) -> None:
+        unassign(conn, article_id)
+
+    def added(self, conn: Any, analysis: Analysis) -> None:
+        assign(conn, analysis.article.id, self.settings)
+
+
+def _counter(conn: Any, key: int, delta: int) -> int:
+    conn.execute("INSERT INTO story_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = story_df.df + ?",
+                 (key, delta, delta))
+    return conn.execute("SELECT df FROM story_df WHERE key = ?", (key,)).fetchone()[0]
+
+
+def _days(a: str, b: str) -> float:
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _gap(day: str | None, first: str | None, last: str | None) -> float | None:
+    """Days between a date and a story's date range (0 inside it); None when either is undated."""
+    if not day or not first or not last:
+        return None
+    try:
+        if first[:10] <= day[:10] <= last[:10]:
+            return 0.0
+        return min(_days(day, first), _days(day, last))
+    except ValueError:
+        return None
+
+
+def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, settings: Settings) -> float:
+    """Weighted mean over the article's signals of its mean cosine to the story's articles, times the time term."""
+    cos = vectors.mean_cosines(article, story)
+    total = weight = 0.0
+    for kind, w in settings.weights.items():
+        if w and len(article[kind][0]):
+            weight += w
+            total += w * cos.get(kind, 0.0)
+    s = total / weight if weight else 0.0
+    if gap is not None and settings.sigma_days:
+        s *= math.exp(-0.5 * (gap / settings.sigma_days) ** 2)
+    return s
+
+
+def _vector(conn: Any, feats: features.Features, sign: int) -> vectors.Vector:
+    """Count the article in the document frequencies (sign 1) and weigh its features with them."""
+    keys = sorted(feats.keys())
+    n_docs = _counter(conn, N_KEY, sign)
+    conn.executemany("INSERT INTO story_df (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1",
+                     [(k,) for k in keys])
+    df: dict[int, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for row in conn.execute(f"SELECT key, df FROM story_df WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+            df[row["key"]] = row["df"]
+    return {kind: vectors.block(features.weigh(feats.counts.get(kind, {}), df, n_docs)) for kind in vectors.KINDS}
+
+
+def _top_keys(vector: vectors.Vector, n: int) -> list[tuple[int, float]]:
+    """The article's heaviest features over all signals (weights are comparable: each block has unit length)."""
+    best: dict[int, float] = {}
+    for kind in vectors.KINDS:
+        idx, w, _ = vector[kind]
+        for i, x in zip(idx.tolist(), w.tolist()):
+            best[i] = max(best.get(i, 0.0), x)
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def _candidates(conn: Any, keys: list[tuple[int, float]], settings: Settings) -> list[str]:
+    votes: dict[str, float] = {}
+    for key, weight in keys:
+        for row in conn.execute("SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
+                                (key, settings.per_key)):
+            votes[row["story_id"]] = votes.get(row["story_id"], 0.0) + weight
+    return [s for s, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:settings.candidates]]
+
+
+def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
+    """Put a stored article in a story (an existing one or a new one); returns the story id."""
+    feats = features.read(conn, article_id)
+    if not settings.text_dates and feats.date_from == "text":
+        feats.date = feats.date_from = None
+    seq = _counter(conn, SEQ_KEY, 1)
+    vector = _vector(conn, feats, 1)
+    keys = _top_keys(vector, max(settings.query_keys, settings.index_keys))
+    original = copies.find_original(conn, article_id, feats.text) if settings.copies else None
+    story_id, best, is_copy = None, None, False
+    if original is not None:
+        row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original[0],)).fetchone()
+        story_id = row["story_id"] if row else None
+        if story_id is not None:
+            is_copy = True
+            conn.execute("UPDATE articles SET copy_of = ?, copy_containment = ? WHERE id = ?",
+                         (original[0], original[1], article_id))
+    if story_id is None:
+        cands = _candidates(conn, keys[:settings.query_keys], settings)
+        if cands:
+            marks = ",".join("?" * len(cands))
+            rows = conn.execute(f"SELECT s.id, s.first_date, s.last_date, v.vector FROM stories s"
+                                f" JOIN story_vectors v ON v.story_id = s.id WHERE s.id IN ({marks})", cands)
+            for row in rows:
+                gap = _gap(feats.date, row["first_date"], row["last_date"])
+                if gap is not None and gap > settings.window_days:
+                    continue
+                s = score(vector, vectors.unpack(row["vector"]), gap, settings)
+                if best is None or s > best[0] or (s == best[0] and row["id"] < best[1]):
+                    best = (s, row["id"])
+        if best is not None and best[0] >= settings.threshold:
+            story_id = best[1]
+        else:
+            story_id, best = _open(conn, article_id, feats), None
+    conn.execute("INSERT INTO story_members (article_id, story_id, seq, date, date_from, score, vector)"
+                 " VALUES (?,?,?,?,?,?,?)",
+                 (article_id, story_id, seq, feats.date, feats.date_from, None if best is None else round(best[0], 4),
+                  vectors.pack(vector)))
+    conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+    if not is_copy:
+        _add_to_sums(conn, story_id, vector, 1)
+        conn.executemany("INSERT INTO story_actors (story_id, code, mentions) VALUES (?,?,?) ON CONFLICT (story_id,"
+                         " code) DO UPDATE SET mentions = story_actors.mentions + excluded.mentions",
+                         _actor_counts(conn, story_id, article_id))
+    conn.executemany("INSERT INTO story_keys (key, story_id, seq) VALUES (?,?,?) ON CONFLICT (key, story_id)"
+                     " DO UPDATE SET seq = excluded.seq", [(k, story_id, seq) for k, _ in keys[:settings.index_keys]])
+    _refresh(conn, story_id, seq)
+    return story_id
+
+
+def _open(conn: Any, article_id: str, feats: features.Features) -> str:
+    story_id = f"s-{feats.date}-{article_id[:8]}" if feats.date else f"s-{article_id[:12]}"
+    conn.execute("INSERT INTO stories (id, title, first_date, last_date) VALUES (?,?,?,?)",
+                 (story_id, feats.title, feats.date, feats.date))
+    conn.execute("INSERT INTO story_vectors (story_id, vector) VALUES (?,?)", (story_id, vectors.pack(vectors.empty())))
+    return story_id
+
+
+def _add_to_sums(conn: Any, story_id: str, vector: vectors.Vector, sign: int) -> None:
+    row = conn.execute("SELECT vector FROM story_vectors WHERE story_id = ?", (story_id,)).fetchone()
+    total = vectors.unpack(row["vector"]) if row else vectors.empty()
+    conn.execute("UPDATE story_vectors SET vector = ? WHERE story_id = ?",
+                 (vectors.pack(vectors.add(total, vector, sign)), story_id))
+
+
+def _actor_counts(conn: Any, story_id: str, article_id: str) -> list[tuple[str, str, int]]:
+    rows = conn.execute("SELECT actor, COUNT(*) AS n FROM mentions WHERE article_id = ? AND actor IS NOT NULL"
+                        " AND kind <> 'person' AND place = 0 GROUP BY actor", (article_id,))
+    return [(story_id, r["actor"], r["n"]) for r in rows]
+
+
+def _refresh(conn: Any, story_id: str, seq: int | None = None) -> None:
+    """Recount a story from its members (bounded by the story's size, not the store's)."""
+    c = conn.execute(
+        "SELECT COUNT(*) AS n, SUM(CASE WHEN a.copy_of IS NULL THEN 0 ELSE 1 END) AS copies,"
+        " COUNT(DISTINCT a.outlet) AS outlets, MIN(m.date) AS first, MAX(m.date) AS last"
+        " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?", (story_id,)).fetchone()
+    top = [r["code"] for r in conn.execute("SELECT code FROM story_actors WHERE story_id = ? AND mentions > 0"
+                                           " ORDER BY mentions DESC, code LIMIT 5", (story_id,))]
+    title = conn.execute("SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id"
+                         " WHERE m.story_id = ? AND a.title IS NOT NULL AND a.copy_of IS NULL"
+                         " ORDER BY m.seq LIMIT 1", (story_id,)).fetchone()
+    copies_n = c["copies"] or 0
+    conn.execute("UPDATE stories SET articles = ?, copies = ?, outlets = ?, first_date = ?, last_date = ?,"
+                 " top_actors = ?, title = COALESCE(?, title), seq = COALESCE(?, seq) WHERE id = ?",
+                 (c["n"] - copies_n, copies_n, c["outlets"], c["first"], c["last"], json.dumps(top),
+                  title["title"] if title else None, seq, story_id))
+
+
+def unassign(conn: Any, article_id: str) -> None:
+    """Take an article out of its story before it is deleted or replaced: sums, counts, frequencies."""
+    m = conn.execute("SELECT m.story_id, m.vector, a.copy_of FROM story_members m JOIN articles a"
+                     " ON a.id = m.article_id WHERE m.article_id = ?", (article_id,)).fetchone()
+    if m is None:
+        return
+    vector = vectors.unpack(m["vector"])
+    keys = sorted({i for kind in vectors.KINDS for i in vector[kind][0].tolist()})
+    _counter(conn, N_KEY, -1)
+    conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", [(k,) for k in keys])
+    story_id = m["story_id"]
+    if m["copy_of"] is None:
+        _add_to_sums(conn, story_id, vector, -1)
+        for _, code, n in _actor_counts(conn, story_id, article_id):
+            conn.execute("UPDATE story_actors SET mentions = mentions - ? WHERE story_id = ? AND code = ?",
+                         (n, story_id, code))
+    conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+    conn.execute("UPDATE articles SET story_id = NULL, copy_of = NULL, copy_containment = NULL WHERE id = ?",
+                 (article_id,))
+    conn.execute("DELETE FROM copy_signatures WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM copy_bands WHERE article_id = ?", (article_id,))
+    left = conn.execute("SELECT COUNT(*) FROM story_members WHERE story_id = ?", (story_id,)).fetchone()[0]
+    if left:
+        _refresh(conn, story_id)
+    else:
+        for table, col in (("story_keys", "story_id"), ("story_actors", "story_id"), ("story_vectors", "story_id"),
+                           ("stories", "id")):
+            conn.execute(f"DELETE FROM {table} WHERE {col} = ?", (story_id,))

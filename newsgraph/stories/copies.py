@@ -1,0 +1,75 @@
+"""Near-copies (wire copy republished, one article under two URLs) by MinHash of word shingles (datasketch).
+
+Each article keeps its MinHash signature and its locality-sensitive band keys in the store, so finding the
+articles that may share its text is an indexed lookup, never a scan. Containment (the share of the new text's
+shingles found in the earlier one) is estimated from the Jaccard estimate and the two shingle counts; an article
+whose text is mostly inside an earlier one is a copy of it (of its original, when that one is a copy too).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+SHINGLE = 5            # words per shingle
+NUM_PERM = 128
+BANDS, ROWS = 32, 4    # LSH: texts with Jaccard >= about 0.42 share a band with high probability
+MIN_SHINGLES = 20      # shorter texts are not judged: a few shared phrases prove nothing
+COPY_CONTAINMENT = 0.8  # most of the text is in the earlier article: a copy, not a rewrite
+
+_word = re.compile(r"\w+")
+
+
+def signature(text: str) -> tuple[int, np.ndarray] | None:
+    """(number of distinct shingles, MinHash hash values), or None for a text too short to judge."""
+    words = _word.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return len(shingles), mh.hashvalues.astype(np.uint64)
+
+
+def bands(values: np.ndarray) -> list[str]:
+    return [f"{b}:{values[b * ROWS:(b + 1) * ROWS].tobytes().hex()}" for b in range(BANDS)]
+
+
+def containment(n_a: int, sig_a: np.ndarray, n_b: int, sig_b: np.ndarray) -> float:
+    """Estimated share of A's shingles found in B: |A∩B| / |A| = J (|A| + |B|) / ((1 + J) |A|)."""
+    j = float(np.mean(sig_a == sig_b))
+    return min(1.0, j * (n_a + n_b) / ((1 + j) * n_a)) if j else 0.0
+
+
+def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | None:
+    """Record the article's signature, and return (original id, containment) when it is a copy of an earlier
+    article of the store."""
+    sig = signature(text)
+    if sig is None:
+        return None
+    n, values = sig
+    keys = bands(values)
+    best: tuple[float, str] | None = None
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(f"SELECT DISTINCT s.article_id, s.shingles, s.signature FROM copy_bands b"
+                        f" JOIN copy_signatures s ON s.article_id = b.article_id WHERE b.band IN ({marks})"
+                        f" AND b.article_id <> ?", (*keys, article_id)).fetchall()
+    for row in rows:
+        other = np.frombuffer(bytes(row["signature"]), np.uint64)
+        c = containment(n, values, row["shingles"], other)
+        if c >= COPY_CONTAINMENT and (best is None or c > best[0] or (c == best[0] and row["article_id"] < best[1])):
+            best = (c, row["article_id"])
+    conn.execute("INSERT INTO copy_signatures (article_id, shingles, signature) VALUES (?,?,?)"
+                 " ON CONFLICT (article_id) DO NOTHING", (article_id, n, values.tobytes()))
+    conn.executemany("INSERT INTO copy_bands (band, article_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                     [(k, article_id) for k in keys])
+    if best is None:
+        return None
+    original = best[1]
+    root = conn.execute("SELECT copy_of FROM articles WHERE id = ?", (original,)).fetchone()
+    if root is not None and root["copy_of"]:
+        exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (root["copy_of"],)).fetchone()
+        original = root["copy_of"] if exists else original
+    return original, round(best[0], 3)
