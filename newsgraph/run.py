@@ -12,6 +12,7 @@ from newsgraph.model import Analysis, Article, Problem
 from newsgraph.pipeline import Settings, analyze_stream
 from newsgraph.store import Store
 from newsgraph.store.queries import article_record
+from newsgraph.stories import StoryHook
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
             continue
         _store_one(store, result, summary)
         if on_record:
-            on_record(to_record(result))
+            on_record(_record(store, result))
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)
@@ -88,7 +89,16 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
 
 # Downstream stages that update their tables in each article's transaction (stories, stance counts, aggregates).
 # Each is a `newsgraph.store.db.WriteHook`; a stage adds its hook here.
-WRITE_HOOKS: tuple = ()
+WRITE_HOOKS: tuple = (StoryHook(),)
+
+
+def _record(store: Store, analysis: Analysis) -> dict:
+    """The record of a just-stored article, with the story it was put in (and the original it copies)."""
+    record = to_record(analysis)
+    row = store.conn.execute("SELECT story_id, copy_of, copy_containment FROM articles WHERE id = ?",
+                             (analysis.article.id,)).fetchone()
+    record["story"], record["copy_of"], record["copy_containment"] = tuple(row) if row else (None, None, None)
+    return record
 
 
 def _store_one(store: Store, analysis: Analysis, summary: RunSummary) -> None:

@@ -196,6 +196,7 @@ def article_record(store: Store, aid: str) -> Row:
         "persons": persons, "actors": actors, "events": events, "quotes": quotes,
         "unresolved": [r[0] for r in conn.execute("SELECT text FROM unresolved WHERE article_id = ?", (aid,))],
         "tone": article_tone(store, aid),
+        "story": a["story_id"], "copy_of": a["copy_of"], "copy_containment": a["copy_containment"],
         "model": a["model"], "newsgraph_version": a["newsgraph_version"], "analysed_at": a["analysed_at"],
     }
 
