@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,8 +24,9 @@ from spacy.util import get_package_version, is_package
 
 from newsgraph import __version__
 from newsgraph.actors import ActorResolver
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, TimeLimitError
 from newsgraph.events import EventExtractor
+from newsgraph.ingest import DEFAULT_TIME_LIMIT, time_limit
 from newsgraph.model import Analysis, Article, Person, Problem
 from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
 from newsgraph.parts import MAX_CHARS, Part, merge_parts, split_text
@@ -45,6 +47,7 @@ class Settings:
     known: tuple[Person, ...] = ()
     batch_size: int = BATCH_SIZE
     learn: bool = True   # persons' stated affiliations help later articles of the same run
+    time_limit: float | None = DEFAULT_TIME_LIMIT   # seconds per article; a slower one is skipped with a reason
 
     def version(self) -> str:
         """newsgraph's version plus a fingerprint of what decides the output: our code and data, the model, the
@@ -101,7 +104,10 @@ class Analyzer:
 
     def _guarded(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis | Problem:
         try:
-            analysis = self._analyze_docs(article, docs)
+            with time_limit(self.settings.time_limit, "analysis"):
+                analysis = self._analyze_docs(article, docs)
+        except TimeLimitError as exc:  # a pathological article is skipped, never hangs the run
+            return Problem(article.file, str(exc), article.line)
         except Exception as exc:  # a rule bug on one article must not end a long batch run
             log.exception("analysis failed for %s", article.file)
             return Problem(article.file, f"analysis failed ({type(exc).__name__}: {exc})", article.line)
@@ -147,6 +153,8 @@ _worker: Analyzer | NewsgraphError | None = None
 def _init_worker(settings: Settings) -> None:
     # An exception here would make the pool restart the worker for ever; keep it for the first batch to raise.
     global _worker
+    # Ctrl-C reaches the whole process group: the parent decides (finish the article, stop the pool), not the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _worker = Analyzer(settings)
     except NewsgraphError as exc:
