@@ -305,3 +305,50 @@ def summary(db: str) -> None:
 
     with open_store(db) as store:
         print_summary(store, Console())
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("story", required=False)
+@db_option
+@click.option("--by", type=click.Choice(["outlet", "country"]), default="outlet", show_default=True,
+              help="Sides: each outlet, or each outlet's country (outlets file, else the URL's country domain).")
+@click.option("--outlets", "outlets_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML or CSV giving each outlet's country (outlet, country[, domain]).")
+@click.option("--articles", "article_ids", default=None, help="Compare these article ids (comma-separated) "
+              "instead of a story.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--rebuild-prior", is_flag=True, help="Recount the store-wide term counts first (for a database "
+              "analysed before they were kept).")
+def compare(story: str | None, db: str, by: str, outlets_file: str | None, article_ids: str | None, fmt: str,
+            rebuild_prior: bool) -> None:
+    """Compare one story side by side: the facts each outlet reports (and how, and how early), whom it quotes,
+    its distinctive terms and names, and its tone toward the main actors, each with its sentence.
+
+    \b
+    Example:
+      newsgraph stories                             # find the story id
+      newsgraph compare STORY --format markdown
+      newsgraph compare STORY --by country --outlets outlets.yaml --format json
+    """
+    from newsgraph.compare import compare_articles, compare_story, load_outlets, rebuild_prior as recount
+    from newsgraph.compare.render import to_markdown, to_text
+
+    if not story and not article_ids:
+        raise click.UsageError("give a STORY id or --articles ID,ID,...")
+    with open_store(db) as store:
+        if rebuild_prior:
+            with store.atomic() as conn:
+                err.print(f"recounted the terms of {recount(conn)} articles")
+        if article_ids:
+            outlets = load_outlets(outlets_file) if outlets_file else None
+            result = compare_articles(store, [a.strip() for a in article_ids.split(",") if a.strip()], by=by,
+                                      outlets=outlets, story=story)
+        else:
+            result = compare_story(store, story, by=by, outlets_file=outlets_file)
+    if result["terms"]["prior"] == "story":
+        err.print("note: no store-wide term counts yet, the story is its own prior (run once with --rebuild-prior)")
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(to_markdown(result) if fmt == "markdown" else to_text(result))
