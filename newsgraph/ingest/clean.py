@@ -6,7 +6,12 @@ than one line at a time:
 
 - a link glued to the next paragraph ("Also read: Talks stallThe minister said ..."): the link part is cut
   off where a lower-case letter runs into a capitalised word and a full sentence follows;
-- a summary box title alone on its line ("Key highlights"): the bullet lines under it go with it.
+- a summary box title alone on its line ("Key highlights"): the bullet lines under it go with it;
+- reader comments: a comments heading ("12 Comments", "Leave a Reply") with comment furniture ("X says:",
+  "Reply", a comment's date) in the lines after it starts the comments, which run to the end of the page.
+
+A line of segments between separators ("PTI | New Delhi | Updated: Jan 3, 2024") is page furniture when one
+segment is a byline, date or credit and every other one is furniture too or a short name (a place, a desk).
 """
 from __future__ import annotations
 
@@ -26,6 +31,10 @@ _MIN_GLUED_HEAD_WORDS = 2     # the story title kept in the link
 _MIN_GLUED_BODY_WORDS = 8     # the paragraph after it must be a real sentence ...
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")   # ... ending like one
 _MAX_BOX_LINES = 8           # lines under a box title, when they are not bullets
+_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_META_RULES = frozenset({"byline", "timestamp", "desk", "agency", "caption", "credit"})
+_SHORT_NAME = re.compile(r"^[A-Z][\w.'’&-]*(\s+[\w.'’&-]+){0,3}$")   # "New Delhi", "Islamabad", "World"
+_COMMENT_LOOKAHEAD = 6       # non-empty lines after a comments heading searched for comment furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +62,38 @@ def match_rule(line: str, rules: tuple[Rule, ...] | None = None) -> str | None:
     """The name of the rule that marks this line as boilerplate, or None for a body line."""
     text = line.strip()
     words = len(text.split())
-    for rule in rules or load_rules():
+    rules = rules or load_rules()
+    for rule in rules:
         if words <= rule.max_words and rule.pattern.search(text):
             return rule.name
+    return _segmented(text, rules)
+
+
+def _segmented(text: str, rules: tuple[Rule, ...]) -> str | None:
+    """'PTI | New Delhi | Updated: Jan 3, 2024 10:45 IST': every segment furniture or a short name, one a credit."""
+    parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2 or len(text.split()) > 30:
+        return None
+    names = [next((r.name for r in rules if len(p.split()) <= r.max_words and r.pattern.search(p)), None)
+             for p in parts]
+    if not any(n in _META_RULES for n in names):
+        return None
+    if all(n is not None or _SHORT_NAME.match(p) for n, p in zip(names, parts)):
+        return "byline"
     return None
+
+
+def _comments_start(lines: list[str], i: int, rules: tuple[Rule, ...]) -> bool:
+    """Line i is a comments heading with comment furniture in the next few non-empty lines."""
+    by_name = {r.name: r for r in rules}
+    header, meta = by_name.get("comment_header"), by_name.get("comment_meta")
+    if header is None or meta is None:
+        return False
+    text = lines[i].strip()
+    if len(text.split()) > header.max_words or not header.pattern.search(text):
+        return False
+    following = [ln.strip() for ln in lines[i + 1:] if ln.strip()][:_COMMENT_LOOKAHEAD]
+    return any(len(ln.split()) <= meta.max_words and meta.pattern.search(ln) for ln in following)
 
 
 def split_glued(line: str) -> tuple[str, str] | None:
@@ -86,6 +123,9 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
         if not line.strip():
             kept.append("")
             continue
+        if _comments_start(lines, i - 1, rules):
+            removed.extend(ln.strip() for ln in lines[i - 1:] if ln.strip())
+            break
         glued = _glued_link(line, rules[0])
         if glued:
             removed.append(glued[0])
