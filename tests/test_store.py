@@ -45,8 +45,8 @@ def make_analysis(text: str = TEXT, *, key: str = "a.txt", published: str | None
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "news.db") as store:
+def store(store_url):  # every test using it runs on SQLite and on PostgreSQL (tests/conftest.py)
+    with Store(store_url) as store:
         yield store
 
 
