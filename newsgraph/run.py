@@ -12,6 +12,7 @@ from newsgraph.model import Analysis, Article, Problem
 from newsgraph.pipeline import Settings, analyze_stream
 from newsgraph.store import Store
 from newsgraph.store.queries import article_record
+from newsgraph.stances import StanceHook
 from newsgraph.stories import StoryHook
 
 
@@ -89,7 +90,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
 
 # Downstream stages that update their tables in each article's transaction (stories, stance counts, aggregates).
 # Each is a `newsgraph.store.db.WriteHook`; a stage adds its hook here.
-WRITE_HOOKS: tuple = (StoryHook(),)
+WRITE_HOOKS: tuple = (StoryHook(), StanceHook())
 
 
 def _record(store: Store, analysis: Analysis) -> dict:

@@ -1,0 +1,183 @@
+"""Stance facts: one signed item of evidence for a directed actor pair, read from one stored article's records.
+
+Three sources, each kept with its ids so every edge can be explained:
+- events: the sign from the PLOVER type (cooperation > 0, conflict < 0; a request says nothing), the size from the
+  type's weight, scaled by modality (an act counts fully, a promise or threat of one less, a hypothesis little),
+  and turned into a weak opposite when negated ("did not support" leans away);
+- quotes: the speaker's actor supporting or condemning another actor named in the quoted words;
+- alignment phrases between two actor mentions of one sentence: "X, a close ally of Y", "Y's ally X", "X, a rival
+  of Y".
+A quote or phrase that repeats an event of the same pair in the same sentence adds nothing (no double counting).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+# Type weights: how much one asserted event of this type says about the source's stance toward the target.
+TYPE_WEIGHT = {
+    "SUPPORT": 1.0, "AID": 1.0, "AGREE": 0.8, "COOPERATE": 0.8, "CONCEDE": 0.4, "RETREAT": 0.3, "CONSULT": 0.3,
+    "ACCUSE": -0.8, "REJECT": -0.7, "THREATEN": -0.8, "PROTEST": -0.6, "SANCTION": -1.0, "MOBILIZE": -0.5,
+    "COERCE": -1.0, "ASSAULT": -1.0,
+}
+MODALITY_SCALE = {"asserted": 1.0, "future": 0.6, "alleged": 0.5, "proposed": 0.4, "conditional": 0.3,
+                  "hypothetical": 0.3, "question": 0.2}
+NEGATED_SCALE = -0.3      # "did not support": a weak lean the other way
+REPORTED_SCALE = 0.8      # an event the text only relays from someone else
+QUOTE_WEIGHT = 0.5
+PHRASE_WEIGHT = 0.8
+
+_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
+                      r"solidarity|welcom\w*|appreciat\w*|thank\w*|ally|allies|friend\w*|brother\w*|partner\w*|"
+                      r"endors\w*|prais\w*|commend\w*|applaud\w*)\b", re.I)
+_CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|reject\w*|accus\w*|blam\w*|aggress\w*|illegal\w*|occupation|"
+                      r"occupied|violat\w*|terror\w*|threat\w*|warn\w*|hostil\w*|provocat\w*|interfer\w*|"
+                      r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*)\b", re.I)
+_ADJ = r"(?:(?:close|closest|key|staunch|staunchest|long-?time|longstanding|old|oldest|strategic|firm|trusted|major|" \
+       r"main|strong|steadfast|traditional|natural|historic|bitter|arch|sworn|regional|chief|fierce)[- ]?\s*)*"
+_ALLY = r"(?:ally|allies|partner|partners|friend|friends|backer|backers|supporter|supporters|patron|protector)"
+_RIVAL = r"(?:rival|rivals|foe|foes|enemy|enemies|adversary|adversaries|nemesis|arch-?rival|opponent|opponents)"
+# between mention A (before) and mention B (after): "A, a close ally of B" -> A toward B
+_A_OF_B = re.compile(rf"^\s*,?\s*(?:(?:is|was|are|were|remains?|as)\s+)?(?:an?|the|its|their|his|her)\s+{_ADJ}"
+                     rf"(?P<kind>{_ALLY}|{_RIVAL})\s+(?:of|to)\s+(?:the\s+)?$", re.I)
+# "B's close ally A", "B ally A", "B and its ally A" -> A toward B
+_B_S_A = re.compile(rf"^(?:\s*['’]s?\s+|\s+and\s+(?:its|their|his|her)\s+|\s+){_ADJ}(?P<kind>{_ALLY}|{_RIVAL})"
+                    rf"\s*,?\s*$", re.I)
+_IS_RIVAL = re.compile(_RIVAL, re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    source: str
+    target: str
+    kind: str                # event | quote | phrase
+    weight: float
+    why: str
+    date: str | None
+    outlet: str
+    event_id: int | None = None
+    quote_id: int | None = None
+    span_id: int | None = None
+
+
+def event_weight(type_: str, modality: str, negated: bool, reported: bool) -> float:
+    """The signed weight of one event for its source's stance toward its target."""
+    weight = TYPE_WEIGHT.get(type_, 0.0) * MODALITY_SCALE.get(modality, 0.3)
+    if negated:
+        weight *= NEGATED_SCALE
+    if reported:
+        weight *= REPORTED_SCALE
+    return round(weight, 4)
+
+
+def quote_polarity(text: str) -> float:
+    """+1 when the quoted words support, -1 when they condemn, 0 when they say neither or both equally."""
+    pos, neg = len(_SUPPORT.findall(text)), len(_CONDEMN.findall(text))
+    return 0.0 if pos == neg else (1.0 if pos > neg else -1.0)
+
+
+def phrase_between(between: str, reverse: bool) -> float:
+    """The sign an alignment phrase gives, for text between two mentions; `reverse` for "B's ally A"."""
+    match = (_B_S_A if reverse else _A_OF_B).match(between)
+    if not match:
+        return 0.0
+    return -1.0 if _IS_RIVAL.fullmatch(match["kind"]) else 1.0
+
+
+def article_facts(conn: Any, article_id: str) -> list[Fact]:
+    """Every stance fact of one stored article (its events, quotes, mentions and sentences)."""
+    art = conn.execute("SELECT outlet, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if art is None:
+        return []
+    outlet, published = art["outlet"] or "", art["published"]
+    facts: list[Fact] = []
+    linked: set[tuple[str, str, int | None]] = set()   # (source, target, span) already told by an event
+    for e in conn.execute(
+            "SELECT e.id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date, e.trigger,"
+            " (SELECT MIN(x.span_id) FROM event_evidence x WHERE x.event_id = e.id) AS span_id"
+            " FROM events e WHERE e.article_id = ? ORDER BY e.id", (article_id,)).fetchall():
+        if not e["source"] or not e["target"] or e["source"] == e["target"]:
+            continue
+        weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]))
+        linked.add((e["source"], e["target"], e["span_id"]))
+        if weight:
+            why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
+            facts.append(Fact(e["source"], e["target"], "event", weight, why, e["date"] or published, outlet,
+                              event_id=e["id"], span_id=e["span_id"]))
+    mentions = conn.execute(
+        "SELECT m.actor, m.start, m.end, m.span_id, m.place FROM mentions m"
+        " WHERE m.article_id = ? AND m.actor IS NOT NULL ORDER BY m.start", (article_id,)).fetchall()
+    for q in conn.execute("SELECT id, actor, text, start, end, span_id FROM quotes WHERE article_id = ?",
+                          (article_id,)).fetchall():
+        if not q["actor"]:
+            continue
+        named = {m["actor"] for m in mentions if q["start"] <= m["start"] and m["end"] <= q["end"]} - {q["actor"]}
+        polarity = quote_polarity(q["text"]) if named else 0.0
+        for target in sorted(named) if polarity else ():
+            if (q["actor"], target, q["span_id"]) in linked:
+                continue
+            facts.append(Fact(q["actor"], target, "quote", QUOTE_WEIGHT * polarity,
+                              f"quoted words {'support' if polarity > 0 else 'condemn'} {target}",
+                              published, outlet, quote_id=q["id"], span_id=q["span_id"]))
+    facts += _phrases(conn, article_id, mentions, linked, published, outlet)
+    return facts
+
+
+def _phrases(conn: Any, article_id: str, mentions: list, linked: set, published: str | None,
+             outlet: str) -> list[Fact]:
+    by_span: dict[int, list] = {}
+    for m in mentions:
+        if m["span_id"] is not None:
+            by_span.setdefault(m["span_id"], []).append(m)
+    out: list[Fact] = []
+    spans = [s for s, ms in by_span.items() if len({m["actor"] for m in ms}) > 1]
+    for span_id in spans:
+        row = conn.execute("SELECT start, text FROM spans WHERE id = ?", (span_id,)).fetchone()
+        ms = by_span[span_id]
+        for a, b in zip(ms, ms[1:]):   # neighbouring mentions only: the phrase sits between them
+            if a["actor"] == b["actor"] or a["end"] > b["start"]:
+                continue
+            between = row["text"][a["end"] - row["start"]:b["start"] - row["start"]]
+            if len(between) > 60:
+                continue
+            for reverse in (False, True):
+                sign = phrase_between(between, reverse)
+                if not sign:
+                    continue
+                source, target = (b["actor"], a["actor"]) if reverse else (a["actor"], b["actor"])
+                if (source, target, span_id) in linked:
+                    break
+                out.append(Fact(source, target, "phrase", PHRASE_WEIGHT * sign,
+                                f"'{' '.join(between.split())}'", published, outlet, span_id=span_id))
+                break
+    return out
+
+
+def week_of(day: str | None) -> str:
+    """The Monday (YYYY-MM-DD) of a date's ISO week; '' for no or a malformed date."""
+    parsed = _parse(day)
+    return (parsed - timedelta(days=parsed.weekday())).isoformat() if parsed else ""
+
+
+def month_of(day: str | None) -> str:
+    parsed = _parse(day)
+    return parsed.isoformat()[:7] if parsed else ""
+
+
+def period_bounds(grain: str, period: str) -> tuple[str, str]:
+    """[first day, first day after) of a week (its Monday) or a month (YYYY-MM), as ISO dates."""
+    if grain == "week":
+        monday = date.fromisoformat(period)
+        return monday.isoformat(), (monday + timedelta(days=7)).isoformat()
+    year, month = int(period[:4]), int(period[5:7])
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return f"{period}-01", following.isoformat()
+
+
+def _parse(day: str | None) -> date | None:
+    try:
+        return date.fromisoformat(day[:10]) if day else None
+    except ValueError:
+        return None
