@@ -15,7 +15,8 @@ from rich.table import Table
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError, StoreError
-from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.ingest import (DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_HTML_BYTES, DEFAULT_MAX_LINE_BYTES,
+                              DEFAULT_TIME_LIMIT)
 from newsgraph.store import Store
 from newsgraph.store import queries
 
@@ -48,7 +49,7 @@ def main() -> None:
 
 def db_option(f: Callable) -> Callable:
     return click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False),
-                        help="SQLite database file.")(f)
+                        help="SQLite database file, or a PostgreSQL server: postgresql://user@host:port/name.")(f)
 
 
 def scope_options(f: Callable) -> Callable:
@@ -97,7 +98,8 @@ def _cell(value: Any, *, wide: bool) -> str:
 
 def open_store(db: str, *, create: bool = False) -> Store:
     """The database; only `analyze` creates one, so a mistyped --db is an error, not an empty result."""
-    if not create and db != ":memory:" and not Path(db).exists():
+    if not create and db != ":memory:" and not db.startswith(("postgresql://", "postgres://")) \
+            and not Path(db).exists():
         raise StoreError(f"{db}: no such database; create it with `newsgraph analyze PATH --db {db}`")
     return Store(db)
 
@@ -111,22 +113,40 @@ def open_store(db: str, *, create: bool = False) -> Store:
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Your own dictionary of actors, aliases and persons (YAML or CSV).")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Skip articles with more text than this.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip text files (and whole JSON documents) larger than this, after decompression.")
+@click.option("--max-line-bytes", type=click.IntRange(1), default=DEFAULT_MAX_LINE_BYTES, show_default=True,
+              help="Skip JSON Lines lines (and JSON array items) larger than this.")
+@click.option("--max-html-bytes", type=click.IntRange(1), default=DEFAULT_MAX_HTML_BYTES, show_default=True,
+              help="Skip HTML pages larger than this, after decompression.")
+@click.option("--max-depth", type=click.IntRange(1), default=DEFAULT_MAX_DEPTH, show_default=True,
+              help="Skip JSON nested deeper than this.")
+@click.option("--time-limit", type=click.FloatRange(0), default=DEFAULT_TIME_LIMIT, show_default=True,
+              help="Skip an article whose extraction or analysis takes longer (seconds; 0: no limit).")
+@click.option("--follow-links", is_flag=True, help="Inside folders, also follow links that lead out of them.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
+                   "worker processes (instead of --processes).")
 def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, processes: int,
-            actors_file: str | None, max_bytes: int) -> None:
+            actors_file: str | None, max_bytes: int, max_line_bytes: int, max_html_bytes: int, max_depth: int,
+            time_limit: float, follow_links: bool, cluster: str | None) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, also .gz; folders recursively; '-' for JSON Lines on stdin)
-    into the database, and optionally into JSON Lines. Exits 1 when any input was skipped.
+    into the database, and optionally into JSON Lines. Exits 1 when any input was skipped, 130 when stopped by
+    Ctrl-C or SIGTERM (after the article being stored; run the same command again to analyse the rest).
 
     \b
     Example:
       newsgraph analyze examples/ --db news.db
       newsgraph analyze feed.jsonl.gz --jsonl out.jsonl --processes 4
+      newsgraph analyze dump/ --cluster local:2
       cat articles.jsonl | newsgraph analyze - --jsonl -
     """
+    from newsgraph.ingest import Limits
     from newsgraph.pipeline import Settings
     from newsgraph.run import analyze_paths
 
+    limits = Limits(max_bytes=max_bytes, max_line_bytes=max_line_bytes, max_html_bytes=max_html_bytes,
+                    max_depth=max_depth, time_limit=time_limit or None)
     with open_store(db, create=True) as store:
         settings = Settings(model=model, actors_file=actors_file, known=store.known_persons())
         with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -134,13 +154,14 @@ def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, proc
                       transient=True) as progress:
             task = progress.add_task("analysing", total=None)
             summary = analyze_paths(
-                paths, store, settings=settings, processes=processes, max_bytes=max_bytes,
+                paths, store, settings=settings, processes=processes, limits=limits, follow_links=follow_links,
+                cluster=cluster,
                 on_record=(lambda r: jsonl.write(json.dumps(r, ensure_ascii=False) + "\n")) if jsonl else None,
                 on_problem=lambda p: err.print(f"newsgraph: skipped {p}", markup=False, highlight=False),
                 on_progress=lambda s: progress.update(task, completed=s.analysed + s.unchanged),
             )
     err.print(str(summary), markup=False, highlight=False)
-    sys.exit(1 if summary.skipped else 0)
+    sys.exit(130 if summary.interrupted else 1 if summary.skipped else 0)
 
 
 @main.command(context_settings=CONTEXT)
@@ -174,9 +195,13 @@ def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: st
 @click.option("--negated/--not-negated", default=None, help="Only negated / only not negated events.")
 @scope_options
 @click.option("--explain", "explain_id", type=int, help="Show one event with its evidence and the rule that fired.")
+@click.option("--by-story", is_flag=True, help="One row per story and (source, type, target), with its reports "
+              "(articles, outlets, first report; copies not counted twice).")
+@click.option("--story", "story_id", help="With --by-story: only this story.")
 def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str | None, target: str | None,
            type_: str | None, quad: int | None, modality: str | None, negated: bool | None, since: str | None,
-           until: str | None, outlet: str | None, explain_id: int | None) -> None:
+           until: str | None, outlet: str | None, explain_id: int | None, by_story: bool,
+           story_id: str | None) -> None:
     """List events (who did what to whom), each with the sentence it came from.
 
     \b
@@ -184,10 +209,15 @@ def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str 
       newsgraph events --source EGY --target ETH --type REQUEST
       newsgraph events --actor AU --modality asserted --format csv
       newsgraph events --explain 12
+      newsgraph events --by-story --actor EGY
     """
     with open_store(db) as store:
         if explain_id is not None:
             click.echo(json.dumps(queries.explain_event(store, explain_id), ensure_ascii=False, indent=2))
+            return
+        if by_story or story_id:
+            _story_events(store, fmt, limit, story_id=story_id, actor=actor, source=source, target=target,
+                          type=type_)
             return
         rows = queries.list_events(store, actor=actor, source=source, target=target, type=type_, quad_class=quad,
                                    modality=modality, negated=negated, since=since, until=until, outlet=outlet,
@@ -277,7 +307,14 @@ def export(out: str, db: str, fmt: str) -> None:
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Run each side this many times, alternating; the best time counts.")
-def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int) -> None:
+@click.option("--store", "store_bench", is_flag=True,
+              help="Instead: time every CLI/web query on a synthetic store of --events events (cold and warm).")
+@click.option("--events", "n_events", type=click.IntRange(1000), default=200_000, show_default=True,
+              help="With --store: events in the synthetic store.")
+@click.option("--store-db", type=click.Path(dir_okay=False), default=None,
+              help="With --store: build (or reuse, when it holds as many events) this SQLite file; else a temporary one.")
+def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int, store_bench: bool,
+          n_events: int, store_db: str | None) -> None:
     """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
     same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
 
@@ -285,7 +322,14 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
     Example:
       newsgraph bench                    # the sample articles, repeated to 100,000 words
       newsgraph bench corpus/ --words 500000 --processes 4
+      newsgraph bench --store --events 2000000   # store queries at scale: one line per query, then p95
     """
+    if store_bench:
+        from newsgraph.bench_store import run_store_bench
+
+        for line in run_store_bench(n_events, path=store_db):
+            click.echo(line)
+        return
     from newsgraph.bench import run_bench
 
     for line in run_bench(paths or None, words=words, model=model, processes=processes, repeat=repeat):
@@ -352,3 +396,65 @@ def compare(story: str | None, db: str, by: str, outlets_file: str | None, artic
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(to_markdown(result) if fmt == "markdown" else to_text(result))
+
+
+def _story_events(store: Store, fmt: str, limit: int | None, **filters: Any) -> None:
+    from newsgraph.stories import story_events
+
+    rows = story_events(store, limit=limit, **filters)
+    if fmt != "json":  # table and csv cells hold one value: lists joined
+        rows = [{**r, **{k: "; ".join(str(x) for x in r[k]) for k in ("articles", "outlets", "copies", "sentences",
+                                                                       "event_ids")}} for r in rows]
+    emit(rows, fmt, ["story", "source", "type", "target", "reports", "outlets", "first_reported", "asserted",
+                     "sentences"] if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("story_id", required=False)
+@db_option
+@format_option
+@click.option("--actor", help="Stories whose articles name this actor code (e.g. EGY, UN).")
+@scope_options
+@click.option("--min-outlets", type=click.IntRange(1), default=None, help="Stories reported by at least N outlets.")
+@click.option("--search", help="Text in the title of the story or of one of its articles.")
+@click.option("--rebuild", is_flag=True, help="Recluster the whole database from scratch first.")
+def stories(story_id: str | None, db: str, fmt: str, limit: int | None, actor: str | None, outlet: str | None,
+            since: str | None, until: str | None, min_outlets: int | None, search: str | None, rebuild: bool) -> None:
+    """List stories (the articles of every outlet that report one event), or show one story: its articles by
+    outlet and date, its actors and its events.
+
+    \b
+    Example:
+      newsgraph stories --min-outlets 2 --since 2025-03-01
+      newsgraph stories --actor EGY --format json
+      newsgraph stories STORY_ID
+      newsgraph stories --rebuild
+    """
+    from newsgraph import stories as st
+
+    with open_store(db) as store:
+        if rebuild:
+            counts = st.rebuild(store)
+            err.print(f"rebuilt: {counts['articles']} articles in {counts['stories']} stories "
+                      f"({counts['copies']} copies), {counts['seconds']} s")
+        if story_id:
+            detail = st.story_detail(store, story_id)
+            if fmt == "json":
+                click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+                return
+            if fmt == "table":
+                err.print(f"{detail['id']}: {detail['title']} ({detail['first_date'] or 'undated'} … "
+                          f"{detail['last_date'] or ''}; {detail['n_articles']} articles, {detail['copies']} copies, "
+                          f"{detail['outlets']} outlets)", markup=False, highlight=False)
+            emit(detail["articles"], fmt, ["outlet", "date", "title", "copy_of", "id", "url"]
+                 if fmt == "table" else None, title="articles")
+            if fmt == "table":
+                emit(detail["actors"], fmt, ["code", "name", "mentions"], title="actors")
+                _story_events(store, fmt, limit, story_id=story_id)
+            return
+        rows = st.list_stories(store, actor=actor, outlet=outlet, since=since, until=until, min_outlets=min_outlets,
+                               search=search, limit=limit)
+    if fmt != "json":
+        rows = [{**r, "top_actors": " ".join(r["top_actors"])} for r in rows]
+    emit(rows, fmt, ["id", "first_date", "last_date", "articles", "copies", "outlets", "top_actors", "title"]
+         if fmt == "table" else None)

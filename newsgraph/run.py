@@ -1,17 +1,21 @@
 """The library function behind `newsgraph analyze`: ingest -> analyse -> store, streaming, with a summary."""
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import IO
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+from typing import IO, Any
 
 from newsgraph.export import to_record, unanalysed_record
-from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_articles
+from newsgraph.ingest import DEFAULT_MAX_BYTES, Limits, iter_articles
 from newsgraph.model import Analysis, Article, Problem
 from newsgraph.pipeline import Settings, analyze_stream
 from newsgraph.store import Store
 from newsgraph.store.queries import article_record
+from newsgraph.compare import TermCountHook
 from newsgraph.stances import StanceHook
 from newsgraph.stories import StoryHook
 
@@ -29,6 +33,8 @@ class RunSummary:
     words: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    interrupted: bool = False      # stopped by Ctrl-C / SIGTERM: the same command again finishes the rest
+    worker_peak_mib: dict[str, float] = field(default_factory=dict)   # --cluster: peak memory of each worker
 
     @property
     def articles_per_second(self) -> float:
@@ -37,20 +43,30 @@ class RunSummary:
     def __str__(self) -> str:
         return (f"analysed {self.analysed} (replaced {self.replaced}), unchanged {self.unchanged}, "
                 f"skipped {self.skipped} | events {self.events}, quotes {self.quotes} | "
-                f"{self.seconds:.1f} s, {self.articles_per_second:.1f} articles/s")
+                f"{self.seconds:.1f} s, {self.articles_per_second:.1f} articles/s"
+                + (" | interrupted: run the same command again to analyse the rest" if self.interrupted else ""))
 
 
 def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Settings(), processes: int = 1,
                   max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[bytes] | None = None,
                   on_record: Callable[[dict], None] | None = None,
                   on_problem: Callable[[Problem], None] | None = None,
-                  on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+                  on_progress: Callable[[RunSummary], None] | None = None,
+                  limits: Limits | None = None, follow_links: bool = False,
+                  cluster: str | None = None) -> RunSummary:
     """Analyse every article under `paths` into `store`.
 
     Articles whose exact text is stored already are not analysed again (`unchanged`); their stored record is still
     passed to `on_record`, so a JSON Lines output always has one record per input article. Bad inputs and failed
     analyses become Problems (`on_problem`), counted as `skipped`; nothing is stored half.
+
+    `limits` bound what one input may cost (sizes, JSON depth, seconds per article; default `Limits(max_bytes)`).
+    `cluster` (`local:N` or a Dask scheduler address) analyses on a Dask cluster instead of `processes`.
+    Ctrl-C or SIGTERM (in the main thread) stops after the article being stored, with `interrupted` set; a second
+    one stops at once, rolling back the article being written. Either way a rerun analyses only the rest.
     """
+    limits = limits or Limits(max_bytes=max_bytes)
+    settings = replace(settings, time_limit=limits.time_limit)
     summary = RunSummary()
     started = time.perf_counter()
     version = settings.version()
@@ -64,7 +80,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
             on_record(unanalysed_record(problem.article, problem.reason))
 
     def fresh() -> Iterator[Article]:
-        for item in iter_articles(paths, max_bytes=max_bytes, stdin=stdin):
+        for item in iter_articles(paths, limits=limits, stdin=stdin, follow_links=follow_links):
             if isinstance(item, Problem):
                 report(item)
             elif (stored := store.current_id(item, version)) is not None:
@@ -74,23 +90,67 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
             else:
                 yield item
 
-    for result in analyze_stream(fresh(), settings, processes=processes):
-        if isinstance(result, Problem):
-            report(result)
-            continue
-        _store_one(store, result, summary)
-        if on_record:
-            on_record(_record(store, result))
-        summary.seconds = time.perf_counter() - started
-        if on_progress:
-            on_progress(summary)
+    stats: Any = None
+    if cluster:
+        from newsgraph.cluster import ClusterStats, cluster_stream
+
+        stats = ClusterStats()
+        stream = cluster_stream(fresh(), settings, cluster, stats=stats)
+    else:
+        stream = analyze_stream(fresh(), settings, processes=processes)
+    with _StopOnSignal() as stop, closing(stream):
+        try:
+            for result in stream:
+                if isinstance(result, Problem):
+                    report(result)
+                else:
+                    _store_one(store, result, summary)
+                    if on_record:
+                        on_record(_record(store, result))
+                    summary.seconds = time.perf_counter() - started
+                    if on_progress:
+                        on_progress(summary)
+                if stop.requested:
+                    summary.interrupted = True
+                    break
+        except KeyboardInterrupt:  # the second signal: the article being written was rolled back
+            summary.interrupted = True
     summary.seconds = time.perf_counter() - started
+    if stats is not None:
+        summary.worker_peak_mib = stats.peak_mib
     return summary
+
+
+class _StopOnSignal:
+    """SIGINT/SIGTERM ask the run to stop after the current article; a second one raises KeyboardInterrupt.
+
+    Only the main thread can take signals; elsewhere (a web server's worker thread) nothing is installed.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._old: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopOnSignal:
+        if threading.current_thread() is threading.main_thread():
+            self._old = {sig: signal.signal(sig, self._handle) for sig in self.SIGNALS}
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
 
 
 # Downstream stages that update their tables in each article's transaction (stories, stance counts, aggregates).
 # Each is a `newsgraph.store.db.WriteHook`; a stage adds its hook here.
-WRITE_HOOKS: tuple = (StoryHook(), StanceHook())
+WRITE_HOOKS: tuple = (StoryHook(), TermCountHook(), StanceHook())
 
 
 def _record(store: Store, analysis: Analysis) -> dict:
