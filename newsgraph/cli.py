@@ -84,7 +84,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         err.print(f"{len(rows)} rows")
 
 
-LONG_COLUMNS = ("sentence", "text", "title", "affiliations")
+LONG_COLUMNS = ("sentence", "text", "title", "affiliations", "evidence")
 
 
 def _cell(value: Any, *, wide: bool) -> str:
@@ -165,21 +165,40 @@ def analyze(paths: tuple[str, ...], db: str, jsonl: Any, model: str | None, proc
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("article_id", required=False)
 @db_option
 @format_option
 @scope_options
 @click.option("--search", help="Text in the title or body.")
-def articles(db: str, fmt: str, limit: int | None, outlet: str | None, since: str | None, until: str | None,
-             search: str | None) -> None:
-    """List stored articles with their numbers of events and quotes.
+def articles(article_id: str | None, db: str, fmt: str, limit: int | None, outlet: str | None, since: str | None,
+             until: str | None, search: str | None) -> None:
+    """List stored articles with their numbers of events and quotes; with an ID, show that article and its tone
+    toward each actor and person (json: the whole record).
 
     \b
     Example:
       newsgraph articles --outlet "The Nile Courier" --since 2025-03-01
+      newsgraph articles 3f2a9c1e0b7d4e55            # one article: its tone, with the sentences behind it
     """
     with open_store(db) as store:
+        if article_id is not None:
+            _show_article(store, article_id, fmt)
+            return
         rows = queries.list_articles(store, outlet=outlet, since=since, until=until, search=search, limit=limit)
     emit(rows, fmt, ["id", "published", "outlet", "title", "events", "quotes"] if fmt == "table" else None)
+
+
+def _show_article(store: Store, article_id: str, fmt: str) -> None:
+    record = queries.article_record(store, article_id)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    tone = [{**t, "evidence": " | ".join(f"{e['why']}: {e['sentence']}" for e in t["evidence"])}
+            for t in record["tone"]]
+    if fmt == "table":
+        click.echo(f"{record['id']}  {record['published'] or ''}  {record['outlet'] or ''}  {record['title'] or ''}")
+        click.echo(f"{len(record['events'])} events, {len(record['quotes'])} quotes, {len(tone)} actors and persons")
+    emit(tone, fmt, ["target", "name", "kind", "label", "score", "mentions", "evidence"], title="tone")
 
 
 @main.command(context_settings=CONTEXT)
@@ -280,9 +299,10 @@ def actors(db: str, fmt: str, limit: int | None, kind: str | None, unresolved: b
 @main.command(context_settings=CONTEXT)
 @click.argument("out")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "story-events"]), default="jsonl",
               show_default=True, help="jsonl: one record per article; csv: one row per event (GDELT-style); "
-              "parquet: events (and quotes beside them).")
+              "parquet: events (and quotes and story events beside them); story-events: CSV, one row per "
+              "distinct event of a story with its reports.")
 def export(out: str, db: str, fmt: str) -> None:
     """Export the database: JSON Lines records, event CSV in the manner of GDELT, or Parquet.
 

@@ -9,13 +9,32 @@ from typing import IO, Any
 from newsgraph.errors import ConfigError
 from newsgraph.store import Store
 from newsgraph.store.queries import iter_records, list_events, list_quotes
+from newsgraph.stories import story_events
 
 # One row per event, in the manner of GDELT's event table (date, actors, type, quad class, CAMEO root, source).
 EVENT_CSV_COLUMNS = ("event_id", "date", "source", "source_sector", "target", "target_sector", "type", "mode",
                      "quad_class", "cameo_root", "intensity", "negated", "modality", "outlet", "url", "article_id",
                      "trigger", "sentence")
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "story-events")
+
+# One row per story event: a distinct (source, type, target) within a story, with its reports (copies apart), so
+# that researchers count events rather than the articles that mention them. Lists are joined with "; ".
+STORY_EVENT_COLUMNS = ("story", "source", "type", "target", "reports", "first_reported", "asserted", "outlets",
+                       "articles", "copies", "event_ids")
+
+
+def story_event_rows(store: Store) -> list[dict[str, Any]]:
+    return [{c: "; ".join(str(x) for x in r[c]) if isinstance(r[c], list) else r[c] for c in STORY_EVENT_COLUMNS}
+            for r in story_events(store)]
+
+
+def write_story_events_csv(store: Store, out: IO[str]) -> int:
+    rows = story_event_rows(store)
+    writer = csv.DictWriter(out, fieldnames=STORY_EVENT_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
 
 
 def event_rows(store: Store) -> list[dict[str, Any]]:
@@ -45,7 +64,8 @@ def write_events_csv(store: Store, out: IO[str]) -> int:
 
 
 def write_parquet(store: Store, path: Path) -> int:
-    """Events to PATH (a .parquet file), quotes beside it (PATH with `.quotes.parquet`)."""
+    """Events to PATH (a .parquet file), quotes and story events beside it (`.quotes.parquet`,
+    `.story_events.parquet`)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -55,6 +75,9 @@ def write_parquet(store: Store, path: Path) -> int:
     quotes = list_quotes(store)
     qcols = ("id", "published", "outlet", "speaker", "actor", "direct", "cue", "via", "text", "article_id")
     pq.write_table(pa.table({c: [q[c] for q in quotes] for c in qcols}), path.with_suffix(".quotes.parquet"))
+    story_rows = story_event_rows(store)
+    pq.write_table(pa.table({c: [r[c] for r in story_rows] for c in STORY_EVENT_COLUMNS}),
+                   path.with_suffix(".story_events.parquet"))
     return len(rows)
 
 
@@ -70,7 +93,7 @@ def export(store: Store, fmt: str, out: str) -> int:
         if out == "-":
             raise ConfigError("parquet cannot be written to stdout; give a file name")
         return write_parquet(store, Path(out))
-    writer = write_jsonl if fmt == "jsonl" else write_events_csv
+    writer = {"jsonl": write_jsonl, "csv": write_events_csv, "story-events": write_story_events_csv}[fmt]
     if out == "-":
         import sys
 

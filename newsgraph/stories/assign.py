@@ -36,6 +36,7 @@ class Settings:
     candidates: int = 40            # stories scored in full
     index_keys: int = 24            # features of each article added to its story's index entries
     copies: bool = True
+    linkage: str = "mean"           # mean: average link to the story's articles; centroid: cosine to their sum
     text_dates: bool = True
 
 
@@ -79,7 +80,7 @@ def _gap(day: str | None, first: str | None, last: str | None) -> float | None:
 
 def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, settings: Settings) -> float:
     """Weighted mean over the article's signals of its mean cosine to the story's articles, times the time term."""
-    cos = vectors.mean_cosines(article, story)
+    cos = (vectors.mean_cosines if settings.linkage == "mean" else vectors.centroid_cosines)(article, story)
     total = weight = 0.0
     for kind, w in settings.weights.items():
         if w and len(article[kind][0]):

@@ -78,6 +78,17 @@ def mean_cosines(article: Vector, story: Vector) -> dict[str, float]:
     return out
 
 
+def centroid_cosines(article: Vector, story: Vector) -> dict[str, float]:
+    """Per shared block, the cosine of the article to the story's sum (its centroid's direction)."""
+    out = {}
+    for kind in KINDS:
+        a, s = article[kind], story[kind]
+        if len(a[0]) and len(s[0]):
+            norm = float(np.sqrt(np.dot(s[1], s[1])))
+            out[kind] = min(1.0, dot(a, s) / norm) if norm else 0.0
+    return out
+
+
 def add(story: Vector, article: Vector, sign: float = 1.0) -> Vector:
     """The story's sums with an article added (sign 1) or taken out (sign -1)."""
     out: Vector = {}
