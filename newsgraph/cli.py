@@ -478,3 +478,63 @@ def stories(story_id: str | None, db: str, fmt: str, limit: int | None, actor: s
         rows = [{**r, "top_actors": " ".join(r["top_actors"])} for r in rows]
     emit(rows, fmt, ["id", "first_date", "last_date", "articles", "copies", "outlets", "top_actors", "title"]
          if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "graphml"]), default="table",
+              show_default=True, help="Output format (graphml: a stance map for Gephi, on stdout).")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--actor", help="Pairs with this actor code on either side.")
+@scope_options
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default=None, help="One row per pair and period.")
+@click.option("--story", help="Only the articles of this story.")
+@click.option("--evidence", "n_evidence", type=click.IntRange(0, 100), default=5, show_default=True,
+              help="Latest evidence ids per row (event:ID, quote:ID, phrase:ID).")
+@click.option("--explain", nargs=2, metavar="SOURCE TARGET", default=None,
+              help="The evidence sentences behind one pair, both directions.")
+@click.option("--rebuild", is_flag=True, help="Recompute every stance fact from the stored articles first.")
+def stances(db: str, fmt: str, limit: int | None, actor: str | None, outlet: str | None, since: str | None,
+            until: str | None, by: str | None, story: str | None, n_evidence: int,
+            explain: tuple[str, str] | None, rebuild: bool) -> None:
+    """Who stands with or against whom: for each directed actor pair, a score in [-1, 1] (> 0 cooperative, < 0
+    conflictual) from asserted events, quoted support or condemnation and alignment phrases, with counts, first
+    and last dates and the evidence ids behind it.
+
+    \b
+    Example:
+      newsgraph stances --actor PAK --format table
+      newsgraph stances --by month --since 2020-01 --outlet "The Nation"
+      newsgraph stances --format graphml > stances.graphml
+      newsgraph stances --explain TUR PAK
+    """
+    from newsgraph import stances as sx
+
+    with open_store(db) as store:
+        empty = store.conn.execute("SELECT 1 FROM stance_facts LIMIT 1").fetchone() is None
+        if rebuild or (empty and store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None):
+            err.print(f"stances: {sx.rebuild(store)} facts from the stored articles")
+        if explain:
+            found = sx.explain_pair(store, explain[0].upper(), explain[1].upper(), since=since, until=until,
+                                    outlet=outlet, story=story, limit=limit)
+            if fmt == "json":
+                click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+                return
+            for direction in ("forward", "backward"):
+                d = found[direction]
+                err.print(f"{d['source']} → {d['target']}: score {d['score']:+.3f} from {d['facts']} facts")
+            emit(found["facts"], "csv" if fmt == "csv" else "table",
+                 ["date", "source", "target", "kind", "weight", "why", "outlet", "sentence"])
+            return
+        rows = sx.compute_stances(store, actor=actor.upper() if actor else None, since=since, until=until, by=by,
+                                  outlet=outlet, story=story, limit=limit, evidence=n_evidence)
+    if fmt == "graphml":
+        import networkx as nx
+
+        for line in nx.generate_graphml(sx.stance_graph(rows)):
+            click.echo(line)
+        return
+    if fmt != "json":
+        rows = [{**r, "evidence": " ".join(r["evidence"])} for r in rows]
+    emit(rows, fmt, ["source", "target", "score", "period", "events", "quotes", "phrases", "cooperative",
+                     "conflictual", "first", "last", "evidence"] if fmt == "table" else None)
