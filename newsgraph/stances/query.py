@@ -76,7 +76,8 @@ def _day(value: str | None, name: str, *, first: bool) -> str | None:
             return f"{value}-01-01" if first else f"{value}-12-31"
         if len(value) == 7:
             year, month = int(value[:4]), int(value[5:])
-            return f"{value}-01" if first else f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+            day = 1 if first else calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+            return date(year, month, day).isoformat()
         return date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise ConfigError(f"stances: --{name} {value!r} is not a date ({exc})") from exc
