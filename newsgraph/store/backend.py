@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
+SQLITE_BUSY_SECONDS = 60.0   # how long a SQLite writer waits for another process's write lock
 _URL_PREFIXES = ("postgresql://", "postgres://")
 
 
@@ -138,8 +139,8 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
     for base in type(exc).__mro__:
         cls = getattr(sqlite3, base.__name__, None)
         if isinstance(cls, type) and issubclass(cls, sqlite3.Error):
-            return cls(str(exc).strip())
-    return sqlite3.DatabaseError(str(exc).strip())
+            return cls(" ".join(str(exc).split()))  # one line: messages end up on one line of the CLI
+    return sqlite3.DatabaseError(" ".join(str(exc).split()))
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------------
@@ -229,7 +230,8 @@ def connect(path: str, *, readonly: bool = False) -> Any:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         return conn
-    conn = sqlite3.connect(path)
+    # Writers take turns (one article's transaction each, or a migration): wait for the lock instead of failing.
+    conn = sqlite3.connect(path, timeout=SQLITE_BUSY_SECONDS)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     if path != ":memory:":
