@@ -45,6 +45,10 @@ EVENT_WEIGHTS = {
 SUBJECT_DEPS = ("nsubj",)
 OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
 MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
+# Nouns that stand for the actor that owns them: "X's government falsely claimed" is said of X.
+PROXIES = ("government", "regime", "administration", "leadership", "leader", "president", "junta", "army",
+           "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
+           "spokeswoman", "spokesperson")
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
@@ -157,10 +161,14 @@ class ToneScorer:
             described = head.head.head
         elif head.dep_ == "appos":  # "a disgraced aide, X"
             described = head.head
-        if described is not None and described.i not in inside and head.dep_ != "poss":
+        if head.dep_ == "poss" and described is not None and described.lemma_.lower() not in PROXIES:
+            described = None   # "X's brutal crackdown" describes an act; "X's embattled government" describes X
+        if described is not None and described.i not in inside:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := self.lex.loaded.get(tok.lower_)):
                     add((w, m.sent, f"described as '{tok.text}'"))
+            if described.lemma_.lower() in PROXIES:   # what "X's government" does, X does
+                self._predicate(described, m, target)
         self._predicate(head, m, target)
 
     def _predicate(self, head: Token, m: Mention, target: _Target) -> None:
