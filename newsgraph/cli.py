@@ -333,8 +333,10 @@ def export(out: str, db: str, fmt: str) -> None:
               help="With --store: events in the synthetic store.")
 @click.option("--store-db", type=click.Path(dir_okay=False), default=None,
               help="With --store: build (or reuse, when it holds as many events) this SQLite file; else a temporary one.")
+@click.option("--stances", "stances_bench", is_flag=True,
+              help="Instead: time the stance queries on the synthetic store of --events events (built as --store).")
 def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int, store_bench: bool,
-          n_events: int, store_db: str | None) -> None:
+          n_events: int, store_db: str | None, stances_bench: bool) -> None:
     """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
     same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
 
@@ -343,7 +345,11 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
       newsgraph bench                    # the sample articles, repeated to 100,000 words
       newsgraph bench corpus/ --words 500000 --processes 4
       newsgraph bench --store --events 2000000   # store queries at scale: one line per query, then p95
+      newsgraph bench --stances --events 1000000  # stance queries on a store of a million events
     """
+    if stances_bench:
+        _bench_stances(n_events, store_db, repeat)
+        return
     if store_bench:
         from newsgraph.bench_store import run_store_bench
 
@@ -354,6 +360,34 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
 
     for line in run_bench(paths or None, words=words, model=model, processes=processes, repeat=repeat):
         click.echo(line)
+
+
+def _bench_stances(n_events: int, store_db: str | None, repeat: int) -> None:
+    """The synthetic store of `bench --store` (built or reused), its stance facts filled from its events, then
+    each stance query timed cold and warm."""
+    import tempfile
+    import time
+
+    from newsgraph.bench_store import build
+    from newsgraph.stances.scale import fill_from_events, time_queries
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = store_db or str(Path(tmp) / "stances-bench.db")
+        with Store(db) as store:
+            ready = queries.summary(store)["events"] == n_events
+        if not ready:
+            for suffix in ("", "-wal", "-shm"):
+                Path(db + suffix).unlink(missing_ok=True)
+            started = time.perf_counter()
+            build(db, n_events)
+            click.echo(f"built {db} ({n_events:,} events) in {time.perf_counter() - started:.1f} s")
+        with Store(db) as store:
+            started = time.perf_counter()
+            facts = fill_from_events(store)
+            sums = store.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone()[0]
+        click.echo(f"stance facts {facts:,}, sums {sums:,} rows, filled in {time.perf_counter() - started:.1f} s")
+        for line in time_queries(lambda: Store(db), repeat=repeat):
+            click.echo(line)
 
 
 @main.command(context_settings=CONTEXT)

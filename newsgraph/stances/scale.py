@@ -1,0 +1,102 @@
+"""Stances at scale: fill facts and sums straight from a large store's events, and time the stance queries.
+
+`fill_from_events` is the bulk path for a store whose events were loaded without the write hook (the synthetic
+store of `newsgraph bench --store`): one streaming pass over the events with the same weights as `StanceHook`
+(`facts.event_weight`), sums kept in memory per pair x outlet x period (a few hundred thousand keys at most), no
+quotes or phrases (the hook's per-article path derives those). Figures are printed, never asserted.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from newsgraph.stances.facts import event_weight, month_of, week_of
+from newsgraph.stances.query import compute_stances, explain_pair
+
+CHUNK = 50_000
+
+
+def fill_from_events(store: Any) -> int:
+    """Replace all stance facts and sums with those of the stored events (one transaction); returns facts written."""
+    sums: dict[tuple[str, str, str, str, str], list[Any]] = {}
+    written = 0
+    with store.atomic() as conn:
+        conn.execute("DELETE FROM stance_counts")
+        conn.execute("DELETE FROM stance_facts")
+        cursor = conn.execute(
+            "SELECT e.id, e.article_id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date,"
+            " e.trigger, COALESCE(e.outlet, '') AS outlet FROM events e WHERE e.source IS NOT NULL"
+            " AND e.target IS NOT NULL AND e.source != e.target")
+        while rows := cursor.fetchmany(CHUNK):
+            batch = []
+            for e in rows:
+                weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]))
+                if not weight:
+                    continue
+                why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
+                batch.append((e["article_id"], e["source"], e["target"], e["outlet"], e["date"], "event", e["id"],
+                              weight, why))
+                for grain, period in (("week", week_of(e["date"])), ("month", month_of(e["date"]))):
+                    s = sums.setdefault((e["source"], e["target"], e["outlet"], grain, period),
+                                        [0, 0, 0, 0.0, 0.0, None, None])
+                    s[0] += 1
+                    s[1] += weight > 0
+                    s[2] += weight < 0
+                    s[3] += weight
+                    s[4] += abs(weight)
+                    if e["date"]:
+                        s[5] = e["date"] if s[5] is None or e["date"] < s[5] else s[5]
+                        s[6] = e["date"] if s[6] is None or e["date"] > s[6] else s[6]
+            store.conn.executemany(
+                "INSERT INTO stance_facts (article_id, source, target, outlet, date, kind, event_id, weight, why)"
+                " VALUES (?,?,?,?,?,?,?,?,?)", batch)
+            written += len(batch)
+        conn.executemany(
+            "INSERT INTO stance_counts (source, target, outlet, grain, period, events, cooperative, conflictual,"
+            " weight, magnitude, first, last) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(*key, *s) for key, s in sums.items()])
+    return written
+
+
+def stance_workload(store: Any) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The stance queries users run, with a frequent actor, pair and outlet drawn from the store itself."""
+    top = store.conn.execute("SELECT source, target, SUM(events) AS n FROM stance_counts WHERE grain = 'month'"
+                             " GROUP BY source, target ORDER BY n DESC LIMIT 1").fetchone()
+    outlet = store.conn.execute("SELECT outlet, SUM(events) AS n FROM stance_counts WHERE grain = 'month'"
+                                " GROUP BY outlet ORDER BY n DESC LIMIT 1").fetchone()
+    a, b = (top["source"], top["target"]) if top else ("USA", "CHN")
+    o = outlet["outlet"] if outlet else None
+    return [
+        ("stances (all pairs, 5 evidence ids each)", lambda s: compute_stances(s)),
+        ("stances (all pairs, no evidence ids)", lambda s: compute_stances(s, evidence=0)),
+        ("stances --limit 50", lambda s: compute_stances(s, limit=50)),
+        ("stances --actor", lambda s: compute_stances(s, actor=a)),
+        ("stances --actor --by month", lambda s: compute_stances(s, actor=a, by="month")),
+        ("stances --actor --by week", lambda s: compute_stances(s, actor=a, by="week")),
+        ("stances --by year --limit 100", lambda s: compute_stances(s, by="year", limit=100)),
+        ("stances --outlet", lambda s: compute_stances(s, outlet=o, limit=100)),
+        ("stances --since --until (partial months)", lambda s: compute_stances(s, since="2020-03-10",
+                                                                              until="2021-07-20", limit=100)),
+        ("stances --explain (top pair)", lambda s: explain_pair(s, a, b, limit=200)),
+    ]
+
+
+def time_queries(open_store: Callable[[], Any], repeat: int = 3) -> Iterator[str]:
+    """One line per stance query: cold (fresh connection) and warm (median of `repeat`) milliseconds, rows."""
+    with open_store() as store:
+        work = stance_workload(store)
+    yield f"{'stance query':42} {'cold ms':>9} {'warm ms':>9} {'rows':>7}"
+    for name, run in work:
+        with open_store() as store:
+            started = time.perf_counter()
+            result = run(store)
+            cold = (time.perf_counter() - started) * 1000
+            warm = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                run(store)
+                warm.append((time.perf_counter() - started) * 1000)
+        rows = len(result) if isinstance(result, list) else len(result.get("facts", []))
+        yield f"{name:42} {cold:9.1f} {statistics.median(warm):9.1f} {rows:7}"
