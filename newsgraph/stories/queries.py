@@ -129,7 +129,7 @@ def _iter_story_events(store: Store, story_id: str | None) -> Iterator[Row]:
             if e["article_id"] not in g["articles"]:
                 g["articles"].append(e["article_id"])
                 g["reports"] += 1
-                g["sentences"].append(e["sentence"])
+                g["sentences"].append(" ".join(e["sentence"].split()))
             if e["outlet"] and e["outlet"] not in g["outlets"]:
                 g["outlets"].append(e["outlet"])
             day = e["date"] or e["article_date"]
