@@ -75,13 +75,34 @@ def list_articles(store: Store, *, outlet: str | None = None, since: str | None 
                   search: str | None = None, limit: int | None = None, after: str | None = None) -> list[Row]:
     """Articles with their counts of events and quotes, newest first; `after`: the id of the last article of the
     previous page."""
-    keyset = None
-    if after is not None:
-        row = _cursor(store, "SELECT published, file FROM articles WHERE id = ?", after, "article")
-        keyset = _after(store, [("a.published", row["published"], True), ("a.file", row["file"], False)])
-    where, params = _where([("a.outlet = ?", outlet), ("a.published >= ?", since), ("a.published <= ?", until),
-                            ("(a.title LIKE ? OR a.text LIKE ?)", f"%{search}%" if search else None),
-                            (keyset[0] if keyset else "", keyset[1] if keyset else None)])
+    conds, params = _conds([("a.outlet = ?", outlet), ("a.published >= ?", since), ("a.published <= ?", until),
+                            ("(a.title LIKE ? OR a.text LIKE ?)", f"%{search}%" if search else None)])
+    order = "a.published DESC, a.file"
+    if after is None:
+        return _articles(store, conds, params, order, limit)
+    # After a cursor, newest first with a file tie-break is three index-ordered pieces (the rest of the cursor's
+    # day, older days, the undated) read in the backend's NULL order: one OR of them would sort every match first.
+    row = _cursor(store, "SELECT published, file FROM articles WHERE id = ?", after, "article")
+    day, file = row["published"], row["file"]
+    undated_first = store.backend != "sqlite"  # PostgreSQL puts NULL first in a descending order
+    if day is None:
+        pieces = [("a.published IS NULL AND a.file > ?", [file], "a.file")]
+        if undated_first:
+            pieces.append(("a.published IS NOT NULL", [], order))
+    else:
+        pieces = [("a.published = ? AND a.file > ?", [day, file], "a.file"), ("a.published < ?", [day], order)]
+        if not undated_first:
+            pieces.append(("a.published IS NULL", [], "a.file"))
+    out: list[Row] = []
+    for cond, extra, piece_order in pieces:
+        out += _articles(store, [*conds, cond], [*params, *extra], piece_order, limit - len(out) if limit else None)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _articles(store: Store, conds: list[str], params: list[Any], order: str, limit: int | None) -> list[Row]:
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
     limit_sql, limit_params = _limit(limit)
     sql = f"""
         SELECT a.id, a.published, a.outlet, a.title, a.file, a.url,
@@ -89,7 +110,7 @@ def list_articles(store: Store, *, outlet: str | None = None, since: str | None 
                (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
                length(a.text) AS chars
         FROM articles a{where}
-        ORDER BY a.published DESC, a.file{limit_sql}"""
+        ORDER BY {order}{limit_sql}"""
     return [dict(r) for r in store.conn.execute(sql, [*params, *limit_params])]
 
 

@@ -294,6 +294,8 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     CREATE INDEX quotes_actor_published ON quotes(actor, published, article_id, start);
     CREATE INDEX quotes_outlet_published ON quotes(outlet, published, article_id, start);
     CREATE INDEX IF NOT EXISTS mentions_person ON mentions(person_id);
+    DROP INDEX IF EXISTS articles_published;
+    CREATE INDEX articles_published_file ON articles(published, file);   -- pages of one day in file order
 
     CREATE TABLE store_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);   -- articles, events, quotes, mentions
     CREATE TABLE outlet_counts (outlet TEXT PRIMARY KEY, articles INTEGER NOT NULL, events INTEGER NOT NULL,
@@ -304,7 +306,8 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (source, type, target)
     );
-    CREATE INDEX pair_counts_n ON pair_counts(n);
+    CREATE INDEX pair_counts_n ON pair_counts(n DESC, source, type, target);   -- the most frequent first
+    CREATE INDEX unresolved_counts_n ON unresolved_counts(n DESC, text);
     INSERT INTO store_counts (name, n) SELECT 'articles', COUNT(*) FROM articles;
     INSERT INTO store_counts (name, n) SELECT 'events', COUNT(*) FROM events;
     INSERT INTO store_counts (name, n) SELECT 'quotes', COUNT(*) FROM quotes;
