@@ -572,3 +572,54 @@ def stances(db: str, fmt: str, limit: int | None, actor: str | None, outlet: str
         rows = [{**r, "evidence": " ".join(r["evidence"])} for r in rows]
     emit(rows, fmt, ["source", "target", "score", "period", "events", "quotes", "phrases", "cooperative",
                      "conflictual", "first", "last", "evidence"] if fmt == "table" else None)
+
+
+@main.command(context_settings=CONTEXT)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Another than 127.0.0.1 lets other machines read the store.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web UI on the store, read-only: stories, actors, the stance network, events and quotes, each
+    linked to its sentences. Every page is also JSON (?format=json, or /api/ before the path).
+
+    \b
+    Example:
+      newsgraph serve --db newsgraph.db            # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from newsgraph.web import make_app
+
+    _check_readable(db)  # a missing or newer file is one line here, not an error page later
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine can read the store")
+    err.print(f"newsgraph UI on http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(make_app(db), host=host, port=port, log_level="warning")
+
+
+@main.command("report", context_settings=CONTEXT)
+@click.argument("out", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--story", help="Only this story (its id, from `newsgraph stories`); default: the whole corpus.")
+def report_cmd(out: str, db: str, story: str | None) -> None:
+    """Write one self-contained HTML file (inline CSS and SVG charts, nothing fetched) with the web UI's views of
+    a story or of the whole corpus, to mail to an editor.
+
+    \b
+    Example:
+      newsgraph report corpus.html
+      newsgraph report --story s-2025-03-10-7bb83be9 story.html
+    """
+    from newsgraph.web.report import write_report
+
+    _check_readable(db)
+    size = write_report(db, out, story=story)
+    err.print(f"wrote {out} ({size / 1024:,.0f} KiB)")
+
+
+def _check_readable(db: str) -> None:
+    """Like open_store, but read-only: the UI and the report never migrate or write the store."""
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).is_file():
+        raise StoreError(f"{db}: no such database; create it with `newsgraph analyze PATH --db {db}`")
+    Store(db, readonly=True).close()
