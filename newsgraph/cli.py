@@ -32,6 +32,9 @@ class Group(click.Group):
             return super().invoke(ctx)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:  # the machine's fault, not ours: a full disk, a file too large, a broken pipe
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
 
 @click.group(cls=Group, context_settings=CONTEXT)

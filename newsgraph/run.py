@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -13,6 +14,7 @@ from newsgraph.export import to_record, unanalysed_record
 from newsgraph.ingest import DEFAULT_MAX_BYTES, Limits, iter_articles
 from newsgraph.model import Analysis, Article, Problem
 from newsgraph.pipeline import Settings, analyze_stream
+from newsgraph.errors import StoreError
 from newsgraph.store import Store
 from newsgraph.store.queries import article_record
 from newsgraph.compare import TermCountHook
@@ -66,6 +68,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
     one stops at once, rolling back the article being written. Either way a rerun analyses only the rest.
     """
     limits = limits or Limits(max_bytes=max_bytes)
+    _check_writable(store)
     settings = replace(settings, time_limit=limits.time_limit)
     summary = RunSummary()
     started = time.perf_counter()
@@ -104,7 +107,11 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
                 if isinstance(result, Problem):
                     report(result)
                 else:
-                    _store_one(store, result, summary)
+                    try:
+                        _store_one(store, result, summary)
+                    except StoreError as exc:  # disk full, store made read-only: the articles before are intact
+                        raise StoreError(f"{exc}; the {summary.analysed} articles stored before it are intact, run "
+                                         "again to add the rest") from exc
                     if on_record:
                         on_record(_record(store, result))
                     summary.seconds = time.perf_counter() - started
@@ -119,6 +126,15 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
     if stats is not None:
         summary.worker_peak_mib = stats.peak_mib
     return summary
+
+
+def _check_writable(store: Store) -> None:
+    """Fail before loading the model when the store cannot be written (a read-only file or folder)."""
+    try:
+        with store.atomic() as conn:
+            conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.name}: cannot write to the database ({exc})") from exc
 
 
 class _StopOnSignal:
