@@ -182,7 +182,9 @@ def list_quotes(store: Store, *, speaker: str | None = None, actor: str | None =
     """Quotes, filtered, by date, article and position; `speaker` matches any part of the speaker's name, `search`
     the quote text; `after`: the id of the last quote of the previous page."""
     clauses: list[tuple[str, Any]] = [
-        ("q.speaker LIKE ?", f"%{speaker}%" if speaker else None), ("q.actor = ?", actor), ("q.outlet = ?", outlet),
+        # the distinct speakers that match, from the speaker index, then their quotes by that index
+        ("q.speaker IN (SELECT DISTINCT s.speaker FROM quotes s WHERE s.speaker LIKE ?)",
+         f"%{speaker}%" if speaker else None), ("q.actor = ?", actor), ("q.outlet = ?", outlet),
         ("q.published >= ?", since), ("q.published <= ?", until),
         ("q.text LIKE ?", f"%{search}%" if search else None), ("q.direct = ?", None if direct is None else int(direct))]
     if after is not None:

@@ -289,6 +289,8 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     CREATE INDEX events_pair_date ON events(source, target, date);
     CREATE INDEX events_outlet_date ON events(outlet, date);
     CREATE INDEX events_type_outlet_date ON events(type, outlet, date);
+    CREATE INDEX events_source_type_date ON events(source, type, date);   -- what one actor did, by type
+    CREATE INDEX events_target_type_date ON events(target, type, date);
     DROP INDEX IF EXISTS quotes_actor;
     CREATE INDEX quotes_published ON quotes(published, article_id, start);
     CREATE INDEX quotes_actor_published ON quotes(actor, published, article_id, start);
@@ -323,6 +325,14 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     INSERT INTO pair_counts (source, type, target, n)
         SELECT COALESCE(source, ''), type, COALESCE(target, ''), COUNT(*) FROM events
         WHERE modality = 'asserted' AND negated = 0 GROUP BY COALESCE(source, ''), type, COALESCE(target, '');
+    """,
+    # compare (issue 10), second step: each article's own term counts, written once by TermCountHook, so that
+    # comparing a story of hundreds of articles reads counts instead of tokenising every text again (JSON object)
+    """
+    CREATE TABLE compare_doc_terms (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        terms TEXT NOT NULL
+    );
     """,
 )
 
