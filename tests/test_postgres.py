@@ -164,3 +164,11 @@ def test_replacing_an_article_keeps_counts_right_on_postgresql(pg_url):
             aggregates.rebuild(conn)
         assert aggregates.snapshot(store.conn) == kept
         assert queries.summary(store)["articles"] == 2 and queries.summary(store)["events"] == 1
+
+
+def test_sqlite_limit_minus_one_means_no_limit(pg_url):
+    with Store(pg_url) as store:
+        _stored = [store.write(make_analysis(f"{TEXT} {i}.", key=f"{i}.txt")) for i in range(3)]
+        assert len(store.conn.execute("SELECT id FROM articles ORDER BY id LIMIT ?", (-1,)).fetchall()) == 3
+        assert len(store.conn.execute("SELECT id FROM articles LIMIT -1").fetchall()) == 3
+        assert len(store.conn.execute("SELECT id FROM articles ORDER BY id LIMIT ?", (2,)).fetchall()) == 2

@@ -45,6 +45,8 @@ _END = re.compile(r"(?<![\w\"])end(?![\w\"])")  # the column name (CASE ... END 
 _LIKE = re.compile(r"\bLIKE\b", re.IGNORECASE)
 _OR_IGNORE = re.compile(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
+_LIMIT_PARAM = re.compile(r"\s+LIMIT\s+%s\s*$", re.IGNORECASE)
+_LIMIT_MINUS = re.compile(r"\bLIMIT\s+-1\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -59,6 +61,7 @@ def translate(sql: str) -> str:
         part = part.replace("%", "%%").replace("?", "%s")
         part = _END.sub('"end"', part)
         part = _LIKE.sub("ILIKE", part)
+        part = _LIMIT_MINUS.sub("LIMIT ALL", part)
         if _OR_IGNORE.search(part):
             part, ignore = _OR_IGNORE.sub("INSERT INTO", part), True
         out.append(part)
@@ -167,8 +170,11 @@ class PgConnection:
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
         cursor = self._pg.cursor()
+        query, values = translate(sql), tuple(params)
+        if values and isinstance(values[-1], int) and values[-1] < 0 and _LIMIT_PARAM.search(query):
+            query, values = _LIMIT_PARAM.sub(" LIMIT ALL", query), values[:-1]  # SQLite's LIMIT -1: no limit
         try:
-            return cursor.execute(translate(sql), tuple(params))
+            return cursor.execute(query, values)
         except self._psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc
 
