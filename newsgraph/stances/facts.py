@@ -155,6 +155,16 @@ def _phrases(conn: Any, article_id: str, mentions: list, linked: set, published:
     return out
 
 
+ALL = "*"   # the outlet of the sums over every outlet; grain/period "all": over all time
+
+
+def count_keys(outlet: str, day: str | None) -> list[tuple[str, str, str]]:
+    """The (outlet, grain, period) keys of `stance_counts` one fact adds to: its outlet and all outlets, each by
+    week, by month and over all time."""
+    periods = (("week", week_of(day)), ("month", month_of(day)), ("all", "all"))
+    return [(o, grain, period) for o in (outlet, ALL) for grain, period in periods]
+
+
 def week_of(day: str | None) -> str:
     """The Monday (YYYY-MM-DD) of a date's ISO week; '' for no or a malformed date."""
     parsed = _parse(day)

@@ -1,7 +1,7 @@
 """Keep stance facts and their sums up to date in each article's transaction (a `store.db.WriteHook`).
 
-`stance_counts` holds, per directed pair x outlet x week and x month, the counts and signed sums of the facts, so
-a query over millions of events reads thousands of rows. Adding an article adds to its keys; removing one subtracts
+`stance_counts` holds, per directed pair x (outlet, and all outlets) x (week, month, all time), the counts and
+signed sums of the facts, so a query over millions of events reads one row per pair and period. Adding an article adds to its keys; removing one subtracts
 and recomputes first/last dates of the keys it touched from the facts that remain.
 """
 from __future__ import annotations
@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.model import Analysis
-from newsgraph.stances.facts import Fact, article_facts, month_of, period_bounds, week_of
+from newsgraph.stances.facts import ALL, Fact, article_facts, count_keys, period_bounds
 
-GRAINS = (("week", week_of), ("month", month_of))
 _KIND_COLUMN = {"event": "events", "quote": "quotes", "phrase": "phrases"}
 
 
@@ -67,9 +66,15 @@ def _date_range(conn: Any, source: str, target: str, outlet: str, grain: str,
     """First and last date of the remaining facts of one key."""
     if not period:
         return None, None
-    lo, hi = period_bounds(grain, period)
-    row = conn.execute("SELECT MIN(date) AS first, MAX(date) AS last FROM stance_facts WHERE source = ? AND"
-                       " target = ? AND outlet = ? AND date >= ? AND date < ?", (source, target, outlet, lo, hi)).fetchone()
+    sql = "SELECT MIN(date) AS first, MAX(date) AS last FROM stance_facts WHERE source = ? AND target = ?"
+    params: list[Any] = [source, target]
+    if outlet != ALL:
+        sql += " AND outlet = ?"
+        params.append(outlet)
+    if grain != "all":
+        sql += " AND date >= ? AND date < ?"
+        params += period_bounds(grain, period)
+    row = conn.execute(sql, params).fetchone()
     return row["first"], row["last"]
 
 
@@ -77,8 +82,8 @@ def _apply(conn: Any, facts: Iterable[Fact], sign: int) -> set[tuple[str, str, s
     """Add (sign +1) or subtract (-1) facts to their keys' sums; returns the keys touched."""
     sums: dict[tuple[str, str, str, str, str], list[Any]] = {}
     for f in facts:
-        for grain, period_of in GRAINS:
-            key = (f.source, f.target, f.outlet, grain, period_of(f.date))
+        for outlet, grain, period in count_keys(f.outlet, f.date):
+            key = (f.source, f.target, outlet, grain, period)
             row = sums.setdefault(key, [0, 0, 0, 0, 0, 0.0, 0.0, None, None])
             row[("event", "quote", "phrase").index(f.kind)] += 1
             row[3] += f.weight > 0

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsgraph.errors import ConfigError
-from newsgraph.stances.facts import month_of, period_bounds, week_of
+from newsgraph.stances.facts import ALL, month_of, period_bounds, week_of
 
 BY = (None, "week", "month", "year")
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -26,11 +26,13 @@ _PREV = {"week": lambda p: (date.fromisoformat(p) - timedelta(days=7)).isoformat
 
 def compute_stances(store: Any, *, actor: str | None = None, since: str | None = None, until: str | None = None,
                     by: str | None = None, outlet: str | None = None, story: str | None = None,
-                    limit: int | None = None, evidence: int = 5) -> list[dict[str, Any]]:
+                    limit: int | None = None, evidence: int = 5, evidence_rows: int = 1000) -> list[dict[str, Any]]:
     """Directed actor pairs with their stance score, counts, dates and (up to `evidence`) latest evidence ids.
 
     `by` splits each pair by week, month or year; `actor` keeps pairs with it on either side; `story` keeps the
     facts of one story's articles. Rows are sorted by weight of evidence (or by pair and period with `by`).
+    Evidence ids are given to the first `evidence_rows` rows (one indexed query each); the others carry an empty
+    list (`explain_pair` gives every fact of a pair).
 
     Raises:
         ConfigError: an unknown `by` or a malformed date.
@@ -41,6 +43,8 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     sums: dict[tuple[str, str, str], dict[str, Any]] = {}
     if story is not None:
         _fold_facts(sums, _facts(store, actor, outlet, since, until, story), by)
+    elif by is None and since is None and until is None:   # the whole map: one row per pair
+        _fold_counts(sums, _counts(store, "all", actor, outlet, (None, None), dated=False, by=None), None)
     else:
         grain = "week" if by == "week" else "month"
         whole, edges = _split(grain, since, until)
@@ -56,11 +60,12 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
         rows.sort(key=lambda r: (r["source"], r["target"], r["period"]))
     rows = rows[:limit] if limit else rows
     names = {r["code"]: (r["name"], r["kind"]) for r in store.conn.execute("SELECT code, name, kind FROM actors")}
-    for row in rows:
+    for i, row in enumerate(rows):
         for side in ("source", "target"):
             name, kind = names.get(row[side], (row[side], "state" if len(row[side]) == 3 else "org"))
             row[f"{side}_name"], row[f"{side}_kind"] = name, kind
-        row["evidence"] = _evidence(store, row, since, until, outlet, story, evidence) if evidence else []
+        row["evidence"] = _evidence(store, row, since, until, outlet, story, evidence) \
+            if evidence and i < evidence_rows else []
     return rows
 
 
@@ -121,11 +126,18 @@ def _scope(actor: str | None, outlet: str | None, prefix: str = "") -> tuple[lis
     return where, params
 
 
+def _count_scope(grain: str, actor: str | None, outlet: str | None) -> tuple[list[str], list[Any]]:
+    """The sums of one grain for one outlet ('*': all of them), with the actor on either side."""
+    where, params = ["grain = ?", "outlet = ?"], [grain, ALL if outlet is None else outlet]
+    if actor:
+        where.append("(source = ? OR target = ?)")
+        params += [actor, actor]
+    return where, params
+
+
 def _counts(store: Any, grain: str, actor: str | None, outlet: str | None,
             whole: tuple[str | None, str | None], *, dated: bool, by: str | None) -> Iterable[Any]:
-    where, params = _scope(actor, outlet)
-    where.insert(0, "grain = ?")
-    params.insert(0, grain)
+    where, params = _count_scope(grain, actor, outlet)
     if whole[0] is not None:
         where.append("period >= ?")
         params.append(whole[0])
@@ -134,6 +146,9 @@ def _counts(store: Any, grain: str, actor: str | None, outlet: str | None,
         params.append(whole[1])
     if dated:
         where.append("period != ''")
+    columns = "source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude, first, last"
+    if grain == "all" or by in ("week", "month"):   # one row per key already: no grouping
+        return store.conn.execute(f"SELECT {columns} FROM stance_counts WHERE {' AND '.join(where)}", params)
     group = "source, target" + (", period" if by else "")
     return store.conn.execute(
         f"SELECT source, target, {'period' if by else 'MIN(period) AS period'}, SUM(events) AS events,"

@@ -2,7 +2,7 @@
 
 `fill_from_events` is the bulk path for a store whose events were loaded without the write hook (the synthetic
 store of `newsgraph bench --store`): one streaming pass over the events with the same weights as `StanceHook`
-(`facts.event_weight`), sums kept in memory per pair x outlet x period (a few hundred thousand keys at most), no
+(`facts.event_weight`), sums kept in memory for one source actor at a time (events are read in source order), no
 quotes or phrases (the hook's per-article path derives those). Figures are printed, never asserted.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newsgraph.stances.facts import event_weight, month_of, week_of
+from newsgraph.stances.facts import count_keys, event_weight
 from newsgraph.stances.query import compute_stances, explain_pair
 
 CHUNK = 50_000
@@ -28,18 +28,22 @@ def fill_from_events(store: Any) -> int:
         cursor = conn.execute(
             "SELECT e.id, e.article_id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date,"
             " e.trigger, COALESCE(e.outlet, '') AS outlet FROM events e WHERE e.source IS NOT NULL"
-            " AND e.target IS NOT NULL AND e.source != e.target")
+            " AND e.target IS NOT NULL AND e.source != e.target ORDER BY e.source")
+        source = None
         while rows := cursor.fetchmany(CHUNK):
             batch = []
             for e in rows:
+                if e["source"] != source:   # keys start with the source: flush, so memory stays bounded
+                    _flush(conn, sums)
+                    source = e["source"]
                 weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]))
                 if not weight:
                     continue
                 why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
                 batch.append((e["article_id"], e["source"], e["target"], e["outlet"], e["date"], "event", e["id"],
                               weight, why))
-                for grain, period in (("week", week_of(e["date"])), ("month", month_of(e["date"]))):
-                    s = sums.setdefault((e["source"], e["target"], e["outlet"], grain, period),
+                for outlet, grain, period in count_keys(e["outlet"], e["date"]):
+                    s = sums.setdefault((e["source"], e["target"], outlet, grain, period),
                                         [0, 0, 0, 0.0, 0.0, None, None])
                     s[0] += 1
                     s[1] += weight > 0
@@ -53,19 +57,24 @@ def fill_from_events(store: Any) -> int:
                 "INSERT INTO stance_facts (article_id, source, target, outlet, date, kind, event_id, weight, why)"
                 " VALUES (?,?,?,?,?,?,?,?,?)", batch)
             written += len(batch)
-        conn.executemany(
-            "INSERT INTO stance_counts (source, target, outlet, grain, period, events, cooperative, conflictual,"
-            " weight, magnitude, first, last) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(*key, *s) for key, s in sums.items()])
+        _flush(conn, sums)
     return written
+
+
+def _flush(conn: Any, sums: dict) -> None:
+    conn.executemany(
+        "INSERT INTO stance_counts (source, target, outlet, grain, period, events, cooperative, conflictual,"
+        " weight, magnitude, first, last) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(*key, *s) for key, s in sums.items()])
+    sums.clear()
 
 
 def stance_workload(store: Any) -> list[tuple[str, Callable[[Any], Any]]]:
     """The stance queries users run, with a frequent actor, pair and outlet drawn from the store itself."""
-    top = store.conn.execute("SELECT source, target, SUM(events) AS n FROM stance_counts WHERE grain = 'month'"
-                             " GROUP BY source, target ORDER BY n DESC LIMIT 1").fetchone()
-    outlet = store.conn.execute("SELECT outlet, SUM(events) AS n FROM stance_counts WHERE grain = 'month'"
-                                " GROUP BY outlet ORDER BY n DESC LIMIT 1").fetchone()
+    top = store.conn.execute("SELECT source, target FROM stance_counts WHERE grain = 'all' AND outlet = '*'"
+                             " ORDER BY events DESC LIMIT 1").fetchone()
+    outlet = store.conn.execute("SELECT outlet, SUM(events) AS n FROM stance_counts WHERE grain = 'all'"
+                                " AND outlet != '*' GROUP BY outlet ORDER BY n DESC LIMIT 1").fetchone()
     a, b = (top["source"], top["target"]) if top else ("USA", "CHN")
     o = outlet["outlet"] if outlet else None
     return [

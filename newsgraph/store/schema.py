@@ -334,6 +334,23 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         terms TEXT NOT NULL
     );
     """,
+    # stances (issue 9), second step: sums over every outlet (outlet '*') and over all time (grain and period
+    # 'all'), so that the whole stance map of a store of millions of events reads one row per pair; an index on the
+    # scope every stance query filters by. The new rows are computed from the month rows already there.
+    """
+    DROP INDEX IF EXISTS stance_counts_grain;
+    CREATE INDEX stance_counts_scope ON stance_counts(grain, outlet, period);
+    INSERT INTO stance_counts (source, target, outlet, grain, period, events, quotes, phrases, cooperative,
+                               conflictual, weight, magnitude, first, last)
+        SELECT source, target, '*', grain, period, SUM(events), SUM(quotes), SUM(phrases), SUM(cooperative),
+               SUM(conflictual), SUM(weight), SUM(magnitude), MIN(first), MAX(last)
+        FROM stance_counts WHERE outlet != '*' GROUP BY source, target, grain, period;
+    INSERT INTO stance_counts (source, target, outlet, grain, period, events, quotes, phrases, cooperative,
+                               conflictual, weight, magnitude, first, last)
+        SELECT source, target, outlet, 'all', 'all', SUM(events), SUM(quotes), SUM(phrases), SUM(cooperative),
+               SUM(conflictual), SUM(weight), SUM(magnitude), MIN(first), MAX(last)
+        FROM stance_counts WHERE grain = 'month' GROUP BY source, target, outlet;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
