@@ -7,7 +7,6 @@ article's first two sentences, `buried` when its first report lies in the second
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -38,12 +37,6 @@ def fact_label(source: str | None, type_: str, target: str | None, names: dict[s
     return f"{who} {VERBS.get(type_, type_.lower())} {whom}".strip()
 
 
-def sentence_index(spans: list[dict[str, Any]], offset: int | None) -> int:
-    if offset is None or not spans:
-        return 0
-    return max(0, bisect_right([s["start"] for s in spans], offset) - 1)
-
-
 def build_facts(rec: Records, groups: dict[str, str], originals: dict[str, str]) -> list[dict[str, Any]]:
     """One item per distinct (source, type, target), with its reports per side.
 
@@ -53,7 +46,6 @@ def build_facts(rec: Records, groups: dict[str, str], originals: dict[str, str])
     reports: dict[tuple, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for aid, group in groups.items():
         art = rec.articles[aid]
-        spans = rec.spans.get(aid, [])
         length = max(1, len(art["text"]))
         seen: set[tuple] = set()
         for ev in rec.events.get(aid, []):
@@ -64,7 +56,7 @@ def build_facts(rec: Records, groups: dict[str, str], originals: dict[str, str])
             start = ev["s_start"] if ev["s_start"] is not None else art["text"].find(ev["sentence"])
             first = key not in seen
             seen.add(key)
-            index = sentence_index(spans, start)
+            index = rec.sentence_index(aid, start)
             reports[key][group].append({
                 "article_id": aid, "original": originals[aid], "first": first, "how": how,
                 "by": ev["reported_by"], "sentence": ev["sentence"], "sentence_index": index,
@@ -73,6 +65,7 @@ def build_facts(rec: Records, groups: dict[str, str], originals: dict[str, str])
                 "trigger": ev["trigger"], "trigger_start": ev["trigger_start"], "trigger_end": ev["trigger_end"],
                 "event_id": ev["id"]})
     all_groups = sorted(set(groups.values()))
+    together = _pairs_together(rec, groups)
     facts = []
     for (source, type_, target), by_group in reports.items():
         sides: dict[str, Any] = {}
@@ -89,12 +82,16 @@ def build_facts(rec: Records, groups: dict[str, str], originals: dict[str, str])
                 "place": "lead" if lead_share >= 0.5 else "buried" if mean_pos >= 0.5 else "middle",
                 "evidence": [_evidence(r) for r in sorted(firsts, key=lambda r: r["position"])[:MAX_EVIDENCE]]}
         reported = sorted(sides)
+        # a side that names both actors in one sentence may tell the fact in words the events stage did not read:
+        # it is neither counted as leaving the fact out nor allows another side to be called alone in reporting it
+        unclear = [g for g in all_groups if g not in sides and source and target
+                   and frozenset((source, target)) in together[g]]
         hows_all = Counter(r["how"] for items in by_group.values() for r in items)
         facts.append({
             "id": f"{source or '-'} {type_} {target or '-'}", "source": source, "target": target, "type": type_,
             "label": fact_label(source, type_, target, rec.names), "groups": reported,
-            "only": reported[0] if len(reported) == 1 and len(all_groups) > 1 else None,
-            "missing": [g for g in all_groups if g not in sides],
+            "only": reported[0] if len(reported) == 1 and len(all_groups) > 1 and not unclear else None,
+            "missing": [g for g in all_groups if g not in sides and g not in unclear], "unclear": unclear,
             "disputed": bool(hows_all["denied"]) and len(hows_all) > 1,   # one report denies what another tells
             "articles": sum(s["articles"] for s in sides.values()), "by_group": sides})
     facts.sort(key=lambda f: (-len(f["groups"]), -f["articles"], min(s["position"] for s in f["by_group"].values())))
@@ -109,3 +106,16 @@ def _evidence(report: dict[str, Any]) -> dict[str, Any]:
     keys = ("article_id", "event_id", "sentence", "start", "end", "trigger", "trigger_start", "trigger_end", "how",
             "by", "sentence_index")
     return {k: report[k] for k in keys}
+
+
+def _pairs_together(rec: Records, groups: dict[str, str]) -> dict[str, set[frozenset[str]]]:
+    """Per side, the pairs of actors named in one sentence of its articles."""
+    out: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for aid, group in groups.items():
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in rec.mentions.get(aid, []):
+            if m["actor"]:
+                by_sentence[rec.sentence_index(aid, m["start"])].add(m["actor"])
+        for codes in by_sentence.values():
+            out[group].update(frozenset((a, b)) for a in codes for b in codes if a < b)
+    return out

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.compare.prior import doc_counts
+from newsgraph.compare.text import term_counts
 from newsgraph.store import Store
 
 _CHUNK = 400
@@ -24,6 +27,27 @@ class Records:
     mentions: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     tone: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     names: dict[str, str] = field(default_factory=dict)      # actor code -> name
+    _terms: dict[str, Counter[str]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def terms(self, aid: str) -> Counter[str]:
+        """The article's term counts (computed once: terms and names both read them)."""
+        if aid not in self._terms:
+            self._terms[aid] = term_counts(self.articles[aid]["text"])
+        return self._terms[aid]
+
+    def sentence_index(self, aid: str, offset: int | None) -> int:
+        """Index of the sentence of `aid` that holds a character offset (0 when unknown)."""
+        if aid not in self._starts:
+            self._starts[aid] = [s["start"] for s in self.spans.get(aid, [])]
+        if offset is None:
+            return 0
+        return max(0, bisect_right(self._starts[aid], offset) - 1)
+
+    def sentence(self, aid: str, offset: int) -> dict[str, Any] | None:
+        spans = self.spans.get(aid, [])
+        i = self.sentence_index(aid, offset)
+        return spans[i] if i < len(spans) and spans[i]["start"] <= offset < spans[i]["end"] else None
 
 
 def _has_column(store: Store, table: str, column: str) -> bool:
@@ -70,9 +94,8 @@ def load(store: Store, article_ids: Sequence[str]) -> Records:
                        " q.end, s.start AS s_start, s.end AS s_end, s.text AS sentence FROM quotes q"
                        " LEFT JOIN spans s ON s.id = q.span_id WHERE q.article_id IN ({ids}) ORDER BY q.start", ids):
         rec.quotes[row["article_id"]].append(row)
-    for row in _select(store, "SELECT m.article_id, m.actor, m.kind, m.how, m.text, m.start, m.end, m.place, p.name AS person"
-                       " FROM mentions m LEFT JOIN persons p ON p.id = m.person_id"
-                       " WHERE m.article_id IN ({ids}) ORDER BY m.start", ids):
+    for row in _select(store, "SELECT m.article_id, m.actor, m.kind, m.how, m.text, m.start, m.end, m.place"
+                       " FROM mentions m WHERE m.article_id IN ({ids}) ORDER BY m.id", ids):
         rec.mentions[row["article_id"]].append(row)
     if _has_column(store, "tone", "score"):
         for row in _select(store, "SELECT article_id, target, name, kind, score, label, mentions, evidence FROM tone"
@@ -82,6 +105,7 @@ def load(store: Store, article_ids: Sequence[str]) -> Records:
             except ValueError:
                 row["evidence"] = []
             rec.tone[row["article_id"]].append(row)
+    rec._terms.update(doc_counts(store.conn, ids))
     codes = {m["actor"] for ms in rec.mentions.values() for m in ms if m["actor"]}
     codes |= {e[k] for es in rec.events.values() for e in es for k in ("source", "target") if e[k]}
     for row in _select(store, "SELECT code, name FROM actors WHERE code IN ({ids})", sorted(codes)):

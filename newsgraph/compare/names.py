@@ -12,12 +12,11 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsgraph.compare.load import Records
-from newsgraph.compare.text import NAME_JOINERS, term_spans
+from newsgraph.compare.text import NAME_JOINERS, defined_names, find_term
 
 NAME_HOWS = ("alias", "capital", "name")    # a name of the actor itself, not a title, institution or pronoun
 MAX_EVIDENCE = 2
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_DEFINED = re.compile(r"\s*[’']?s?\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
 def _head(name: str) -> str:
@@ -28,8 +27,10 @@ def _head(name: str) -> str:
 
 
 def _norm(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip())
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    text = text.strip()
+    if text.endswith(("’s", "'s")):
+        text = text[:-2]
+    return text[4:] if text.startswith(("the ", "The ")) else text
 
 
 def build_names(rec: Records, groups: dict[str, str]) -> list[dict[str, Any]]:
@@ -39,46 +40,51 @@ def build_names(rec: Records, groups: dict[str, str]) -> list[dict[str, Any]]:
     person_words: set[str] = set()
     label: dict[str, str] = {}
 
-    def add(ref: str, group: str, form: str, aid: str, start: int, end: int) -> None:
-        forms[ref][group][form] += 1
+    def add(ref: str, group: str, form: str, aid: str, n: int = 1, span: tuple[int, int] | None = None) -> None:
+        forms[ref][group][form] += n
         hits = where[ref, form]
-        if len(hits) < MAX_EVIDENCE:
-            hits.append({"article_id": aid, "group": group, "start": start, "end": end,
-                         "sentence": _sentence(rec, aid, start)})
+        if len(hits) < MAX_EVIDENCE and not any(h["article_id"] == aid for h in hits):
+            span = span or next(iter(find_term(rec.articles[aid]["text"], form, 1)), None)
+            if span:
+                hits.append({"article_id": aid, "group": group, "start": span[0], "end": span[1],
+                             "sentence": _sentence(rec, aid, span[0])})
 
     for aid, group in groups.items():
         for m in rec.mentions.get(aid, []):
-            if m["person"]:
-                person_words.update(m["person"].split())
-            if not m["actor"] or m["kind"] == "person":
+            if m["kind"] == "person":
+                person_words.update(w for w in m["text"].split() if w[:1].isupper())
+                continue
+            if not m["actor"]:
                 continue
             coded_words.update(m["text"].split())
             form = _norm(m["text"])
             if m["how"] in NAME_HOWS and form[:1].isupper():
-                add(m["actor"], group, form, aid, m["start"], m["end"])
+                add(m["actor"], group, form, aid, 1, (m["start"], m["end"]))
                 label[m["actor"]] = rec.names.get(m["actor"], m["actor"])
     # uncoded names, grouped by head word when the head also stands alone as a name in the story
-    candidates: list[tuple[str, str, str, int, int]] = []
+    candidates: list[tuple[str, str, str, str, int]] = []
     capitalised: Counter[str] = Counter()
     inside: Counter[str] = Counter()
-    coded_forms = {w for w in coded_words}
     for aid, group in groups.items():
         text = rec.articles[aid]["text"]
+        counts = rec.terms(aid)
         capitalised.update(_CAPITALISED.findall(text))
-        for term, start, end in term_spans(text):
+        for term, n in counts.items():
             if not term[0].isupper():
                 continue
             head = _head(term)
-            inside[head] += " " in term
-            if head.lower() in NAME_JOINERS or head in coded_forms or head in person_words or term in coded_forms:
+            if " " in term:
+                inside[head] += n
+            if head.lower() in NAME_JOINERS or head in coded_words or head in person_words or term in coded_words:
                 continue
-            candidates.append((head, group, term, aid, start))
-            defined = _DEFINED.match(text, end)
-            if defined and _initials(term).startswith(defined.group(1)[:2].upper()):
-                candidates.append((head, group, defined.group(1), aid, defined.start(1)))
-    for head, group, term, aid, start in candidates:
+            candidates.append((head, group, term, aid, n))
+        for abbr, name in {(abbr, name) for abbr, name, _ in defined_names(text)}:
+            head = _head(name)
+            if head not in coded_words and head not in person_words:
+                candidates.append((head, group, abbr, aid, 0))
+    for head, group, term, aid, n in candidates:
         if capitalised[head] > inside[head]:
-            add(f"~{head}", group, term, aid, start, start + len(term))
+            add(f"~{head}", group, term, aid, n or rec.terms(aid)[term])
             label[f"~{head}"] = head
     out = []
     all_groups = sorted(set(groups.values()))
@@ -99,9 +105,6 @@ def build_names(rec: Records, groups: dict[str, str]) -> list[dict[str, Any]]:
     return out
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
-
-
 def _sentence(rec: Records, aid: str, start: int) -> str | None:
-    return next((s["text"] for s in rec.spans.get(aid, []) if s["start"] <= start < s["end"]), None)
+    found = rec.sentence(aid, start)
+    return found["text"] if found else None

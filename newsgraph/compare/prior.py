@@ -2,10 +2,12 @@
 
 `TermCountHook` keeps table `compare_terms` in step with the articles inside each article's transaction, so the
 prior costs one indexed read per term at query time, however large the store. The row with the empty term holds
-the total count.
+the total count. Each article's own counts are kept too (`compare_doc_terms`), so a comparison reads them instead
+of tokenising its texts again.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -34,15 +36,24 @@ def _apply(conn: Any, counts: Counter[str], sign: int) -> None:
 
 
 class TermCountHook:
-    """A store WriteHook: adds an article's term counts when it is stored, subtracts them when it is replaced."""
+    """A store WriteHook: stores an article's term counts and adds them to the store-wide counts when it is
+    stored; subtracts them when it is replaced (the article's own row goes with it, ON DELETE CASCADE)."""
 
     def removed(self, conn: Any, article_id: str) -> None:
-        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute("SELECT terms FROM compare_doc_terms WHERE article_id = ?", (article_id,)).fetchone()
         if row is not None:
+            _apply(conn, Counter(json.loads(row["terms"])), -1)
+            return
+        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:  # stored before the counts were kept per article
             _apply(conn, term_counts(row["text"]), -1)
 
     def added(self, conn: Any, analysis: Analysis) -> None:
-        _apply(conn, term_counts(analysis.article.text), +1)
+        counts = term_counts(analysis.article.text)
+        conn.execute("INSERT INTO compare_doc_terms (article_id, terms) VALUES (?, ?) ON CONFLICT (article_id)"
+                     " DO UPDATE SET terms = excluded.terms",
+                     (analysis.article.id, json.dumps(counts, ensure_ascii=False, separators=(",", ":"))))
+        _apply(conn, counts, +1)
 
 
 def prior_counts(conn: Any, terms: Iterable[str]) -> tuple[dict[str, int], int]:
@@ -60,10 +71,27 @@ def prior_counts(conn: Any, terms: Iterable[str]) -> tuple[dict[str, int], int]:
 def rebuild(conn: Any) -> int:
     """Recount every stored article (for a store written before the hook existed); returns the articles counted."""
     conn.execute("DELETE FROM compare_terms")
+    conn.execute("DELETE FROM compare_doc_terms")
     total: Counter[str] = Counter()
     n = 0
-    for row in conn.execute("SELECT text FROM articles").fetchall():
-        total.update(term_counts(row["text"]))
+    for row in conn.execute("SELECT id, text FROM articles").fetchall():
+        counts = term_counts(row["text"])
+        conn.execute("INSERT INTO compare_doc_terms (article_id, terms) VALUES (?, ?)",
+                     (row["id"], json.dumps(counts, ensure_ascii=False, separators=(",", ":"))))
+        total.update(counts)
         n += 1
     _apply(conn, total, +1)
     return n
+
+
+def doc_counts(conn: Any, article_ids: Iterable[str]) -> dict[str, Counter[str]]:
+    """The stored term counts of these articles (those stored before the hook existed are missing)."""
+    ids = list(article_ids)
+    out: dict[str, Counter[str]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT article_id, terms FROM compare_doc_terms WHERE article_id IN ({marks})",
+                                chunk):
+            out[row["article_id"]] = Counter(json.loads(row["terms"]))
+    return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+TONE_GAP = 0.1   # a tone difference smaller than this is within what the per-article scores can tell apart
+
 
 def _quote(form: str) -> str:
     return f"“{form}”"
@@ -28,7 +30,7 @@ def build_summary(groups: list[str], facts: list[dict], voices: dict, names: lis
             named = [s["speaker"] + (f" ({s['actor_name']})" if s["actor_name"] and s["actor_name"] not in s["speaker"]
                                      else "") for s in speakers[:3]]
             actors = {s["actor"] for s in speakers if s["actor"]}
-            if len(actors) == 1:
+            if len(actors) == 1 and all(s["actor"] for s in speakers):
                 who = speakers[0]["actor_name"] or speakers[0]["actor"]
                 text = f"quotes only {who} ({', '.join(named)})" if who not in named else f"quotes only {who}"
             else:
@@ -60,10 +62,11 @@ def build_summary(groups: list[str], facts: list[dict], voices: dict, names: lis
             parts.append({"kind": "terms", "text": "distinctive words: " + ", ".join(_quote(t["term"]) for t in top),
                           "evidence": [t["evidence"][0] for t in top if t["evidence"]]})
         harsh = [t for t in tone if group in t["by_group"] and t["by_group"][group]["label"] == "neg"
-                 and len(t["by_group"]) > 1 and t["by_group"][group]["score"] == min(g["score"] for g in t["by_group"].values())]
+                 and len(t["by_group"]) > 1 and t["by_group"][group]["score"] + TONE_GAP
+                 <= min(g["score"] for o, g in t["by_group"].items() if o != group)]
         if harsh:
             t = harsh[0]
-            parts.append({"kind": "tone", "text": f"harshest toward {t['name']}",
+            parts.append({"kind": "tone", "text": f"more negative than the other sides toward {t['name']}",
                           "evidence": t["by_group"][group]["evidence"][:1]})
         out[group] = {"text": "; ".join(p["text"] for p in parts) + "." if parts else "", "parts": parts}
     return out

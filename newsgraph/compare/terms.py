@@ -18,31 +18,23 @@ from typing import Any
 
 from newsgraph.compare.load import Records
 from newsgraph.compare.prior import prior_counts
-from newsgraph.compare.text import term_spans
+from newsgraph.compare.text import find_term
 
 TOP = 12
 MIN_COUNT = 2        # a term this side uses once is an accident of wording, not a pattern
-Z_MIN = 1.0          # at least one standard error from the rest of the story
+Z_MIN = 0.05         # listed when this side uses it more than the rest, beyond the prior; ranked by z
 MAX_EVIDENCE = 2
 
 
-def count_terms(rec: Records, groups: dict[str, str]) -> tuple[dict[str, Counter[str]], dict, dict]:
-    """Term counts per side, the first occurrences (evidence) and in how many articles of the side each occurs."""
+def count_terms(rec: Records, groups: dict[str, str]) -> tuple[dict[str, Counter[str]], Counter]:
+    """Term counts per side, and in how many articles of the side each term occurs."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    where: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
-    docs: dict[tuple[str, str], int] = Counter()
+    docs: Counter = Counter()
     for aid, group in groups.items():
-        text = rec.articles[aid]["text"]
-        seen: set[str] = set()
-        for term, start, end in term_spans(text):
-            counts[group][term] += 1
-            if term not in seen:
-                seen.add(term)
-                docs[group, term] += 1
-            hits = where[group, term]
-            if len(hits) < MAX_EVIDENCE and (not hits or hits[-1][0] != aid):
-                hits.append((aid, start, end))
-    return counts, where, docs
+        mine = rec.terms(aid)
+        counts[group].update(mine)
+        docs.update((group, term) for term in mine)
+    return counts, docs
 
 
 def log_odds(counts: dict[str, Counter[str]], prior: dict[str, int], prior_total: int) -> dict[str, dict[str, float]]:
@@ -75,7 +67,7 @@ def _contains(long: str, short: str) -> bool:
 
 
 def build_terms(store: Any, rec: Records, groups: dict[str, str]) -> dict[str, Any]:
-    counts, where, docs = count_terms(rec, groups)
+    counts, docs = count_terms(rec, groups)
     vocab = set().union(*counts.values()) if counts else set()
     prior, prior_total = prior_counts(store.conn, vocab)
     scores = log_odds(counts, prior, prior_total)
@@ -92,14 +84,24 @@ def build_terms(store: Any, rec: Records, groups: dict[str, str]) -> dict[str, A
             rest = sum(c[term] for g, c in counts.items() if g != group)
             items.append({"term": term, "z": round(zs[term], 2), "count": mine[term], "articles": docs[group, term],
                           "rest": rest, "store": prior.get(term, 0), "name": term[0].isupper(),
-                          "evidence": [_evidence(rec, aid, s, e) for aid, s, e in where[group, term]]})
+                          "evidence": _evidence(rec, groups, group, term)})
         by_group[group] = items
     return {"method": "weighted log-odds, informative Dirichlet prior (Monroe et al. 2008)",
             "prior": "store" if prior_total > 0 else "story", "prior_total": prior_total, "by_group": by_group}
 
 
-def _evidence(rec: Records, aid: str, start: int, end: int) -> dict[str, Any]:
-    sentence = next((s for s in rec.spans.get(aid, []) if s["start"] <= start < s["end"]), None)
-    return {"article_id": aid, "start": start, "end": end, "text": rec.articles[aid]["text"][start:end],
-            "sentence": sentence["text"] if sentence else None,
-            "sentence_start": sentence["start"] if sentence else None}
+def _evidence(rec: Records, groups: dict[str, str], group: str, term: str) -> list[dict[str, Any]]:
+    """The first occurrences of a term on one side (one per article), with their sentences."""
+    out = []
+    for aid, g in groups.items():
+        if g != group or term not in rec.terms(aid):
+            continue
+        text = rec.articles[aid]["text"]
+        for start, end in find_term(text, term, 1):
+            sentence = rec.sentence(aid, start)
+            out.append({"article_id": aid, "start": start, "end": end, "text": text[start:end],
+                        "sentence": sentence["text"] if sentence else None,
+                        "sentence_start": sentence["start"] if sentence else None})
+        if len(out) >= MAX_EVIDENCE:
+            break
+    return out

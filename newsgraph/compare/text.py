@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 # Function words carry no framing; they are never terms (and they break two-word phrases).
 STOPWORDS = frozenset("""
@@ -18,6 +17,7 @@ not now of off on once only or other our ours ourselves out over own per same sh
 their theirs them themselves then there these they this those through to too under until up upon very was we were
 what when where which while who whom whose why will with within without would yet you your yours yourself
 said says say told tell according mr mrs ms dr one two three new also since amid via among us it's let
+al el bin ibn de van von
 thus hence however therefore meanwhile moreover even still already another many much every whether
 """.split())
 
@@ -28,66 +28,73 @@ LEADING = frozenset({"the", "a", "an", "in", "on", "at", "as", "but", "and", "wh
                      "that", "these", "those", "his", "her", "its", "their", "our", "when", "if", "though", "yet",
                      "unfortunately", "earlier", "meanwhile", "however", "also", "both", "all", "some"})
 
+SEGMENT_BREAK = re.compile(r"[.,;:!?()\[\]\"“”—–\d\n]+|\s-\s")   # a phrase never runs across these
 WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:['’][A-Za-z]+)?")
-BREAK = re.compile(r"[.,;:!?()\[\]\"“”—–\d]|\s-\s|\n")
+_CAP = r"[A-Z][A-Za-z\-]*(?:['’]s)?"
+NAME_RUN = re.compile(rf"\b{_CAP}(?:\s+(?:(?:of|and|for|the|de|al|el)\s+)*{_CAP})*")
+# "Indian Illegally Occupied Kashmir (IIOK)": a name and the abbreviation defined for it
+DEFINED = re.compile(rf"\b({_CAP}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAP})*)\s*\(([A-Z][A-Za-z]{{1,9}})\)")
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int, int, bool]]:
-    """(word, start, end, breaks_before): a punctuation mark or line break between two words ends a phrase."""
-    last = 0
-    for m in WORD.finditer(text):
-        word = m.group()
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        yield word, m.start(), m.start() + len(word), bool(BREAK.search(text, last, m.start()))
-        last = m.end()
+def _strip(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def term_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """Every term occurrence in `text`: (term, start, end). Words and two-word phrases are lowercased content words;
-    names are runs of two or more capitalised words (joined by of/and/for) and all-capital abbreviations."""
-    prev: tuple[str, int, bool] | None = None          # the previous content word, for two-word phrases
-    name: list[tuple[str, int, int]] = []
-
-    def flush() -> Iterator[tuple[str, int, int]]:
-        ands = [i for i, (w, _, _) in enumerate(name) if w == "and"]
-        if ands and not (len(name) == 3 and ands == [1]):   # "Jammu and Kashmir", but not "X's minister and Y"
-            parts, cut = [], 0
-            for i in [*ands, len(name)]:
-                parts.append(name[cut:i])
+def names_in(run: str) -> list[str]:
+    """The name(s) in a run of capitalised words and joiners: two or more capitalised words, or one abbreviation;
+    "X and Y" of one word each stays one name ("Jammu and Kashmir"), longer runs split at "and"."""
+    words = [_strip(w) for w in run.split()]
+    if "and" in words and not (len(words) == 3 and words[1] == "and"):
+        out: list[str] = []
+        cut = 0
+        for i, w in enumerate([*words, "and"]):
+            if w == "and":
+                out.extend(names_in(" ".join(words[cut:i])) if i > cut else [])
                 cut = i + 1
-            for part in parts:
-                name[:] = part
-                yield from flush()
-            return
-        while name and name[-1][0].lower() in NAME_JOINERS:
-            name.pop()
-        while name and name[0][0].lower() in LEADING:
-            name.pop(0)
-        caps = [w for w, _, _ in name if w[0].isupper()]
-        if len(caps) >= 2 or (len(caps) == 1 and len(caps[0]) >= 2 and caps[0].isupper()):
-            yield " ".join(w for w, _, _ in name), name[0][1], name[-1][2]
-        name.clear()
-
-    for word, start, end, broke in _tokens(text):
-        lower = word.lower()
-        if broke:
-            yield from flush()
-            prev = None
-        if word[0].isupper() or (name and lower in NAME_JOINERS):
-            name.append((word, start, end))
-        else:
-            yield from flush()
-        if lower in STOPWORDS or len(lower) < 2 or (word.isupper() and len(word) > 1):  # abbreviations: names
-            prev = None
-            continue
-        yield lower, start, end
-        if prev is not None and not (prev[2] and word[0].isupper()):   # two capitalised words: part of a name
-            yield f"{prev[0]} {lower}", prev[1], end
-        prev = (lower, start, word[0].isupper())
-    yield from flush()
+        return out
+    while words and words[-1].lower() in NAME_JOINERS:
+        words.pop()
+    while words and words[0].lower() in LEADING:
+        words.pop(0)
+    caps = [w for w in words if w[0].isupper()]
+    if len(caps) >= 2 or (len(caps) == 1 and len(caps[0]) >= 2 and caps[0].isupper()):
+        return [" ".join(words)]
+    return []
 
 
 def term_counts(text: str) -> Counter[str]:
-    """How often each term occurs in `text`."""
-    return Counter(term for term, _, _ in term_spans(text))
+    """How often each term occurs in `text`. Words and two-word phrases are lowercased content words (a function
+    word or punctuation between two words means no phrase); names are runs of two or more capitalised words
+    (joined by of/and/for) and all-capital abbreviations, with their case."""
+    terms: list[str] = []
+    for segment in SEGMENT_BREAK.split(text):
+        words = WORD.findall(segment)
+        if not words:
+            continue
+        content = [None if (lw in STOPWORDS or len(lw) < 2 or w.isupper()) else (lw, w[0].isupper())
+                   for w in words for lw in (_strip(w).lower(),)]
+        terms.extend(c[0] for c in content if c)
+        terms.extend(f"{a[0]} {b[0]}" for a, b in zip(content, content[1:])
+                     if a and b and not (a[1] and b[1]))   # two capitalised words: parts of a name
+        if not segment.islower():
+            for run in NAME_RUN.findall(segment):
+                terms.extend(names_in(run))
+    return Counter(terms)
+
+
+def defined_names(text: str) -> list[tuple[str, str, int]]:
+    """Abbreviations defined in brackets after a name: (abbreviation, name, offset of the abbreviation)."""
+    out = []
+    for m in DEFINED.finditer(text):
+        found = names_in(m.group(1))
+        if found and "".join(w[0] for w in found[-1].split() if w[0].isupper()).startswith(m.group(2)[:2].upper()):
+            out.append((m.group(2), found[-1], m.start(2)))
+    return out
+
+
+def find_term(text: str, term: str, limit: int = 2) -> list[tuple[int, int]]:
+    """Where a term occurs in `text` (at most `limit` spans): names by case, words and phrases in any case."""
+    sep = r"(?:['’]s)?\s+"
+    pattern = r"(?<![A-Za-z])" + sep.join(re.escape(w) for w in term.split()) + r"(?![A-Za-z])"
+    flags = 0 if term[:1].isupper() else re.IGNORECASE
+    return [(m.start(), m.end()) for _, m in zip(range(limit), re.finditer(pattern, text, flags))]
