@@ -277,8 +277,50 @@ def workload(store: Store, seed: int = 7) -> list[tuple[str, Callable[[Store], A
     return work
 
 
-def run_store_bench(n_events: int, *, path: str | None = None, repeat: int = 3) -> Iterator[str]:
-    """Build (or reuse) the synthetic store and time the workload; yields the report's lines."""
+def baselines(db: str) -> list[tuple[str, Callable[[Store], list]]]:
+    """The same questions asked the way the store asked them before issue 13 (counts scanned, the outlet read
+    through the articles, an OR over both sides, OFFSET pages, pairs counted in Python), once each, cold, on the
+    same file: the figures the kept counts, stored columns and keyset pages are measured against."""
+    with Store(db) as store:
+        top = store.conn.execute("SELECT actor FROM actor_counts ORDER BY mentions DESC LIMIT 1").fetchone()[0]
+        outlet = store.conn.execute("SELECT outlet FROM outlet_counts ORDER BY articles DESC LIMIT 1").fetchone()[0]
+        middle = queries.summary(store)["events"] // 2
+    fetch = lambda sql, params=(): lambda s: s.conn.execute(sql, params).fetchall()  # noqa: E731
+
+    def summary_scans(s: Store) -> list:
+        return [s.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone() for t in
+                ("articles", "events", "quotes", "persons", "actors")] + \
+            [s.conn.execute("SELECT COUNT(DISTINCT outlet) FROM articles").fetchone()]
+
+    def pairs_in_python(s: Store) -> list:
+        from collections import Counter
+
+        rows = s.conn.execute("SELECT source, type, target FROM events WHERE modality = 'asserted'"
+                              " AND negated = 0")
+        return Counter(tuple(r) for r in rows).most_common(10)
+
+    return [
+        ("baseline: summary counts scanned", summary_scans),
+        ("baseline: summary pairs in Python", pairs_in_python),
+        ("baseline: actors, mentions scanned", fetch(
+            "SELECT ac.code, COUNT(m.id) AS mentions, COUNT(DISTINCT m.article_id) AS articles FROM actors ac"
+            " LEFT JOIN mentions m ON m.actor = ac.code AND m.kind != 'person' GROUP BY ac.code"
+            " ORDER BY mentions DESC, ac.code")),
+        ("baseline: events --type --outlet join", fetch(
+            "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE e.type = ? AND a.outlet = ?"
+            " ORDER BY e.date, e.id LIMIT 50", ("SANCTION", outlet))),
+        ("baseline: events --actor as an OR", fetch(
+            "SELECT e.id FROM events e WHERE (e.source = ? OR e.target = ?) ORDER BY e.date, e.id LIMIT 50",
+            (top, top))),
+        ("baseline: events page by OFFSET", fetch(
+            "SELECT e.id FROM events e ORDER BY e.date, e.id LIMIT 50 OFFSET ?", (middle,))),
+    ]
+
+
+def run_store_bench(n_events: int, *, path: str | None = None, repeat: int = 3,
+                    baseline: bool = True) -> Iterator[str]:
+    """Build (or reuse) the synthetic store and time the workload (and, once each, the baselines: not in the
+    p95); yields the report's lines."""
     with tempfile.TemporaryDirectory() as tmp:
         db = path or str(Path(tmp) / "store-bench.db")
         reuse = False
@@ -315,6 +357,12 @@ def run_store_bench(n_events: int, *, path: str | None = None, repeat: int = 3) 
             figures += [cold, warm]
             rows = len(result) if isinstance(result, list) else 1
             yield f"{name:34} {cold:9.1f} {warm:9.1f} {rows:6}"
+        for name, run in baselines(db) if baseline else ():
+            with Store(db) as store:
+                started = time.perf_counter()
+                result = run(store)
+                cold = (time.perf_counter() - started) * 1000
+            yield f"{name:34} {cold:9.1f} {'-':>9} {len(result):6}"
         figures.sort()
         p95 = figures[min(len(figures) - 1, int(0.95 * len(figures)))]
         yield f"store events={n_events} p95_ms={p95:.1f} max_ms={figures[-1]:.1f}"

@@ -126,8 +126,9 @@ def test_bench_store_prints_every_query_and_the_p95_line(tmp_path):
     db = tmp_path / "b.db"
     lines = list(run_store_bench(2000, path=str(db), repeat=1))
     assert lines[0].startswith("built") and "events 2,000" in lines[0]
-    body = [line for line in lines[2:-1]]
+    body = [line for line in lines[2:-1] if not line.startswith("baseline:")]
     assert len(body) >= 30 and all(re.search(r"\s\d+\.\d\s+\d+\.\d\s+\d+$", line) for line in body)
+    assert sum(line.startswith("baseline:") for line in lines) == 6
     assert re.fullmatch(r"store events=2000 p95_ms=\d+\.\d max_ms=\d+\.\d", lines[-1])
     result = CliRunner().invoke(main, ["bench", "--store", "--events", "2000", "--store-db", str(db)])
     assert result.exit_code == 0 and result.output.startswith("reusing") and "store events=2000" in result.output
