@@ -21,7 +21,7 @@ Record = tuple[int, dict[str, Any]]
 
 
 def iter_records(stream: IO[bytes], where: str, *, max_bytes: int, max_line_bytes: int | None = None,
-                 max_depth: int = DEFAULT_MAX_DEPTH) -> Iterator[Record | Problem]:
+                 max_depth: int = DEFAULT_MAX_DEPTH, lines_only: bool = False) -> Iterator[Record | Problem]:
     """(line number, object) for each article object in a JSON stream, or a Problem for each bad one.
 
     The first line decides the layout: `[` starts an array; a line that is a whole JSON value starts
@@ -31,11 +31,15 @@ def iter_records(stream: IO[bytes], where: str, *, max_bytes: int, max_line_byte
         max_bytes: largest whole JSON document (one multi-line object).
         max_line_bytes: largest JSON Lines line or array item (default: `max_bytes`).
         max_depth: deepest nesting of arrays and objects accepted.
+        lines_only: JSON Lines whatever the first line looks like (a `.jsonl` file): one broken line, even one
+            that opens an array, never costs the lines after it.
     """
     line_bytes = max_line_bytes or max_bytes
     first = stream.readline(line_bytes + 1).removeprefix(codecs.BOM_UTF8)
     head = first.lstrip()
-    if head.startswith(b"["):
+    if lines_only:
+        yield from _lines(_Rejoined(first, stream), where, max_bytes=line_bytes, depth=max_depth)
+    elif head.startswith(b"["):
         yield from _array(first, stream, where, max_bytes=line_bytes, depth=max_depth)
     elif head.startswith(b"{") and _incomplete(first):
         yield from _whole_or_lines(first, stream, where, max_bytes=max_bytes, depth=max_depth)

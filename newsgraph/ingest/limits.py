@@ -21,8 +21,8 @@ DEFAULT_MAX_HTML_BYTES = 5_000_000     # one HTML page after decompression (traf
 DEFAULT_MAX_DEPTH = 64                 # JSON nesting; an article record needs 2 or 3
 DEFAULT_TIME_LIMIT = 60.0              # seconds per article, extraction and analysis each
 # Real text and JSON compress 3-10 fold; a ratio far beyond that past a floor is a compression bomb.
-MAX_EXPANSION = 200
-EXPANSION_FLOOR = 50_000_000
+MAX_EXPANSION = 100
+EXPANSION_FLOOR = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -251,11 +251,20 @@ def _read_json(stream: IO[bytes], where: str, name: str, opts: _Options) -> Iter
     """Every article in a JSON stream, one record at a time."""
     limits = opts.limits
     try:
+        lines_only = _lines_only(name)
         for item in iter_records(stream, where, max_bytes=limits.max_bytes, max_line_bytes=limits.max_line_bytes,
-                                 max_depth=limits.max_depth):
+                                 max_depth=limits.max_depth, lines_only=lines_only):
             yield item if isinstance(item, Problem) else _from_record(*item, where=where, name=name, opts=opts)
     except _READ_ERRORS as err:
         yield Problem(where, f"cannot read: {err}")
+
+
+def _lines_only(name: str) -> bool:
+    """A `.jsonl`/`.ndjson` file is JSON Lines, whatever its first line; a `.json` file and stdin are sniffed."""
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return path.suffix.lower() in (".jsonl", ".ndjson")
 
 
 def _from_record(line: int, record: dict[str, Any], *, where: str, name: str, opts: _Options) -> Article | Problem:
