@@ -68,11 +68,11 @@ def term_counts(text: str) -> Counter[str]:
     (joined by of/and/for) and all-capital abbreviations, with their case."""
     terms: list[str] = []
     for segment in SEGMENT_BREAK.split(text):
-        words = WORD.findall(segment)
+        words = [_strip(w) for w in WORD.findall(segment)]
         if not words:
             continue
         content = [None if (lw in STOPWORDS or len(lw) < 2 or w.isupper()) else (lw, w[0].isupper())
-                   for w in words for lw in (_strip(w).lower(),)]
+                   for w in words for lw in (w.lower(),)]
         terms.extend(c[0] for c in content if c)
         terms.extend(f"{a[0]} {b[0]}" for a, b in zip(content, content[1:])
                      if a and b and not (a[1] and b[1]))   # two capitalised words: parts of a name
