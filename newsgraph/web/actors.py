@@ -57,15 +57,15 @@ def actor_page(store: Store, code: str, *, after: str | None = None, since: str 
     if row is None:
         raise NotFoundError(f"no actor with code {code}")
     actor = dict(row)
-    per_month: dict[str, dict[str, int]] = defaultdict(lambda: {"as source": 0, "as target": 0})
-    for side in ("source", "target"):
-        clauses, params = _filters([(f"e.{side} = ?", code), ("e.date >= ?", since), ("e.date <= ?", until)])
-        for r in conn.execute("SELECT SUBSTR(e.date, 1, 7) AS month, COUNT(*) AS n FROM events e" + _where(clauses)
-                              + " GROUP BY SUBSTR(e.date, 1, 7)", params):
-            per_month[r["month"] or "undated"][f"as {side}"] += r["n"]
+    per_month = _per_period(store, code, since, until, 7)
+    grain = "month"
+    if len(per_month) <= 2:  # a few weeks of news: days say more than one or two monthly bars
+        per_month, grain = _per_period(store, code, since, until, 10), "day"
     timeline = svg.bar_chart([{"period": m, "parts": list(per_month[m].items())} for m in sorted(per_month)])
+    timeline["grain"] = grain
     counterparts = _counterparts(store, code, since, until)
-    stance = _stance_over_time(store, code, [c["code"] for c in counterparts[:5]], since, until)
+    stance = _stance_over_time(store, code, [c["code"] for c in counterparts[:5]], since, until,
+                               by="month" if grain == "month" else "week")
     persons = [dict(r) for r in conn.execute(
         "SELECT p.id, p.name, f.role, COUNT(DISTINCT f.article_id) AS articles, MIN(f.published) AS first,"
         " MAX(f.published) AS last FROM affiliations f JOIN persons p ON p.id = f.person_id WHERE f.actor = ?"
@@ -74,6 +74,18 @@ def actor_page(store: Store, code: str, *, after: str | None = None, since: str 
             "events": events_page(store, actor=code, since=since, until=until, after=after, limit=25),
             "quotes": quotes_page(store, actor=code, since=since, until=until, limit=15)["quotes"],
             "persons": persons, "filters": {"since": since, "until": until}}
+
+
+def _per_period(store: Store, code: str, since: str | None, until: str | None,
+                width: int) -> dict[str, dict[str, int]]:
+    """Events as source and as target per month (width 7) or day (10): one index range per side."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: {"as source": 0, "as target": 0})
+    for side in ("source", "target"):
+        clauses, params = _filters([(f"e.{side} = ?", code), ("e.date >= ?", since), ("e.date <= ?", until)])
+        for r in store.conn.execute(f"SELECT SUBSTR(e.date, 1, {width}) AS period, COUNT(*) AS n FROM events e"
+                                    + _where(clauses) + f" GROUP BY SUBSTR(e.date, 1, {width})", params):
+            out[r["period"] or "undated"][f"as {side}"] += r["n"]
+    return out
 
 
 def _counterparts(store: Store, code: str, since: str | None, until: str | None) -> list[Row]:
@@ -99,11 +111,11 @@ def _counterparts(store: Store, code: str, since: str | None, until: str | None)
 
 
 def _stance_over_time(store: Store, code: str, others: list[str], since: str | None,
-                      until: str | None) -> dict[str, Any]:
-    """Monthly stance of `code` toward each of `others` (-1 conflictual ... +1 cooperative), as a line chart."""
+                      until: str | None, *, by: str = "month") -> dict[str, Any]:
+    """Stance of `code` toward each of `others` by month or week (-1 conflictual ... +1 cooperative), as lines."""
     series = []
     if stances is not None and hasattr(stances, "compute_stances"):
-        rows = stances.compute_stances(store, actor=code, since=since, until=until, by="month", evidence=0)
+        rows = stances.compute_stances(store, actor=code, since=since, until=until, by=by, evidence=0)
         for other in others:
             points = {r["period"]: r["score"] for r in rows if r["source"] == code and r["target"] == other
                       and r.get("period")}
@@ -120,7 +132,7 @@ def _stance_over_time(store: Store, code: str, others: list[str], since: str | N
                 series.append({"label": f"{code} → {other}", "points": {r["month"]: r["score"] for r in rows}})
         source = "events"
     chart = svg.line_chart(series, signed=True)
-    chart["source"] = source
+    chart["source"], chart["grain"] = source, by if source == "stances" else "month"
     return chart
 
 

@@ -64,8 +64,12 @@ def bar_chart(bars: list[dict[str, Any]], *, width: int = 760, height: int = 200
     """Stacked bars per period: bars = [{"period", "parts": [(label, value)]}] (the same labels in each)."""
     left, right, top, bottom = 44, 12, 12, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    hi = _nice(max((sum(v for _, v in b["parts"]) for b in bars), default=1) or 1)
+    top_value = max((sum(v for _, v in b["parts"]) for b in bars), default=1) or 1
+    hi = _nice(top_value)
+    if top_value <= 4:  # counts: whole-number ticks only
+        hi = float(top_value)
     slot = plot_w / max(1, len(bars))
+    bar_w = min(slot * 0.7, 56.0)  # a few periods must not become slabs
     labels: list[str] = []
     rects = []
     for i, bar in enumerate(bars):
@@ -75,7 +79,7 @@ def bar_chart(bars: list[dict[str, Any]], *, width: int = 760, height: int = 200
                 labels.append(label)
             if value:
                 h = plot_h * value / hi
-                rects.append({"x": round(left + i * slot + slot * 0.15, 1), "w": round(max(1.0, slot * 0.7), 1),
+                rects.append({"x": round(left + i * slot + (slot - bar_w) / 2, 1), "w": round(max(1.0, bar_w), 1),
                               "y": round(top + plot_h - base - h, 1), "h": round(h, 1),
                               "colour": PALETTE[labels.index(label) % len(PALETTE)],
                               "title": f"{bar['period']}: {value} {label}"})
@@ -86,7 +90,8 @@ def bar_chart(bars: list[dict[str, Any]], *, width: int = 760, height: int = 200
             "legend": [{"label": lab, "colour": PALETTE[i % len(PALETTE)]} for i, lab in enumerate(labels)],
             "xlabels": [{"x": round(left + i * slot + slot / 2, 1), "text": b["period"]}
                         for i, b in enumerate(bars) if i % step == 0],
-            "ylabels": [{"y": round(top + plot_h * (1 - k / 4), 1), "text": f"{hi * k / 4:g}"} for k in range(5)],
+            "ylabels": [{"y": round(top + plot_h * (1 - k / steps), 1), "text": f"{hi * k / steps:g}"}
+                        for k in range(steps + 1)] if (steps := int(hi) if hi <= 4 else 4) else [],
             "empty": not bars}
 
 
@@ -102,8 +107,7 @@ def network(edges: list[dict[str, Any]], names: dict[str, str], *, width: int = 
         graph.add_edge(e["source"], e["target"], weight=w + e["evidence"])
     if not graph:
         return {"width": width, "height": height, "nodes": [], "edges": [], "empty": True}
-    pos = nx.spring_layout(graph, seed=7, k=1.8 / math.sqrt(graph.number_of_nodes()), iterations=80,
-                           weight=None)
+    pos = _layout(graph)
     pad = 60
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
@@ -129,6 +133,25 @@ def network(edges: list[dict[str, Any]], names: dict[str, str], *, width: int = 
         shapes.append({**e, "d": f"M{x1},{y1} Q{cx},{cy} {x2},{y2}", "colour": stance_colour(e["score"]),
                        "w": round(1.2 + 7 * math.sqrt(e["evidence"] / top), 1)})
     return {"width": width, "height": height, "nodes": nodes, "edges": shapes, "empty": False}
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Kamada-Kawai (even spacing, few crossings) for each component, the components side by side by size;
+    spring layout for large graphs, where Kamada-Kawai's cost grows with the square of the nodes."""
+    parts = sorted((graph.subgraph(c) for c in nx.connected_components(graph)), key=lambda g: -len(g))
+    if graph.number_of_nodes() > 120:
+        return nx.spring_layout(graph, seed=7, k=2.0 / math.sqrt(graph.number_of_nodes()), iterations=60)
+    pos: dict[str, tuple[float, float]] = {}
+    x0 = 0.0
+    for part in parts:
+        width = max(1.0, math.sqrt(len(part)))
+        local = nx.kamada_kawai_layout(part) if len(part) > 2 else {n: (i * 0.8, 0.0) for i, n in enumerate(part)}
+        xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
+        sx, sy = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+        for node, (x, y) in local.items():
+            pos[node] = (x0 + width * (x - min(xs)) / sx, width * (y - min(ys)) / sy if len(part) > 2 else 0.5)
+        x0 += width + 0.6
+    return pos
 
 
 def _nice(value: float) -> float:
