@@ -90,3 +90,9 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
         per_run = {stage: seconds / repeat for stage, seconds in analyzer.timings.items()}
         yield "stages, seconds per run (share of spaCy's time): " + ", ".join(
             f"{stage} {seconds:.2f} ({seconds / spacy_s:.1%})" for stage, seconds in per_run.items())
+    # compare: one story of 200 articles built from analyses of the corpus's distinct articles
+    from newsgraph.compare.bench import bench_compare
+
+    distinct = list({a.key.rsplit("#", 1)[0]: a for a in corpus}.values())[:50]
+    sample = [r for r in analyze_stream(distinct, settings, processes=1, analyzer=analyzer) if isinstance(r, Analysis)]
+    yield from bench_compare(sample, repeat=repeat)
