@@ -254,3 +254,24 @@ def test_seeds_story_of_the_oic_demand(analyzer, shared, tmp_path):
     voices = result["voices"]["by_group"]
     assert {"MDV", "PAK"} <= set(voices["NewsX"]["actors_heard"])     # the rebuttal and Pakistan's own words
     assert voices["The Nation"]["quotes"] == 0                         # an editorial: its own voice only
+
+
+def test_compare_same_on_sqlite_and_postgresql(analyzer, store_url):
+    with Store(store_url) as store:
+        ids = analyse_into(analyzer, store, [EXAMPLES / f for f in TANKER])
+        result = compare_articles(store, list(ids.values()))
+        again = analyse_into(analyzer, store, [EXAMPLES / f for f in TANKER])   # unchanged: counts stay
+        assert compare_articles(store, list(again.values()))["terms"] == result["terms"]
+    assert result["groups"] == [MERIDIAN, WIRE, TEHRAN] and result["terms"]["prior"] == "store"
+    assert next(f for f in result["facts"] if f["id"] == "SAU SUPPORT ARE")["only"] == MERIDIAN
+    [gulf] = [n for n in result["terms"]["names"] if n["referent"] == "Gulf"]
+    assert gulf["own"][TEHRAN] == ["Persian Gulf"]
+
+
+def test_bench_reports_compare_cost(analyzer):
+    from newsgraph.compare.bench import bench_compare
+
+    articles = [a for a in iter_articles([str(EXAMPLES / f) for f in TANKER]) if isinstance(a, Article)]
+    sample = [r for r in analyzer.analyze_many(articles) if isinstance(r, Analysis)]
+    [line] = bench_compare(sample, articles=30, outlets=3, repeat=1)
+    assert line.startswith("compare: story of 30 articles, 3 outlets") and "ms CPU per article written" in line
