@@ -554,3 +554,37 @@ def test_events_sixth_round(analyzer, text, expected):
 ])
 def test_events_sixth_round_negative(analyzer, text, unwanted):
     assert unwanted not in _all_events(analyzer, text)
+
+
+# --- triggers from the CAMEO verb categories (phrasal verbs, light verbs, object constraints) -----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru restored diplomatic relations on Monday.", ("CHL", "PER", "COOPERATE")),
+    ("Ghana lambasted Togo over the border closure.", ("GHA", "TGO", "ACCUSE")),
+    ("The Kenyan president paid a courtesy call on the Ugandan leader.", ("KEN", "UGA", "CONSULT")),
+    ("Mali rebuffed Senegal's overtures.", ("MLI", "SEN", "REJECT")),
+    ("Brazil shrugged off Argentina's criticism.", ("BRA", "ARG", "REJECT")),
+    ("India cut aid to Nepal.", ("IND", "NPL", "SANCTION")),
+    ("Iran fired missiles at Iraq.", ("IRN", "IRQ", "ASSAULT")),
+    ("Turkish jets pounded Syrian positions.", ("TUR", "SYR", "ASSAULT")),
+    ("The Philippine coast guard boarded a Vietnamese fishing boat.", ("PHL", "VNM", "COERCE")),
+    ("China waived visa requirements for Thai tourists.", ("CHN", "THA", "CONCEDE")),
+    ("Croatia joined forces with Slovenia to patrol the river.", ("HRV", "SVN", "COOPERATE")),
+    ("Ethiopia shut down the Eritrean embassy.", ("ETH", "ERI", "SANCTION")),
+    ("Nigeria outlawed the Cameroonian separatist movement.", ("NGA", "CMR", "COERCE")),
+    ("Somalia and Kenya exchanged fire across the border.", ("SOM", "KEN", "ASSAULT")),
+    ("The Ugandan foreign minister spoke highly of Rwanda.", ("UGA", "RWA", "SUPPORT")),
+])
+def test_events_cameo_category_triggers(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # cutting relations is no cooperation; a dispute is no rejection; an offer "for talks" is not yet an accord
+    ("Algeria severed its diplomatic relations with Morocco in 2021.", ("DZA", "MAR", "COOPERATE")),
+    ("Denmark settled its fisheries dispute with Norway.", ("DNK", "NOR", "REJECT")),
+    ("Chad rejected a fresh offer from Niger for direct talks.", ("NER", "TCD", "AGREE")),
+    ("Talks between Laos and Cambodia were held in the capital.", ("LAO", "KHM", "ASSAULT")),
+])
+def test_events_cameo_category_triggers_keep_precision(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)

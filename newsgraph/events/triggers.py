@@ -134,7 +134,9 @@ def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
     if pos == "VERB":
         entries = lex.verbs.get(lex.lemma(token))
     elif pos in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(lex.lemma(token)) or lex.nouns.get(token.lower_)
+        # the lemma's entries, then the surface form's ("talks" is its own entry; "talk phone" is the lemma's)
+        lemma = lex.lemma(token)
+        entries = lex.nouns.get(lemma, []) + (lex.nouns.get(token.lower_, []) if token.lower_ != lemma else [])
     else:
         return None
     if not entries:
