@@ -1,0 +1,144 @@
+"""Tone per article toward each actor and person: signals with their sentences, long articles, the store, the CLI,
+and the BASIL dev figure with the shared scorer."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.export import to_record
+from newsgraph.ingest import iter_articles
+from newsgraph.model import Analysis, Tone, ToneEvidence, tone_label
+from newsgraph.parts import Part, merge_parts
+from newsgraph.store import Store
+from newsgraph.store.queries import article_record
+from tests.conftest import make_article
+
+DATA = Path(__file__).parent / "data" / "stances"
+
+
+def _tone(analysis: Analysis, target: str) -> Tone:
+    found = [t for t in analysis.tone if t.target == target]
+    assert found, f"no tone toward {target}: {[t.target for t in analysis.tone]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def hostile(analyzer):
+    article = next(a for a in iter_articles([str(DATA / "05_hostile_neutral.txt")]))
+    return analyzer.analyze(article)
+
+
+def test_hostile_to_one_actor_neutral_to_another(hostile):
+    venezuela, brazil = _tone(hostile, "VEN"), _tone(hostile, "BRA")
+    assert venezuela.label == "neg" and venezuela.score < -0.25 and venezuela.kind == "state"
+    assert brazil.label == "neu"
+    text = hostile.article.text
+    assert venezuela.evidence
+    for ev in venezuela.evidence:   # every piece of evidence is a sentence of the article, with its reason
+        assert text[ev.start:ev.end] == ev.sentence and ev.why
+    assert any("ACCUSE" in ev.why or "condemned" in ev.why for ev in venezuela.evidence)
+
+
+def test_loaded_words_and_predicates_attached_to_a_person(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "The disgraced former minister Tomas Brandvik arrived in Oslo on Monday. Brandvik falsely claimed that he "
+        "had never met the contractors.\n\nFinance minister Karl Berglund presented the budget on Tuesday. "
+        "Berglund said the deficit would fall to two percent."))
+    brandvik, berglund = _tone(analysis, "Tomas Brandvik"), _tone(analysis, "Karl Berglund")
+    assert brandvik.label == "neg" and brandvik.kind == "person" and brandvik.mentions >= 2
+    whys = " ".join(ev.why for ev in brandvik.evidence)
+    assert "disgraced" in whys and "falsely" in whys
+    assert berglund.label == "neu"
+
+
+def test_praise_received_is_positive(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "The widely respected diplomat Anna Lindqvist was praised by both delegations on Monday. Delegates hailed "
+        "Lindqvist for her patience during the talks."))
+    assert _tone(analysis, "Anna Lindqvist").label == "pos"
+
+
+def test_a_voice_rebutted_counts_against_the_speaker(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "“The election was stolen,” Senator Mark Hale said on Friday. There is no evidence for the claim, and "
+        "courts have rejected it.\n\nGovernor Ruth Amsel said the count would be certified next week."))
+    hale, amsel = _tone(analysis, "Mark Hale"), _tone(analysis, "Ruth Amsel")
+    assert hale.label == "neg" and any("rebutted" in ev.why for ev in hale.evidence)
+    assert amsel.label == "neu"
+
+
+def test_a_negated_predicate_says_nothing(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Prosecutors did not indict the businessman Pavel Orlik on Monday. Orlik returned to Prague on Tuesday."))
+    assert _tone(analysis, "Pavel Orlik").label == "neu"
+
+
+def test_parts_merge_tone_by_mentions_with_shifted_evidence():
+    ev = ToneEvidence(0, 10, "0123456789", "modifier 'brutal' -0.70")
+    first = Analysis(article=make_article("x"), sentences=((0, 10),),
+                     tone=(Tone("AAA", "A", "state", -0.8, "neg", 3, (ev,)), Tone("BBB", "B", "state", 0.1, "neu", 1)))
+    second = Analysis(article=make_article("y"), sentences=((0, 10),),
+                      tone=(Tone("AAA", "A", "state", 0.4, "pos", 1, (ev,)),))
+    merged = merge_parts([Part(first, 0, 0, 0, 5), Part(second, 100, 5, 1, 5)])
+    a = next(t for t in merged.tone if t.target == "AAA")
+    assert a.mentions == 4 and a.score == pytest.approx((-0.8 * 3 + 0.4) / 4, abs=1e-3)
+    assert a.label == tone_label(a.score) == "neg"
+    assert sorted(e.start for e in a.evidence) == [0, 100]
+    assert [t.target for t in merged.tone] == ["AAA", "BBB"]
+
+
+def test_long_article_keeps_one_tone_per_target(analyzer):
+    paragraph = ("Guyana accused Venezuela of seizing a fishing boat. The embattled government in Caracas denied "
+                 "it. Brazil hosted the talks on Wednesday.\n")
+    analysis = analyzer.analyze(make_article(paragraph * 190))   # over 20,000 characters: analysed in parts
+    assert len(analysis.article.text) > 20_000
+    targets = [t.target for t in analysis.tone]
+    assert len(targets) == len(set(targets)) and "VEN" in targets
+    venezuela = _tone(analysis, "VEN")
+    assert venezuela.label == "neg" and venezuela.mentions >= 190
+    assert any(ev.start > 20_000 or ev.start < 20_000 for ev in venezuela.evidence)
+    for ev in venezuela.evidence:
+        assert analysis.article.text[ev.start:ev.end] == ev.sentence
+
+
+def test_tone_is_stored_exported_and_shown(hostile, tmp_path):
+    db = tmp_path / "tone.db"
+    with Store(db) as store:
+        store.write(hostile)
+        stored = article_record(store, hostile.article.id)["tone"]
+    exported = json.loads(json.dumps(to_record(hostile)["tone"]))   # as JSON Lines carries it
+    assert stored == exported and stored
+    assert {"target", "name", "kind", "score", "label", "mentions", "evidence"} <= set(stored[0])
+    assert set(stored[0]["evidence"][0]) == {"start", "end", "sentence", "why"}
+    runner = CliRunner()
+    shown = runner.invoke(main, ["articles", hostile.article.id, "--db", str(db), "--format", "csv"])
+    assert shown.exit_code == 0 and "VEN,Venezuela,state,neg" in shown.output
+    record = json.loads(runner.invoke(main, ["articles", hostile.article.id, "--db", str(db), "--format",
+                                             "json"]).output)
+    assert record["tone"] == stored
+    missing = runner.invoke(main, ["articles", "nosuchid", "--db", str(db)])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output and "nosuchid" in missing.output
+
+
+def test_basil_dev_tone_with_the_shared_scorer(shared, analyzer, tmp_path):
+    """Dev figures on BASIL (annotators' author feeling toward each article's main entities): macro-F1 and the
+    negative class above the all-neutral (0.29) and VADER (0.32) baselines."""
+    corpus = shared / "corpus" / "basil_dev"
+    out = tmp_path / "basil.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for analysis in analyzer.analyze_many(a for a in iter_articles([str(corpus / "texts")])
+                                              if not hasattr(a, "reason")):
+            f.write(json.dumps(to_record(replace(analysis, article=replace(analysis.article, text=""))),
+                               ensure_ascii=False) + "\n")
+    result = subprocess.run([sys.executable, str(shared / "eval" / "score_tone.py"), str(corpus / "gold.jsonl"),
+                             str(out), "--min-macro", "0.40"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    neg_f1 = float(result.stdout.split("neg_f1=")[1].split()[0])
+    assert neg_f1 >= 0.35, result.stdout
