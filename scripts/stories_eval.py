@@ -59,7 +59,8 @@ VARIANTS = {
     "all signals": {},
     "- body": {"drop": "body"}, "- title": {"drop": "title"}, "- actors": {"drop": "actors"},
     "- persons": {"drop": "persons"}, "- places": {"drop": "places"}, "- events": {"drop": "events"},
-    "- time term": {"sigma_days": 0.0, "window_days": 1e9}, "- text dates": {"text_dates": False},
+    "- time term": {"sigma_days": 0.0, "window_days": 1e9}, "+ text dates": {"text_dates": True},
+    "- copies": {"copies": False}, "mean link": {"linkage": "mean"},
     "body only": {"only": "body"},
 }
 

@@ -1,11 +1,13 @@
 """Online story assignment (after Miranda et al., EMNLP 2018), inside each article's own transaction.
 
 A new article is compared with the candidate stories that an inverted index (its heaviest features -> stories,
-most recent first) returns, never with every story: per signal, its mean cosine to the story's articles (exact
-average link, from the story's stored sums, see `vectors`), combined as a weighted mean, times a time term when
-both sides are dated. It joins the best story when that reaches the threshold, else opens a story. A near-copy
-of an earlier article joins its original's story and is marked (`articles.copy_of`), and is kept out of the
-story's sums and counts so syndication does not inflate them.
+most recent first) returns, never with every story: per signal, the cosine of its vector to the story's stored
+sum (the centroid; `linkage="mean"` gives exact average link instead, see `vectors`), combined as a weighted mean
+over the signals the article has, times a Gaussian time term when both sides are dated. It joins the best story
+when that reaches the threshold, else opens a story. A near-copy of an earlier article joins its original's
+story and is marked (`articles.copy_of`), and is kept out of the story's sums and counts so syndication does not
+inflate them. Document frequencies, sums and index entries are all rows of the store, updated in the article's
+transaction, so the cost of one article depends on the size of its candidates, not of the store.
 """
 from __future__ import annotations
 
@@ -26,18 +28,20 @@ SEQ_KEY = -2    # story_df row holding the last arrival number
 class Settings:
     """One setting for every corpus. Exposed for the ablation script, not as user knobs."""
 
-    weights: dict = field(default_factory=lambda: {"body": 1.0, "title": 1.0, "actors": 1.0, "persons": 1.0,
-                                                   "places": 1.0, "events": 1.0})
-    threshold: float = 0.2          # mean cosine, the scale of average-link clustering
-    sigma_days: float = 30.0        # time term: Gaussian in days between the article and the story's dates
-    window_days: float = 90.0       # stories further away in time are not candidates
-    query_keys: int = 24            # features of the article looked up in the index
+    # The words of the text carry the story; each other signal adds a quarter of that weight, so a shared
+    # actor or person can tip a close call but never make a story on its own.
+    weights: dict = field(default_factory=lambda: {"body": 1.0, "title": 0.25, "actors": 0.25, "persons": 0.25,
+                                                   "places": 0.25, "events": 0.25})
+    threshold: float = 0.22         # weighted cosine to the story's centroid
+    sigma_days: float = 14.0        # time term: Gaussian in days; a fortnight apart keeps 61 %, a month 10 %
+    window_days: float = 60.0       # stories further away in time are not candidates
+    query_keys: int = 12            # features of the article looked up in the index
     per_key: int = 40               # most recent stories per feature
-    candidates: int = 40            # stories scored in full
-    index_keys: int = 24            # features of each article added to its story's index entries
+    candidates: int = 20            # stories scored in full
+    index_keys: int = 16            # features of each article added to its story's index entries
     copies: bool = True
-    linkage: str = "mean"           # mean: average link to the story's articles; centroid: cosine to their sum
-    text_dates: bool = True
+    linkage: str = "centroid"       # centroid: cosine to the sum of its articles; mean: average link to them
+    text_dates: bool = False        # dates read from the text are shown, not used in the time term (see assign)
 
 
 DEFAULT = Settings()
@@ -128,8 +132,9 @@ def _candidates(conn: Any, keys: list[tuple[int, float]], settings: Settings) ->
 def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
     """Put a stored article in a story (an existing one or a new one); returns the story id."""
     feats = features.read(conn, article_id)
-    if not settings.text_dates and feats.date_from == "text":
-        feats.date = feats.date_from = None
+    # A date read from the text is shown (the story's dates) but weighs in the time term only with `text_dates`:
+    # the first full date in a text is often that of an earlier event it recalls.
+    when = feats.date if feats.date_from == "published" or settings.text_dates else None
     seq = _counter(conn, SEQ_KEY, 1)
     vector = _vector(conn, feats, 1)
     keys = _top_keys(vector, max(settings.query_keys, settings.index_keys))
@@ -149,7 +154,7 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
             rows = conn.execute(f"SELECT s.id, s.first_date, s.last_date, v.vector FROM stories s"
                                 f" JOIN story_vectors v ON v.story_id = s.id WHERE s.id IN ({marks})", cands)
             for row in rows:
-                gap = _gap(feats.date, row["first_date"], row["last_date"])
+                gap = _gap(when, row["first_date"], row["last_date"])
                 if gap is not None and gap > settings.window_days:
                     continue
                 s = score(vector, vectors.unpack(row["vector"]), gap, settings)
@@ -176,7 +181,11 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
 
 
 def _open(conn: Any, article_id: str, feats: features.Features) -> str:
-    story_id = f"s-{feats.date}-{article_id[:8]}" if feats.date else f"s-{article_id[:12]}"
+    prefix = f"s-{feats.date}-" if feats.date else "s-"
+    story_id, n = prefix + article_id[:8], 1   # short, readable; longer only where a short one is taken
+    while conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+        story_id = prefix + article_id + (f"-{n}" if n > 1 else "")
+        n += 1
     conn.execute("INSERT INTO stories (id, title, first_date, last_date) VALUES (?,?,?,?)",
                  (story_id, feats.title, feats.date, feats.date))
     conn.execute("INSERT INTO story_vectors (story_id, vector) VALUES (?,?)", (story_id, vectors.pack(vectors.empty())))

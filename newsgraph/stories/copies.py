@@ -8,6 +8,7 @@ whose text is mostly inside an earlier one is a copy of it (of its original, whe
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,13 @@ MIN_SHINGLES = 20      # shorter texts are not judged: a few shared phrases prov
 COPY_CONTAINMENT = 0.8  # most of the text is in the earlier article: a copy, not a rewrite
 
 _word = re.compile(r"\w+")
+# One set of permutations for every signature (datasketch draws them from the seed; drawing once is cheaper), and
+# CRC-32 of the shingle as the base hash: stable across processes and far cheaper than datasketch's default SHA-1.
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def _crc(data: bytes) -> int:
+    return zlib.crc32(data)
 
 
 def signature(text: str) -> tuple[int, np.ndarray] | None:
@@ -28,7 +36,8 @@ def signature(text: str) -> tuple[int, np.ndarray] | None:
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc, permutations=_TEMPLATE.permutations,
+                 scheme=_TEMPLATE.scheme)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return len(shingles), mh.hashvalues.astype(np.uint64)
 

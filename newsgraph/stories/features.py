@@ -20,13 +20,12 @@ from datetime import date
 from typing import Any
 
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 N_FEATURES = 2 ** 22
 
 _words = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None, stop_words="english",
                            lowercase=True, dtype="float32")
-_tags = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=lambda tags: tags,
-                          dtype="float32")
 
 
 @dataclass(slots=True)
@@ -52,11 +51,13 @@ def _hash_words(text: str) -> dict[int, float]:
 
 
 def _hash_tags(tags: Counter) -> dict[int, float]:
-    if not tags:
-        return {}
-    items = list(tags.elements())
-    row = _tags.transform([items])
-    return dict(zip(row.indices.tolist(), row.data.tolist()))
+    """The same indices HashingVectorizer gives a feature string (murmurhash3, seed 0, modulo the width), without
+    its per-call validation: an article has only a few tags."""
+    out: dict[int, float] = {}
+    for tag, n in tags.items():
+        i = abs(murmurhash3_32(tag, seed=0)) % N_FEATURES
+        out[i] = out.get(i, 0.0) + n
+    return out
 
 
 def read(conn: Any, article_id: str) -> Features:

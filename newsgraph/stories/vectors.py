@@ -63,8 +63,10 @@ def unpack(data: bytes) -> Vector:
 def dot(a: Block, b: Block) -> float:
     if not len(a[0]) or not len(b[0]):
         return 0.0
-    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][ia], b[1][ib])) if len(ia) else 0.0
+    pos = np.searchsorted(b[0], a[0])   # both sorted: where each of a's indices would sit in b's
+    pos[pos == len(b[0])] = 0
+    hit = b[0][pos] == a[0]
+    return float(np.dot(a[1][hit], b[1][pos[hit]]))
 
 
 def mean_cosines(article: Vector, story: Vector) -> dict[str, float]:
