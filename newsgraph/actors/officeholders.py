@@ -152,6 +152,7 @@ class _Index:
 
 def _read(path: Path) -> list[tuple[str, Holding, tuple[str, ...]]]:
     rows = []
+    person: dict[tuple[str, ...], tuple[str, ...]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             lines = (line for line in handle if line.strip() and not line.startswith("#"))
@@ -166,7 +167,10 @@ def _read(path: Path) -> list[tuple[str, Holding, tuple[str, ...]]]:
                 holding = Holding(name, actor, role.lower(), sector or "GOV", start, end)
                 spellings = {normalise(name), *(normalise(a) for a in aliases.split("|") if a.strip())}
                 spellings.discard(())
-                rows.append((normalise(name), holding, tuple(spellings)))
+                # rows sharing a spelling are one person ("Shirley Botchwey" = "Shirley Ayorkor Botchwey")
+                key = next((person[s] for s in sorted(spellings) if s in person), normalise(name))
+                person.update(dict.fromkeys(spellings, key))
+                rows.append((key, holding, tuple(spellings)))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the office-holders file ({exc.strerror})") from None
     return rows
