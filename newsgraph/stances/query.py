@@ -43,8 +43,15 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     sums: dict[tuple[str, str, str], dict[str, Any]] = {}
     if story is not None:
         _fold_facts(sums, _facts(store, actor, outlet, since, until, story), by)
-    elif by is None and since is None and until is None:   # the whole map: one row per pair
-        _fold_counts(sums, _counts(store, "all", actor, outlet, (None, None), dated=False, by=None), None)
+    elif by is None and since is None and until is None:   # the whole map: one row per pair, sorted and cut in SQL
+        where, params = _count_scope("all", actor, outlet)
+        found = store.conn.execute(
+            "SELECT source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude,"
+            f" first, last FROM stance_counts WHERE {' AND '.join(where)} AND magnitude > 0"
+            " ORDER BY magnitude DESC, source, target" + (" LIMIT ?" if limit else ""),
+            [*params, limit] if limit else params).fetchall()
+        return _finish(store, [_row((r["source"], r["target"], "all"), _plain(r), outlet) for r in found],
+                       since, until, outlet, story, evidence, evidence_rows)
     else:
         grain = "week" if by == "week" else "month"
         whole, edges = _split(grain, since, until)
@@ -59,6 +66,19 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     else:
         rows.sort(key=lambda r: (r["source"], r["target"], r["period"]))
     rows = rows[:limit] if limit else rows
+    return _finish(store, rows, since, until, outlet, story, evidence, evidence_rows)
+
+
+def _plain(r: Any) -> dict[str, Any]:
+    """A sums row as plain numbers (PostgreSQL's SUM of integers is a Decimal)."""
+    return {"events": int(r["events"]), "quotes": int(r["quotes"]), "phrases": int(r["phrases"]),
+            "cooperative": int(r["cooperative"]), "conflictual": int(r["conflictual"]),
+            "weight": float(r["weight"]), "magnitude": float(r["magnitude"]), "first": r["first"], "last": r["last"]}
+
+
+def _finish(store: Any, rows: list[dict[str, Any]], since: str | None, until: str | None, outlet: str | None,
+            story: str | None, evidence: int, evidence_rows: int) -> list[dict[str, Any]]:
+    """Names and kinds of both sides, and the latest evidence ids of the first `evidence_rows` rows."""
     names = {r["code"]: (r["name"], r["kind"]) for r in store.conn.execute("SELECT code, name, kind FROM actors")}
     for i, row in enumerate(rows):
         for side in ("source", "target"):
@@ -149,9 +169,10 @@ def _counts(store: Any, grain: str, actor: str | None, outlet: str | None,
     columns = "source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude, first, last"
     if grain == "all" or by in ("week", "month"):   # one row per key already: no grouping
         return store.conn.execute(f"SELECT {columns} FROM stance_counts WHERE {' AND '.join(where)}", params)
-    group = "source, target" + (", period" if by else "")
+    period = {"year": "substr(period, 1, 4)", None: "MIN(period)"}[by]
+    group = "source, target" + (f", {period}" if by else "")
     return store.conn.execute(
-        f"SELECT source, target, {'period' if by else 'MIN(period) AS period'}, SUM(events) AS events,"
+        f"SELECT source, target, {period} AS period, SUM(events) AS events,"
         " SUM(quotes) AS quotes, SUM(phrases) AS phrases, SUM(cooperative) AS cooperative,"
         " SUM(conflictual) AS conflictual, SUM(weight) AS weight, SUM(magnitude) AS magnitude, MIN(first) AS first,"
         f" MAX(last) AS last FROM stance_counts WHERE {' AND '.join(where)} GROUP BY {group}", params)
