@@ -21,6 +21,7 @@ from newsgraph.ingest import iter_articles
 from newsgraph.model import Analysis, Article
 from newsgraph.pipeline import BATCH_SIZE, Analyzer, Settings, analyze_stream
 from newsgraph.store import Store
+from newsgraph.stories import StoryHook
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -49,8 +50,9 @@ def _peak_mib() -> float:
 
 
 def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model: str | None = None,
-              processes: int = 1, repeat: int = 3) -> Iterator[str]:
-    """Run both measurements `repeat` times, alternating, and yield the lines of the report (best of each)."""
+              processes: int = 1, repeat: int = 3, stories: Sequence[int] = ()) -> Iterator[str]:
+    """Run both measurements `repeat` times, alternating, and yield the lines of the report (best of each).
+    `stories`: sizes of synthetic stores on which story assignment is measured too."""
     from newsgraph.nlp import PARAGRAPHS, load_nlp, model_name
 
     corpus = load_corpus(paths, words)
@@ -77,7 +79,7 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
             started = time.perf_counter()
             for result in analyze_stream(corpus, settings, processes=processes, analyzer=analyzer):
                 if isinstance(result, Analysis):
-                    store.write(result)
+                    store.write(result, (StoryHook(),))   # with stories on, as `analyze` writes
             full_s = min(full_s, time.perf_counter() - started)
         full_peak = _peak_mib()
 
@@ -96,3 +98,19 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
     distinct = list({a.key.rsplit("#", 1)[0]: a for a in corpus}.values())[:50]
     sample = [r for r in analyze_stream(distinct, settings, processes=1, analyzer=analyzer) if isinstance(r, Analysis)]
     yield from bench_compare(sample, repeat=repeat)
+    yield from bench_stories(stories)
+
+
+def bench_stories(sizes: Sequence[int]) -> Iterator[str]:
+    """Story assignment on synthetic stores of each size (newsgraph.stories.synthetic), each in a fresh process
+    so that its peak memory is its own: articles/s over the first and the last thousand articles."""
+    import multiprocessing
+
+    from newsgraph.stories.synthetic import measure
+
+    for n in sizes:
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            m = pool.apply(measure, (n,))
+        yield (f"stories, {n:,} synthetic articles ({m['stories']:,} stories): assignment {m['rate']:,.0f} articles/s "
+               f"(first 1,000: {m['first_rate']:,.0f}/s, last 1,000: {m['last_rate']:,.0f}/s); with the store's "
+               f"own writes {m['write_rate']:,.0f} articles/s; peak {m['peak_mib']:.0f} MiB")

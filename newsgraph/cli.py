@@ -338,8 +338,10 @@ def export(out: str, db: str, fmt: str) -> None:
               help="With --store: build (or reuse, when it holds as many events) this SQLite file; else a temporary one.")
 @click.option("--stances", "stances_bench", is_flag=True,
               help="Instead: time the stance queries on the synthetic store of --events events (built as --store).")
+@click.option("--stories", "stories_sizes", default="10000,100000", show_default=True,
+              help="Also time story assignment on synthetic stores of these sizes (comma-separated; 0: none).")
 def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int, store_bench: bool,
-          n_events: int, store_db: str | None, stances_bench: bool) -> None:
+          n_events: int, store_db: str | None, stances_bench: bool, stories_sizes: str) -> None:
     """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
     same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
 
@@ -349,6 +351,7 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
       newsgraph bench corpus/ --words 500000 --processes 4
       newsgraph bench --store --events 2000000   # store queries at scale: one line per query, then p95
       newsgraph bench --stances --events 1000000  # stance queries on a store of a million events
+      newsgraph bench --stories 10000,100000      # story assignment as the store grows
     """
     if stances_bench:
         _bench_stances(n_events, store_db, repeat)
@@ -361,7 +364,13 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
         return
     from newsgraph.bench import run_bench
 
-    for line in run_bench(paths or None, words=words, model=model, processes=processes, repeat=repeat):
+    try:
+        sizes = [int(x) for x in stories_sizes.replace("_", "").split(",") if x.strip() and int(x) > 0]
+    except ValueError:
+        raise click.BadParameter(f"{stories_sizes!r}: give sizes as numbers, e.g. 10000,100000",
+                                 param_hint="--stories") from None
+    for line in run_bench(paths or None, words=words, model=model, processes=processes, repeat=repeat,
+                          stories=sizes):
         click.echo(line)
 
 
