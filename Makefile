@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	bash scripts/eval.sh
+
+# The fuzz harness at 20 times the size `make test` runs (tests/test_fuzz.py); prints its figures.
+fuzz: $(VENV)/.installed
+	NEWSGRAPH_FUZZ_SCALE=20 $(BIN)/pytest -q -s -p no:logging tests/test_fuzz.py
 
 bench: $(VENV)/.installed
 	$(BIN)/newsgraph bench
