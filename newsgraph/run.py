@@ -46,6 +46,8 @@ class RunSummary:
         return (f"analysed {self.analysed} (replaced {self.replaced}), unchanged {self.unchanged}, "
                 f"skipped {self.skipped} | events {self.events}, quotes {self.quotes} | "
                 f"{self.seconds:.1f} s, {self.articles_per_second:.1f} articles/s"
+                + (f" | {len(self.worker_peak_mib)} workers, peak {max(self.worker_peak_mib.values()):.0f} MiB each at most"
+                   if self.worker_peak_mib else "")
                 + (" | interrupted: run the same command again to analyse the rest" if self.interrupted else ""))
 
 
