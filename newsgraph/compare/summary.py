@@ -32,7 +32,8 @@ def build_summary(groups: list[str], facts: list[dict], voices: dict, names: lis
             actors = {s["actor"] for s in speakers if s["actor"]}
             if len(actors) == 1 and all(s["actor"] for s in speakers):
                 who = speakers[0]["actor_name"] or speakers[0]["actor"]
-                text = f"quotes only {who} ({', '.join(named)})" if who not in named else f"quotes only {who}"
+                people = [s["speaker"] for s in speakers[:3] if s["speaker"] != who]
+                text = f"quotes only {who}" + (f": {', '.join(people)}" if people else "")
             else:
                 text = "quotes " + ", ".join(named) + (" and others" if len(speakers) > 3 else "")
             parts.append({"kind": "voices", "text": text, "evidence": [s["evidence"][0] for s in speakers[:3]]})
@@ -61,7 +62,9 @@ def build_summary(groups: list[str], facts: list[dict], voices: dict, names: lis
         if top:
             parts.append({"kind": "terms", "text": "distinctive words: " + ", ".join(_quote(t["term"]) for t in top),
                           "evidence": [t["evidence"][0] for t in top if t["evidence"]]})
-        harsh = [t for t in tone if group in t["by_group"] and t["by_group"][group]["label"] == "neg"
+        # states and organisations only: a person's tone score mostly follows what the person did or said
+        harsh = [t for t in tone if t["kind"] != "person" and group in t["by_group"]
+                 and t["by_group"][group]["label"] == "neg"
                  and len(t["by_group"]) > 1 and t["by_group"][group]["score"] + TONE_GAP
                  <= min(g["score"] for o, g in t["by_group"].items() if o != group)]
         if harsh:

@@ -14,9 +14,10 @@ def build_tone(rec: Records, groups: dict[str, str]) -> list[dict[str, Any]]:
     weight: Counter[str] = Counter()
     sides: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     info: dict[str, tuple[str, str]] = {}
+    surnames = _surnames(rec, groups)
     for aid, group in groups.items():
         for t in rec.tone.get(aid, []):
-            target = t["target"]
+            target = surnames.get(t["target"], t["target"]) if t["kind"] == "person" else t["target"]
             weight[target] += t["mentions"] or 1
             info.setdefault(target, (t["name"], t["kind"]))
             side = sides[target].setdefault(group, {"sum": 0.0, "n": 0, "mentions": 0, "labels": Counter(),
@@ -44,4 +45,22 @@ def build_tone(rec: Records, groups: dict[str, str]) -> list[dict[str, Any]]:
         name, kind = info[target]
         out.append({"target": target, "name": name, "kind": kind, "by_group": by_group,
                     "spread": round(max(scores) - min(scores), 3) if len(scores) > 1 else 0.0})
+    return out
+
+
+def _surnames(rec: Records, groups: dict[str, str]) -> dict[str, str]:
+    """One person written two ways ("Michael T. Flynn", "Michael Flynn") is one target: by surname, when the story
+    has one person of that surname; the form with most mentions names them."""
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid in groups:
+        for t in rec.tone.get(aid, []):
+            if t["kind"] == "person" and t["target"].split():
+                by_surname[t["target"].split()[-1]][t["target"]] += t["mentions"] or 1
+    out = {}
+    for forms in by_surname.values():
+        names = list(forms)
+        firsts = {n.split()[0] for n in names if len(n.split()) > 1}
+        if len(firsts) <= 1:   # two first names with one surname are two persons
+            best = forms.most_common(1)[0][0]
+            out.update({n: best for n in names})
     return out

@@ -54,10 +54,13 @@ def build_voices(rec: Records, groups: dict[str, str], originals: dict[str, str]
             item["articles"] = len(item["articles"])
             item["share"] = round(item["words"] / words[group], 3) if words[group] else 0.0
         heard = {s["actor"] for s in items if s["actor"]}
-        unheard = sorted((code for code, sides in present.items() if sides[group] and code not in heard
-                          and quoted_by.get(code)), key=lambda c: -present[c][group])
+        # "not heard here" only when every speaker of this side is resolved: an unresolved one may speak for it
+        unheard = [] if any(not s["actor"] for s in items) else sorted(
+            (code for code, sides in present.items() if sides[group] and code not in heard and quoted_by.get(code)),
+            key=lambda c: -present[c][group])
         by_group[group] = {"speakers": items, "quotes": sum(s["quotes"] for s in items), "words": words[group],
                            "actors_heard": sorted(heard),
+                           "unresolved_speakers": sum(1 for s in items if not s["actor"]),
                            "not_heard_here": [{"actor": c, "name": rec.names.get(c, c), "heard_in": sorted(quoted_by[c])}
                                               for c in unheard]}
     actors = []
