@@ -145,7 +145,7 @@ def test_analyze_examples_into_postgresql_gives_what_sqlite_gives(pg_url, tmp_pa
     assert again.exit_code == 0 and "analysed 0" in again.output
     assert _facts(pg_url) == pg_facts
     for command in (["summary"], ["events", "--format", "json", "--limit", "3"], ["actors"], ["quotes"],
-                    ["articles"], ["actors", "--unresolved"]):
+                    ["articles"], ["actors", "--unresolved"], ["stories"], ["stances"]):
         out = runner.invoke(main, [*command, "--db", pg_url])
         assert out.exit_code == 0, (command, out.output)
     exported = tmp_path / "out.jsonl"
