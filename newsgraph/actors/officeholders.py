@@ -155,15 +155,16 @@ def _read(path: Path) -> list[tuple[str, Holding, tuple[str, ...]]]:
     person: dict[tuple[str, ...], tuple[str, ...]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            lines = (line for line in handle if line.strip() and not line.startswith("#"))
-            for number, record in enumerate(csv.reader(lines), start=1):
-                if tuple(record) == COLUMNS:
+            reader = csv.reader(handle)
+            for record in reader:
+                number = reader.line_num
+                if not record or record[0].startswith("#") or tuple(record) == COLUMNS:
                     continue
                 if len(record) != len(COLUMNS):
-                    raise ConfigError(f"{path}: record {number} has {len(record)} fields, expected {len(COLUMNS)}")
+                    raise ConfigError(f"{path}: line {number} has {len(record)} fields, expected {len(COLUMNS)}")
                 name, actor, role, sector, start, end, aliases = (field.strip() for field in record)
                 if not name or not actor or not role or not _DATE.match(start) or (end and not _DATE.match(end)):
-                    raise ConfigError(f"{path}: record {number} ({name or '?'}): bad name, actor, role or date")
+                    raise ConfigError(f"{path}: line {number} ({name or '?'}): bad name, actor, role or date")
                 holding = Holding(name, actor, role.lower(), sector or "GOV", start, end)
                 spellings = {normalise(name), *(normalise(a) for a in aliases.split("|") if a.strip())}
                 spellings.discard(())
@@ -190,8 +191,9 @@ def _dated(holdings: list[Holding], on: str | None) -> list[Holding]:
         if on is None:
             current = not h.end
         out.append(replace(h, current=current))
-    # in office on the date first, then the most recent terms
-    out.sort(key=lambda h: (not h.current, _invert(_bound(h.end, upper=True)), h.start))
+    # in office on the date first (the office taken last first), then the most recent terms
+    out.sort(key=lambda h: (not h.current, _invert(_bound(h.end, upper=True)),
+                            _invert(_bound(h.start, upper=False))))
     return out
 
 
