@@ -105,8 +105,9 @@ class ToneScorer:
             return ()
         self._events(events, by_mention, targets, starts)
         self._quotes(doc, quotes, by_mention, targets, starts)
+        cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
-            self._sentences(sents, target)
+            self._sentences(sents, target, cache)
         return tuple(self._tone(t, sents) for t in sorted(targets.values(), key=lambda t: -t.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
@@ -243,11 +244,13 @@ class ToneScorer:
                     for key in named:
                         targets[key].signals.append((QUOTED * compound, sent, f"named in a quote ({compound:+.2f})"))
 
-    def _sentences(self, sents: list, target: _Target) -> None:
+    def _sentences(self, sents: list, target: _Target, cache: dict[int, float]) -> None:
         if not target.sents:
             return
-        compounds = [self.vader.polarity_scores(sents[i].text)["compound"] for i in sorted(target.sents)
-                     if i < len(sents)]
+        for i in target.sents:
+            if i < len(sents) and i not in cache:
+                cache[i] = self.vader.polarity_scores(sents[i].text)["compound"]
+        compounds = [cache[i] for i in sorted(target.sents) if i in cache]
         if compounds:
             mean = sum(compounds) / len(compounds)
             first = min(target.sents)
