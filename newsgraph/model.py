@@ -77,7 +77,7 @@ class Person:
 
 # `Person.how` tags of affiliations inferred from context rather than stated by the text. They are never learnt as
 # corpus knowledge (within a run or across runs), so that a guess cannot spread to other articles.
-INFERRED_HOW = ("dominant", "dateline", "venue", "parliament", "corpus", "crisis", "owner")
+INFERRED_HOW = ("dominant", "dateline", "venue", "parliament", "corpus", "crisis", "owner", "officeholder")
 
 
 def is_stated(person: Person) -> bool:

@@ -123,7 +123,7 @@ class Analyzer:
         return replace(merge_parts(parts), article=article)
 
     def _stages(self, doc: Doc, article: Article) -> Analysis:
-        actors = self._timed("actors", self.actors, doc)
+        actors = self._timed("actors", self.actors, doc, published=article.published)
         events = self._timed("events", self.events, doc, actors, published=article.published)
         quotes = self._timed("quotes", self.quotes, doc, actors)
         return Analysis(

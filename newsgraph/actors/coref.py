@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
 from newsgraph.actors.evidence import home_state
+from newsgraph.actors.officeholders import Holding, lookup
 from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
@@ -197,9 +198,14 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 explicit.setdefault(ctx.sent_of[m.start], set()).add(p.aff.actor)
     for p in persons:
         k = known.find(p.name) if p.aff is None or p.aff.actor is None else None
+        held_now = _in_office(ctx, p) if k is None and (p.aff is None or p.aff.actor is None) else None
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
+        elif held_now is not None and held_now.current:
+            # the text gives no state, the dated dictionary has the name in office on the article's date: that
+            # beats guessing the article's dominant state ("President X" in a story datelined abroad)
+            p.aff = _office_affiliation(p, held_now, ctx.published)
         elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
             # a state whose office the text gives to someone else is not this person's ("President X" in an
@@ -214,7 +220,31 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
+        if (p.aff is None or p.aff.actor is None) and held_now is not None and not (p.aff and p.aff.private):
+            p.aff = _office_affiliation(p, held_now, ctx.published)   # last resort: a former holder stays that state's, as former
         for m in p.mentions:
             m.person = p.name
             if p.aff is not None:
                 m.code, m.sector = p.aff.actor, p.aff.sector
+
+
+def _in_office(ctx: Context, p: PersonState) -> Holding | None:
+    """The dated dictionary's holding for this person's name: in office on the article's date first.
+
+    Only a full name counts (a bare surname matches nobody there), and only when every holding found is of one
+    actor, so that two namesakes never give a guess."""
+    if " " not in p.name.strip():
+        return None
+    found = lookup(p.name, ctx.published)
+    if not found or len({h.actor for h in found}) > 1:
+        return None
+    return found[0]
+
+
+def _office_affiliation(p: PersonState, held: Holding, published: str | None) -> Affiliation:
+    """The holding as an affiliation: its role while in office, "former ..." after it, no role before it."""
+    later = published is not None and not held.current and held.start[:10] > published[:10]
+    role = (p.aff.role if p.aff else None) or (None if later else held.role if held.current else f"former {held.role}")
+    sector = (p.aff.sector if p.aff else None) or (None if later else held.sector if held.current else "ELI")
+    return Affiliation(held.actor, role, sector, "officeholder" if held.current else "officeholder+former",
+                       p.aff.at if p.aff else -1)

@@ -146,6 +146,7 @@ class Context:
         self.sent_of: list[int] = sent_of if sent_of is not None else sentence_index(doc)
         self.crisis: str | None = None   # the coup's state, once asked for ("" for none)
         self.blocked: set[int] = set()   # tokens of names the lexicon knows that are no mentions (places, groups)
+        self.published: str | None = None   # the article's date: who held an office then (officeholders.py)
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""

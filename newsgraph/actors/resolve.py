@@ -59,7 +59,7 @@ class ActorResolver:
             if is_stated(person):
                 self.known.add(replace(person, how="corpus"))
 
-    def __call__(self, doc: Doc) -> Actors:
+    def __call__(self, doc: Doc, *, published: str | None = None) -> Actors:
         text = doc.text
         sent_of = sentence_index(doc)
         found_all = self.mentions(doc, sent_of, text)
@@ -76,6 +76,7 @@ class ActorResolver:
         roles = extend_roles(doc, roles, self.lex.portfolios, taken, self.lex.portfolio_closers)
         ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
         ctx.blocked = found_all.taken - {k for m in found for k in range(m.start, m.end)}
+        ctx.published = published
         candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
         institutions = resolve_stateless(ctx, candidates)
         names = find_names(ctx, roles)
