@@ -400,3 +400,23 @@ def test_noun_phrase_labels_stay_dropped(analyzer, text) -> None:
 def test_speaker_by_first_surname_or_issuing_institution(analyzer, text, fragment, speaker, actor) -> None:
     quote = _one(_quotes(analyzer, text), fragment)
     assert (quote.speaker, quote.actor) == (speaker, actor)
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "actor"), [
+    # a title standing for the one person of the article who holds it, named before ...
+    ('Kenyan President Amani Waweru arrived in Kampala on Monday.\n\n"We will not accept this," the Kenyan president '
+     'said.', "We will not accept this", "Amani Waweru", "KEN"),
+    # ... or after the quote
+    ('The talks opened in Geneva.\n\n"The border must stay open," the Ethiopian foreign minister told reporters. '
+     'Minister Tesfaye Alemu later left for Addis Ababa.', "The border must stay open", "Tesfaye Alemu", "ETH"),
+])
+def test_quotes_title_stands_for_its_holder(analyzer, text, fragment, speaker, actor):
+    quote = _one(_quotes(analyzer, text), fragment)
+    assert (quote.speaker, quote.actor) == (speaker, actor)
+
+
+def test_quotes_title_of_two_holders_names_neither_by_the_title(analyzer):
+    text = ('Kenyan Trade Minister Amani Waweru met Ugandan Trade Minister Joseph Okello.\n\n'
+            '"Tariffs will fall," a minister said.')
+    quote = _one(_quotes(analyzer, text), "Tariffs will fall")
+    assert quote.speaker not in {"Amani Waweru", "Joseph Okello"} or quote.actor is None

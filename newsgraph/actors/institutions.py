@@ -19,22 +19,43 @@ from newsgraph.actors.mentions import Found, extend_of_phrase
 from newsgraph.actors.crisis import crisis_state
 from newsgraph.actors.persons import Context, dominant_state
 
-GROUP_PREPS = frozenset({"in", "from"})
+GROUP_PREPS = frozenset({"in", "from", "across", "throughout", "inside"})
+# words that may stand between the preposition and the state: "insurgents in eastern Congo", "in the north of"
+_PLACE_MODIFIERS = frozenset({"amod", "det", "compound", "nmod", "advmod"})
+# "Pakistan-based militants", "Kenya-born activists": the state the group is based in
+_BASED = frozenset({"based", "born", "backed"})
 
 
 def attach_local_groups(doc: Doc, found: list[Found], lex: Lexicon) -> None:
-    """"Rebels in Mali": widen a place mention of a state over the local group before in/from."""
+    """"Rebels in (eastern) Mali", "police in Uganda", "Pakistan-based militants": widen a state mention over the
+    local group it places, which then acts for that state with the group's sector."""
     taken = {k for m in found for k in range(m.start, m.end)}
     for m in found:
-        if m.kind != "state" or not m.place or m.start < 2:
+        if m.kind != "state" or _based_group(doc, m, lex, taken) or not m.place or m.start < 2:
             continue
-        prep, group = doc[m.start - 1], doc[m.start - 2]
         root = doc[m.start:m.end].root
-        if prep.lower_ not in GROUP_PREPS or root.head.i != prep.i or prep.head.i != group.i:
+        prep = root.head
+        if prep.lower_ not in GROUP_PREPS or prep.i >= m.start or prep.head.i != prep.i - 1:
             continue
+        if any(doc[k].head.i != root.i or doc[k].dep_ not in _PLACE_MODIFIERS for k in range(prep.i + 1, m.start)):
+            continue   # "protesters in a town near Mali": the group is in the town
+        group = prep.head
         if group.lower_ not in lex.local_groups or group.i in taken:
             continue
         m.start, m.place, m.sector, m.how = group.i, False, lex.institutions.get(group.lower_), m.how + "+group"
+
+
+def _based_group(doc: Doc, m: Found, lex: Lexicon, taken: set[int]) -> bool:
+    """"Pakistan-based militants": <state> - based <group> is one mention of the state, over the group (never a
+    place or a dateline, which the hyphen after a first word may have suggested)."""
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].text != "-" or doc[k + 1].lower_ not in _BASED:
+        return False
+    group = doc[k + 2]
+    if group.lower_ not in lex.local_groups or group.i in taken:
+        return False
+    m.end, m.place, m.sector, m.how = group.i + 1, False, lex.institutions.get(group.lower_), m.how + "+based"
+    return True
 
 
 def stateless_candidates(doc: Doc, inst_at: dict[int, tuple[int, str]], taken: set[int],

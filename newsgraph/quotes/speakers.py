@@ -114,6 +114,9 @@ class SpeakerIndex:
             person = self._person_for(token)
             if person is not None:
                 return person
+        titled = self._title_holder(token, mention.code if mention is not None else None)
+        if titled is not None:
+            return Speaker(titled.name, titled.actor, core.start_char, core.end_char)
         if mention is not None and mention.code:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
@@ -125,6 +128,16 @@ class SpeakerIndex:
             if match is not None:
                 return Speaker(match.name, match.actor, core.start_char, core.end_char)
         return Speaker(core.text, None, core.start_char, core.end_char)
+
+    def _title_holder(self, token: Token, code: str | None) -> Person | None:
+        """"The Kenyan president said": a title standing for the one person of the article who holds it (named
+        before or after), of the same state when the title names one."""
+        if token.pos_ != "NOUN":
+            return None
+        word = token.lemma_.lower()
+        holders = {p.name: p for p in self.persons if p.role and p.actor and p.role.split()[-1] == word
+                   and (code is None or p.actor == code) and not p.role.startswith("former ")}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _person_antecedent(self, token: Token) -> Speaker | None:
         """"he"/"she": the latest person named as a subject before, unless a person is named earlier in the same
