@@ -588,3 +588,31 @@ def test_events_cameo_category_triggers(analyzer, text, expected):
 ])
 def test_events_cameo_category_triggers_keep_precision(analyzer, text, unwanted):
     assert unwanted not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # PLOVER: announced sanctions are SANCTION; said with a condition, a threat
+    ("The European Union announced it will impose sanctions on Belarus.", ("EU", "BLR", "SANCTION"),
+     ("EU", "BLR", "THREATEN")),
+    ("The European Union said it will impose sanctions on Belarus unless it frees the prisoners.",
+     ("EU", "BLR", "THREATEN"), ("EU", "BLR", "SANCTION")),
+])
+def test_events_announced_sanctions(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and unwanted not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # groups placed in a state act for it: over modifiers, after across/throughout, and "<state>-based"
+    ("Insurgents in eastern Mali attacked a UN base.", ("MLI", "UN", "ASSAULT")),
+    ("Authorities in Myanmar detained two Thai journalists.", ("MMR", "THA", "COERCE")),
+    ("Pakistan-based militants attacked Indian troops in Kashmir.", ("PAK", "IND", "ASSAULT")),
+    ("The talks failed, and Sudan-based rebels attacked Chadian troops.", ("SDN", "TCD", "ASSAULT")),
+    ("Students in Bangladesh protested against the government.", ("BGD", "BGD", "PROTEST")),
+])
+def test_events_local_groups_act_for_their_state(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+def test_events_group_in_a_town_near_a_state_is_not_that_state(analyzer):
+    assert not any(s == "MLI" for s, _, _ in _asserted(analyzer, "Rebels in a town near Mali attacked Niger's army."))

@@ -34,6 +34,9 @@ PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
 # Reported intent ("said it will release ...") is a promise or a threat for material acts and meetings only.
 INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) | MATERIAL_CONFLICT
+# Announcing a sanction is imposing it (PLOVER): "announced it will expel ..." is a SANCTION, not a threat, unless
+# a condition makes it one.
+ANNOUNCING = frozenset({"announce", "declare", "decide", "confirm", "unveil", "order"})
 # Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
 SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
 PRIVATE = frozenset({"BUS"})
@@ -219,6 +222,8 @@ class EventExtractor:
         lex = self.lex
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                     for m in c.children) for c in trigger.clause.children)
+        if type_ == "SANCTION" and not conditional and lex.lemma(modality.speech) in ANNOUNCING:
+            return type_, mode, replace(modality, modality="asserted"), rule + "+announced"
         new_type = "AGREE" if lex.is_coop(type_) and not conditional else "THREATEN"
         return new_type, None, replace(modality, modality="asserted"), rule + "+intent"
 
