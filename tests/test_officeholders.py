@@ -140,3 +140,8 @@ def test_own_file_and_no_cost_at_import(tmp_path):
     code = ("import sys, newsgraph; assert 'newsgraph.actors.officeholders' not in sys.modules;"
             "from newsgraph.actors import officeholders as o; assert o._index.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_no_term_written_twice(rows):
+    terms = [(h.name, h.actor, h.role, h.start) for _, h, _ in rows]
+    assert len(terms) == len(set(terms))
