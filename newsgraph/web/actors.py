@@ -57,23 +57,36 @@ def actor_page(store: Store, code: str, *, after: str | None = None, since: str 
     if row is None:
         raise NotFoundError(f"no actor with code {code}")
     actor = dict(row)
-    per_month = _per_period(store, code, since, until, 7)
+    window = since
+    if since is None and until is None:  # by default the last three years: a frequent actor has 100,000s of events
+        latest = conn.execute("SELECT MAX(date) FROM events WHERE source = ?", (code,)).fetchone()[0]
+        window = f"{int(latest[:4]) - 3}{latest[4:7]}" if latest and latest[:4].isdigit() else None
+    per_month = _per_period(store, code, window, until, 7)
     grain = "month"
     if len(per_month) <= 2:  # a few weeks of news: days say more than one or two monthly bars
-        per_month, grain = _per_period(store, code, since, until, 10), "day"
+        per_month, grain = _per_period(store, code, window, until, 10), "day"
     timeline = svg.bar_chart([{"period": m, "parts": list(per_month[m].items())} for m in sorted(per_month)])
-    timeline["grain"] = grain
+    timeline["grain"], timeline["since"] = grain, window
     counterparts = _counterparts(store, code, since, until)
-    stance = _stance_over_time(store, code, [c["code"] for c in counterparts[:5]], since, until,
+    stance = _stance_over_time(store, code, [c["code"] for c in counterparts[:5]], window, until,
                                by="month" if grain == "month" else "week")
     persons = [dict(r) for r in conn.execute(
         "SELECT p.id, p.name, f.role, COUNT(DISTINCT f.article_id) AS articles, MIN(f.published) AS first,"
-        " MAX(f.published) AS last FROM affiliations f JOIN persons p ON p.id = f.person_id WHERE f.actor = ?"
+        " MAX(f.published) AS last FROM affiliations f JOIN persons p ON p.id = f.person_id WHERE f.id IN"
+        " (SELECT id FROM affiliations WHERE actor = ? ORDER BY id DESC LIMIT 5000)"  # the latest, not all
         " GROUP BY p.id, p.name, f.role ORDER BY articles DESC, p.name LIMIT 40", (code,))]
     return {"actor": actor, "timeline": timeline, "counterparts": counterparts, "stance": stance,
             "events": events_page(store, actor=code, since=since, until=until, after=after, limit=25),
             "quotes": quotes_page(store, actor=code, since=since, until=until, limit=15)["quotes"],
             "persons": persons, "filters": {"since": since, "until": until}}
+
+
+def _sums(store: Store) -> bool:
+    """Whether the stances stage's sums per pair and month are there to read (a filled `stance_counts`)."""
+    try:
+        return _use_stances() and store.conn.execute("SELECT 1 FROM stance_counts LIMIT 1").fetchone() is not None
+    except Exception:  # noqa: BLE001 - an older store without the table
+        return False
 
 
 def _per_period(store: Store, code: str, since: str | None, until: str | None,
@@ -89,9 +102,17 @@ def _per_period(store: Store, code: str, since: str | None, until: str | None,
 
 
 def _counterparts(store: Store, code: str, since: str | None, until: str | None) -> list[Row]:
-    """Who the actor acts on and is acted on by, with cooperative and conflictual counts."""
+    """Who the actor acts on and is acted on by, with cooperative and conflictual counts (from the stances
+    stage's sums when they are there, else from the events)."""
     both: dict[str, Row] = {}
-    for side, other in (("source", "target"), ("target", "source")):
+    if _sums(store):
+        for r in stances.compute_stances(store, actor=code, since=since, until=until, evidence=0):
+            other = r["target"] if r["source"] == code else r["source"]
+            item = both.setdefault(other, {"code": other, "events": 0, "cooperative": 0, "conflictual": 0})
+            item["events"] += r["events"]
+            item["cooperative"] += r["cooperative"]
+            item["conflictual"] += r["conflictual"]
+    for side, other in (("source", "target"), ("target", "source")) if not both else ():
         clauses, params = _filters([(f"e.{side} = ?", code), (f"e.{other} IS NOT NULL AND e.{other} != ?", code),
                                     ("e.date >= ?", since), ("e.date <= ?", until)])
         for r in store.conn.execute(
@@ -114,11 +135,16 @@ def _stance_over_time(store: Store, code: str, others: list[str], since: str | N
                       until: str | None, *, by: str = "month") -> dict[str, Any]:
     """Stance of `code` toward each of `others` by month or week (-1 conflictual ... +1 cooperative), as lines."""
     series = []
-    if stances is not None and hasattr(stances, "compute_stances"):
-        rows = stances.compute_stances(store, actor=code, since=since, until=until, by=by, evidence=0)
+    if _sums(store):
+        # The stances stage's sums for these pairs only (primary key: source, target, ...), scored as it scores
+        # them: signed weight over magnitude + 1.
         for other in others:
-            points = {r["period"]: r["score"] for r in rows if r["source"] == code and r["target"] == other
-                      and r.get("period")}
+            clauses, params = _filters([("c.source = ?", code), ("c.target = ?", other), ("c.grain = ?", by),
+                                        ("c.period != ''", True), ("c.period >= ?", since[:7] if since else None),
+                                        ("c.period <= ?", until if until else None)])
+            points = {r["period"]: round(r["w"] / (r["m"] + 1), 3) for r in store.conn.execute(
+                "SELECT c.period, SUM(c.weight) AS w, SUM(c.magnitude) AS m FROM stance_counts c" + _where(clauses)
+                + " GROUP BY c.period", params) if r["m"]}
             if points:
                 series.append({"label": f"{code} → {other}", "points": points})
         source = "stances"

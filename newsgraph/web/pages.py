@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.errors import NotFoundError
 from newsgraph.store import Store
 from newsgraph.store import search as fts
-from newsgraph.store.queries import explain_event
+from newsgraph.store.queries import explain_event, summary
 from newsgraph.web.text import Mark, paragraphs
 
 Row = dict[str, Any]
@@ -44,6 +44,12 @@ def _keyset(column: str, key: str, after: str | None, *, numeric: bool) -> tuple
     return f"({column} < ? OR ({column} = ? AND {key} < ?) OR {column} IS NULL)", [value, value, last_key]
 
 
+def _desc(store: Store) -> str:
+    """DESC with NULLs last on every backend: SQLite's default (spelling it out would stop it using the index
+    order), not PostgreSQL's."""
+    return "DESC NULLS LAST" if getattr(store, "backend", "sqlite") == "postgresql" else "DESC"
+
+
 def _page(rows: list[Row], limit: int, column: str, key: str = "id") -> tuple[list[Row], str | None]:
     """Rows of one page and the cursor of the next (None on the last page); `rows` holds limit + 1."""
     if len(rows) <= limit:
@@ -67,13 +73,11 @@ def _where(clauses: list[str]) -> str:
 def overview(store: Store, *, stories: list[Row] | None = None) -> Row:
     """The corpus at a glance: counts, dates, outlets, latest articles."""
     conn = store.conn
-    counts = {t: _one(store, f"SELECT COUNT(*) FROM {t}") for t in ("articles", "events", "quotes", "actors",
-                                                                      "persons")}
+    counts = summary(store)  # from the counts kept in each article's transaction, not COUNT(*) over events
     first, last = conn.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
     outlets = [dict(r) for r in conn.execute(
-        "SELECT outlet, COUNT(*) AS articles, MIN(published) AS first, MAX(published) AS last FROM articles"
-        " WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 25")]
-    counts["outlets"] = _one(store, "SELECT COUNT(DISTINCT outlet) FROM articles")
+        "SELECT outlet, articles, events, quotes FROM outlet_counts WHERE outlet != '' AND articles > 0"
+        " ORDER BY articles DESC, outlet LIMIT 25")]
     latest = articles_page(store, limit=10)["articles"]
     return {"counts": counts, "first": first, "last": last, "outlets": outlets, "latest": latest,
             "stories": stories or []}
@@ -90,7 +94,7 @@ def articles_page(store: Store, *, outlet: str | None = None, since: str | None 
         params.extend(kp)
     rows = [dict(r) for r in store.conn.execute(
         "SELECT a.id, a.published, a.outlet, a.title, a.url, a.file FROM articles a" + _where(clauses) +
-        " ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ?", [*params, limit + 1])]
+        f" ORDER BY a.published {_desc(store)}, a.id DESC LIMIT ?", [*params, limit + 1])]
     rows, nxt = _page(rows, limit, "published")
     return {"articles": rows, "next": nxt,
             "filters": {"outlet": outlet, "since": since, "until": until, "story": story}}
@@ -208,19 +212,27 @@ def events_page(store: Store, *, actor: str | None = None, source: str | None = 
                 article: str | None = None, story: str | None = None, after: str | None = None,
                 limit: int = PAGE) -> Row:
     """Events, latest first, filtered like `newsgraph events` (and by story)."""
-    clauses, params = _filters([
-        ("(e.source = ? OR e.target = ?)", actor), ("e.source = ?", source), ("e.target = ?", target),
-        ("e.type = ?", type.upper() if type else None), ("e.quad_class = ?", quad), ("e.modality = ?", modality),
-        ("e.date >= ?", since), ("e.date <= ?", until), ("a.outlet = ?", outlet), ("e.article_id = ?", article),
-        ("a.story_id = ?", story)])
-    ks, kp = _keyset("e.date", "e.id", after, numeric=True)
-    if ks:
-        clauses.append(ks)
-        params.extend(kp)
-    rows = [dict(r) for r in store.conn.execute(
-        "SELECT e.id, e.date, e.source, e.target, e.type, e.modality, e.negated, e.quad_class, e.trigger,"
-        " e.sentence, e.article_id, a.outlet, a.title FROM events e JOIN articles a ON a.id = e.article_id"
-        + _where(clauses) + " ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT ?", [*params, limit + 1])]
+    common = [("e.source = ?", source), ("e.target = ?", target), ("e.type = ?", type.upper() if type else None),
+              ("e.quad_class = ?", quad), ("e.modality = ?", modality), ("e.date >= ?", since),
+              ("e.date <= ?", until), ("a.outlet = ?", outlet), ("e.article_id = ?", article),
+              ("a.story_id = ?", story)]
+    # An actor is two index ranges, one per side, merged here: an OR of both would sort every match.
+    sides = [[("e.source = ?", actor)], [("e.target = ?", actor), ("(e.source IS NULL OR e.source != ?)", actor)]] \
+        if actor else [[]]
+    rows: list[Row] = []
+    for side in sides:
+        clauses, params = _filters(side + common)
+        ks, kp = _keyset("e.date", "e.id", after, numeric=True)
+        if ks:
+            clauses.append(ks)
+            params.extend(kp)
+        rows += [dict(r) for r in store.conn.execute(
+            "SELECT e.id, e.date, e.source, e.target, e.type, e.modality, e.negated, e.quad_class, e.trigger,"
+            " e.sentence, e.article_id, a.outlet, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+            + _where(clauses) + f" ORDER BY e.date {_desc(store)}, e.id DESC LIMIT ?", [*params, limit + 1])]
+    if len(sides) > 1:
+        dated = sorted((r for r in rows if r["date"]), key=lambda r: (r["date"], r["id"]), reverse=True)
+        rows = dated + sorted((r for r in rows if not r["date"]), key=lambda r: r["id"], reverse=True)
     rows, nxt = _page(rows, limit, "date")
     return {"events": rows, "next": nxt, "filters": {
         "actor": actor, "source": source, "target": target, "type": type, "quad": quad, "modality": modality,

@@ -111,7 +111,10 @@ def story_page(store: Store, story_id: str) -> Row:
                               for d in sorted(per_day)])
     comparison = None
     if compare is not None and hasattr(compare, "compare_story"):
-        comparison = compare.compare_story(store, story_id, by="outlet")
+        try:
+            comparison = compare.compare_story(store, story_id, by="outlet")
+        except NotFoundError:  # a story the stories stage has not indexed (its members are missing)
+            comparison = None
     from newsgraph.web.actors import network_page
 
     return {"story": story, "outlets": [{"outlet": o, "articles": by_outlet[o]} for o in outlets],

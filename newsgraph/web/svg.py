@@ -136,16 +136,19 @@ def network(edges: list[dict[str, Any]], names: dict[str, str], *, width: int = 
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Kamada-Kawai (even spacing, few crossings) for each component, the components side by side by size;
-    spring layout for large graphs, where Kamada-Kawai's cost grows with the square of the nodes."""
+    """Kamada-Kawai (even spacing, few crossings) for each small component, spring layout for large ones; the
+    components side by side, largest first."""
     parts = sorted((graph.subgraph(c) for c in nx.connected_components(graph)), key=lambda g: -len(g))
-    if graph.number_of_nodes() > 120:
-        return nx.spring_layout(graph, seed=7, k=2.0 / math.sqrt(graph.number_of_nodes()), iterations=60)
     pos: dict[str, tuple[float, float]] = {}
     x0 = 0.0
     for part in parts:
         width = max(1.0, math.sqrt(len(part)))
-        local = nx.kamada_kawai_layout(part) if len(part) > 2 else {n: (i * 0.8, 0.0) for i, n in enumerate(part)}
+        if len(part) <= 2:
+            local = {n: (i * 0.8, 0.0) for i, n in enumerate(part)}
+        elif len(part) <= 20:
+            local = nx.kamada_kawai_layout(part)
+        else:  # Kamada-Kawai's cost grows fast with the nodes
+            local = nx.spring_layout(part, seed=7, k=2.0 / math.sqrt(len(part)), iterations=50)
         xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
         sx, sy = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
         for node, (x, y) in local.items():
