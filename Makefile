@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/newsgraph analyze examples --db newsgraph.db
 	$(BIN)/newsgraph summary --db newsgraph.db
+	@echo "Web UI on the demo store (then open http://127.0.0.1:8000/):  $(BIN)/newsgraph serve --db newsgraph.db"
 
 test: $(VENV)/.installed
 	$(BIN)/pytest -q
