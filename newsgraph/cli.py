@@ -336,12 +336,14 @@ def export(out: str, db: str, fmt: str) -> None:
               help="With --store: events in the synthetic store.")
 @click.option("--store-db", type=click.Path(dir_okay=False), default=None,
               help="With --store: build (or reuse, when it holds as many events) this SQLite file; else a temporary one.")
+@click.option("--web", "web_bench", is_flag=True,
+              help="Instead: time every web UI page over HTTP on the synthetic store of --events events.")
 @click.option("--stances", "stances_bench", is_flag=True,
               help="Instead: time the stance queries on the synthetic store of --events events (built as --store).")
 @click.option("--stories", "stories_sizes", default="10000,100000", show_default=True,
               help="Also time story assignment on synthetic stores of these sizes (comma-separated; 0: none).")
 def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int, repeat: int, store_bench: bool,
-          n_events: int, store_db: str | None, stances_bench: bool, stories_sizes: str) -> None:
+          n_events: int, store_db: str | None, stances_bench: bool, stories_sizes: str, web_bench: bool) -> None:
     """Measure speed: bare spaCy nlp.pipe, then the whole newsgraph pipeline (into a temporary database), on the
     same text in the same run. Prints words/s, articles/s, their ratio and peak memory.
 
@@ -353,6 +355,12 @@ def bench(paths: tuple[str, ...], words: int, model: str | None, processes: int,
       newsgraph bench --stances --events 1000000  # stance queries on a store of a million events
       newsgraph bench --stories 10000,100000      # story assignment as the store grows
     """
+    if web_bench:
+        from newsgraph.web.bench import run_web_bench
+
+        for line in run_web_bench(n_events, path=store_db):
+            click.echo(line)
+        return
     if stances_bench:
         _bench_stances(n_events, store_db, repeat)
         return
