@@ -217,7 +217,7 @@ def test_report_is_one_self_contained_file(db, ids, tmp_path):
     result = CliRunner().invoke(main, ["report", "--db", str(db), "--story", ids["story"], str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
-    assert "<style>" in html and "<link" not in html and "<script" not in html
+    assert "<style>" in html and '<link rel="stylesheet"' not in html and "<script" not in html
     assert not re.search(r'(src|href)="(https?:)?//', html) and 'href="/' not in html
     assert "Facts × outlets" in html and 'data-chart="network"' in html
     corpus = tmp_path / "corpus.html"
