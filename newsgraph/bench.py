@@ -21,7 +21,7 @@ from newsgraph.ingest import iter_articles
 from newsgraph.model import Analysis, Article
 from newsgraph.pipeline import BATCH_SIZE, Analyzer, Settings, analyze_stream
 from newsgraph.store import Store
-from newsgraph.stories import StoryHook
+from newsgraph.run import WRITE_HOOKS
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -57,7 +57,7 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
 
     corpus = load_corpus(paths, words)
     n_words = sum(len(a.text.split()) for a in corpus)
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, fast=False)
     nlp.remove_pipe(PARAGRAPHS)  # the baseline is the model exactly as spaCy ships it
     yield (f"corpus: {len(corpus)} articles, {n_words:,} words; model {model_name(nlp)}; processes {processes}; "
            f"best of {repeat}")
@@ -79,7 +79,7 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
             started = time.perf_counter()
             for result in analyze_stream(corpus, settings, processes=processes, analyzer=analyzer):
                 if isinstance(result, Analysis):
-                    store.write(result, (StoryHook(),))   # with stories on, as `analyze` writes
+                    store.write(result, WRITE_HOOKS)   # stories, term counts and stances on, as `analyze` writes
             full_s = min(full_s, time.perf_counter() - started)
         full_peak = _peak_mib()
 
