@@ -8,6 +8,7 @@ one-sided and how well attested.
 from __future__ import annotations
 
 import calendar
+import gc
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -40,52 +41,174 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     if by not in BY:
         raise ConfigError(f"stances: --by must be week, month or year, not {by!r}")
     since, until = _day(since, "since", first=True), _day(until, "until", first=False)
-    sums: dict[tuple[str, str, str], dict[str, Any]] = {}
     if story is not None:
-        _fold_facts(sums, _facts(store, actor, outlet, since, until, story), by)
-    elif by is None and since is None and until is None:   # the whole map: one row per pair, sorted and cut in SQL
-        where, params = _count_scope("all", actor, outlet)
-        found = store.conn.execute(
-            "SELECT source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude,"
-            f" first, last FROM stance_counts WHERE {' AND '.join(where)} AND magnitude > 0"
-            " ORDER BY magnitude DESC, source, target" + (" LIMIT ?" if limit else ""),
-            [*params, limit] if limit else params).fetchall()
-        return _finish(store, [_row((r["source"], r["target"], "all"), _plain(r), outlet) for r in found],
-                       since, until, outlet, story, evidence, evidence_rows)
+        items = _folded({}, _facts(store, actor, outlet, since, until, story), by)
+    elif by is None and since is None and until is None:   # the whole map: the all-time sums, one row per pair
+        order = " ORDER BY magnitude DESC, source, target" + (" LIMIT ?" if limit else "")
+        items = [(s, t, "all", *v) for s, t, *v in _scoped(store, "all", actor, outlet, ["magnitude > 0"], [],
+                                                             _COLUMNS, order=order, tail=[limit] if limit else [])]
+        return _finish(store, items, since, until, outlet, story, evidence, evidence_rows)
+    elif by is not None and limit and since is None and until is None:
+        items = _first_pairs(store, by, actor, outlet, limit)
     else:
         grain = "week" if by == "week" else "month"
         whole, edges = _split(grain, since, until)
+        items = []
         if whole is not None:
-            _fold_counts(sums, _counts(store, grain, actor, outlet, whole, dated=since is not None or until is not None,
-                                       by=by), by)
+            items = _period_sums(store, grain, by, actor, outlet, whole, dated=since is not None or until is not None)
+        extra: dict[tuple[str, str, str], list[Any]] = {}
         for lo, hi in edges:
-            _fold_facts(sums, _facts(store, actor, outlet, lo, hi, None), by)
-    rows = [_row(key, s, outlet) for key, s in sums.items() if s["magnitude"] > 0]
+            _folded(extra, _facts(store, actor, outlet, lo, hi, None), by)
+        if extra:
+            items = _merge(items, extra)
+    items = [r for r in items if r[_MAGNITUDE] > 0]
     if by is None:
-        rows.sort(key=lambda r: (-r["magnitude"], r["source"], r["target"]))
+        items.sort(key=lambda r: (-round(r[_MAGNITUDE], 3), r[0], r[1]))
     else:
-        rows.sort(key=lambda r: (r["source"], r["target"], r["period"]))
-    rows = rows[:limit] if limit else rows
-    return _finish(store, rows, since, until, outlet, story, evidence, evidence_rows)
+        items.sort(key=lambda r: (r[0], r[1], r[2]))
+    return _finish(store, items[:limit] if limit else items, since, until, outlet, story, evidence, evidence_rows)
 
 
-def _plain(r: Any) -> dict[str, Any]:
-    """A sums row as plain numbers (PostgreSQL's SUM of integers is a Decimal)."""
-    return {"events": int(r["events"]), "quotes": int(r["quotes"]), "phrases": int(r["phrases"]),
-            "cooperative": int(r["cooperative"]), "conflictual": int(r["conflictual"]),
-            "weight": float(r["weight"]), "magnitude": float(r["magnitude"]), "first": r["first"], "last": r["last"]}
+# An item: (source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude, first,
+# last), the sums of one row of the answer as plain tuples: the whole map has tens of thousands of them.
+_COLUMNS = "events, quotes, phrases, cooperative, conflictual, weight, magnitude, first, last"
+_SUMS = ("SUM(events), SUM(quotes), SUM(phrases), SUM(cooperative), SUM(conflictual), SUM(weight), SUM(magnitude),"
+         " MIN(first), MAX(last)")
+_MAGNITUDE = 9
 
 
-def _finish(store: Any, rows: list[dict[str, Any]], since: str | None, until: str | None, outlet: str | None,
+def _tuples(store: Any, sql: str, params: list[Any] | tuple = (), *, sums: bool = True) -> list[tuple]:
+    """The rows as plain tuples; with `sums`, the last nine columns (an item's) as Python ints and floats
+    (PostgreSQL's SUM of integers is numeric)."""
+    if getattr(store, "backend", "sqlite") == "sqlite":
+        cursor = store.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
+    if not sums:
+        return [tuple(r) for r in store.conn.execute(sql, params)]
+    return [(*r[:-9], int(r[-9]), int(r[-8]), int(r[-7]), int(r[-6]), int(r[-5]), float(r[-4]), float(r[-3]),
+             r[-2], r[-1]) for r in store.conn.execute(sql, params)]
+
+
+def _scoped(store: Any, grain: str, actor: str | None, outlet: str | None, where: list[str], params: list[Any],
+            columns: str, group: str = "", *, sums: bool = True, order: str = "", tail: list[Any] | None = None
+            ) -> list[tuple]:
+    """`SELECT source, target, columns` from the sums of one grain and outlet ('*': all of them), with the actor on
+    either side: two ranges of the table's key (grain, outlet, source ...) and of its target index, not an OR.
+    `order` (and its parameters `tail`) orders and cuts the whole."""
+    scope = ["grain = ?", "outlet = ?", *where]
+    base = [grain, ALL if outlet is None else outlet]
+    select = f"SELECT source, target, {columns} FROM stance_counts WHERE "
+    if not actor:
+        return _tuples(store, select + " AND ".join(scope) + group + order, [*base, *params, *(tail or [])],
+                       sums=sums)
+    return _tuples(store, select + " AND ".join([*scope[:2], "source = ?", *scope[2:]]) + group + " UNION ALL "
+                   + select + " AND ".join([*scope[:2], "target = ?", "source != ?", *scope[2:]]) + group + order,
+                   [*base, actor, *params, *base, actor, actor, *params, *(tail or [])], sums=sums)
+
+
+def _period_sums(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,
+                 whole: tuple[str | None, str | None], *, dated: bool, pair: tuple[str, str] | None = None
+                 ) -> list[tuple]:
+    """Items from the sums of whole periods: as stored (by week or month), or summed per pair and year or per pair."""
+    where, params = [], []
+    for sql, value in (("period >= ?", whole[0]), ("period <= ?", whole[1]), ("source = ?", pair and pair[0]),
+                       ("target = ?", pair and pair[1])):
+        if value is not None:
+            where.append(sql)
+            params.append(value)
+    if dated:
+        where.append("period != ''")
+    if by in ("week", "month"):   # one row per key already: no grouping
+        return _scoped(store, grain, actor, outlet, where, params, "period, " + _COLUMNS)
+    if by == "year":
+        return _scoped(store, grain, actor, outlet, where, params, f"SUBSTR(period, 1, 4), {_SUMS}",
+                       " GROUP BY source, target, SUBSTR(period, 1, 4)")
+    return [(s, t, "all", *v) for s, t, *v in _scoped(store, grain, actor, outlet, where, params, _SUMS,
+                                                       " GROUP BY source, target")]
+
+
+def _first_pairs(store: Any, by: str, actor: str | None, outlet: str | None, limit: int) -> list[tuple]:
+    """The first `limit` items by pair and period, over all time: read pair by pair in order, from the first pair
+    on, until `limit` items are there (each pair with any evidence has at least one period)."""
+    pairs = sorted((s, t) for s, t, m in _scoped(store, "all", actor, outlet, [], [], "magnitude", sums=False)
+                   if m > 0)
+    grain = "week" if by == "week" else "month"
+    items: list[tuple] = []
+    for pair in pairs:
+        found = [r for r in _period_sums(store, grain, by, None, outlet, (None, None), dated=False, pair=pair)
+                 if r[_MAGNITUDE] > 0]
+        items += found
+        if len(items) >= limit:
+            break
+    return items
+
+
+def _merge(items: list[tuple], extra: dict[tuple[str, str, str], list[Any]]) -> list[tuple]:
+    """Items plus the sums folded from facts (the days at the edges of a date range), key by key."""
+    out = []
+    for r in items:
+        add = extra.pop((r[0], r[1], r[2]), None)
+        if add is None:
+            out.append(r)
+            continue
+        out.append((*r[:3], *(a + b for a, b in zip(r[3:10], add[:7])), *_dates(r[10], r[11], add[7], add[8])))
+    out += [(*key, *v) for key, v in extra.items()]
+    return out
+
+
+def _dates(first: str | None, last: str | None, other_first: str | None, other_last: str | None) -> tuple:
+    if other_first and (first is None or other_first < first):
+        first = other_first
+    if other_last and (last is None or other_last > last):
+        last = other_last
+    return first, last
+
+
+def _folded(sums: dict[tuple[str, str, str], list[Any]], facts: Iterable[Any], by: str | None) -> Any:
+    """Facts added into `sums` by (source, target, period label); returns the items when `sums` started empty."""
+    column = {"event": 0, "quote": 1, "phrase": 2}
+    for f in facts:
+        day = f["date"] or ""
+        s = sums.setdefault((f["source"], f["target"], _label(by, None, day)), [0, 0, 0, 0, 0, 0.0, 0.0, None, None])
+        weight = f["weight"]
+        s[column[f["kind"]]] += 1
+        s[3] += weight > 0
+        s[4] += weight < 0
+        s[5] += weight
+        s[6] += abs(weight)
+        if day:
+            s[7] = day if s[7] is None or day < s[7] else s[7]
+            s[8] = day if s[8] is None or day > s[8] else s[8]
+    return [(*key, *v) for key, v in sums.items()]
+
+
+class _Names(dict):
+    """Actor code -> (name, kind); a code not in `actors` stands for itself (three letters: a state)."""
+
+    def __missing__(self, code: str) -> tuple[str, str]:
+        self[code] = (code, "state" if len(code) == 3 else "org")
+        return self[code]
+
+
+def _finish(store: Any, items: list[tuple], since: str | None, until: str | None, outlet: str | None,
             story: str | None, evidence: int, evidence_rows: int) -> list[dict[str, Any]]:
-    """Names and kinds of both sides, and the latest evidence ids of the first `evidence_rows` rows."""
-    names = {r["code"]: (r["name"], r["kind"]) for r in store.conn.execute("SELECT code, name, kind FROM actors")}
-    for i, row in enumerate(rows):
-        for side in ("source", "target"):
-            name, kind = names.get(row[side], (row[side], "state" if len(row[side]) == 3 else "org"))
-            row[f"{side}_name"], row[f"{side}_kind"] = name, kind
-        row["evidence"] = _evidence(store, row, since, until, outlet, story, evidence) \
-            if evidence and i < evidence_rows else []
+    """The rows: scores, names and kinds of both sides, and the latest evidence ids of the first `evidence_rows`."""
+    names = _Names((r[0], (r[1], r[2])) for r in _tuples(store, "SELECT code, name, kind FROM actors", sums=False))
+    collecting = gc.isenabled()
+    gc.disable()   # tens of thousands of new dicts: no collection passes over them while they are built
+    try:
+        rows = [{"source": s, "target": t, "score": round(w / (m + 1), 3), "period": p, "outlet": outlet,
+                 "events": e, "quotes": q, "phrases": ph, "cooperative": c, "conflictual": x, "weight": round(w, 3),
+                 "magnitude": round(m, 3), "first": f, "last": la, "source_name": names[s][0],
+                 "source_kind": names[s][1], "target_name": names[t][0], "target_kind": names[t][1], "evidence": []}
+                for s, t, p, e, q, ph, c, x, w, m, f, la in items]
+    finally:
+        if collecting:
+            gc.enable()
+    if evidence:
+        for row in rows[:evidence_rows]:
+            row["evidence"] = _evidence(store, row, since, until, outlet, story, evidence)
     return rows
 
 
@@ -135,6 +258,14 @@ def _minus_day(day: str) -> str:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
+def _label(by: str | None, period: str | None, day: str | None = None) -> str:
+    if by is None:
+        return "all"
+    if day is not None:
+        return {"week": week_of, "month": month_of}.get(by, lambda d: month_of(d)[:4])(day)
+    return (period or "")[:4] if by == "year" else (period or "")
+
+
 def _scope(actor: str | None, outlet: str | None, prefix: str = "") -> tuple[list[str], list[Any]]:
     where, params = [], []
     if actor:
@@ -144,38 +275,6 @@ def _scope(actor: str | None, outlet: str | None, prefix: str = "") -> tuple[lis
         where.append(f"{prefix}outlet = ?")
         params.append(outlet)
     return where, params
-
-
-def _count_scope(grain: str, actor: str | None, outlet: str | None) -> tuple[list[str], list[Any]]:
-    """The sums of one grain for one outlet ('*': all of them), with the actor on either side."""
-    where, params = ["grain = ?", "outlet = ?"], [grain, ALL if outlet is None else outlet]
-    if actor:
-        where.append("(source = ? OR target = ?)")
-        params += [actor, actor]
-    return where, params
-
-
-def _counts(store: Any, grain: str, actor: str | None, outlet: str | None,
-            whole: tuple[str | None, str | None], *, dated: bool, by: str | None) -> Iterable[Any]:
-    where, params = _count_scope(grain, actor, outlet)
-    if whole[0] is not None:
-        where.append("period >= ?")
-        params.append(whole[0])
-    if whole[1] is not None:
-        where.append("period <= ?")
-        params.append(whole[1])
-    if dated:
-        where.append("period != ''")
-    columns = "source, target, period, events, quotes, phrases, cooperative, conflictual, weight, magnitude, first, last"
-    if grain == "all" or by in ("week", "month"):   # one row per key already: no grouping
-        return store.conn.execute(f"SELECT {columns} FROM stance_counts WHERE {' AND '.join(where)}", params)
-    period = {"year": "substr(period, 1, 4)", None: "MIN(period)"}[by]
-    group = "source, target" + (f", {period}" if by else "")
-    return store.conn.execute(
-        f"SELECT source, target, {period} AS period, SUM(events) AS events,"
-        " SUM(quotes) AS quotes, SUM(phrases) AS phrases, SUM(cooperative) AS cooperative,"
-        " SUM(conflictual) AS conflictual, SUM(weight) AS weight, SUM(magnitude) AS magnitude, MIN(first) AS first,"
-        f" MAX(last) AS last FROM stance_counts WHERE {' AND '.join(where)} GROUP BY {group}", params)
 
 
 def _facts(store: Any, actor: str | None, outlet: str | None, since: str | None, until: str | None,
@@ -195,55 +294,6 @@ def _facts(store: Any, actor: str | None, outlet: str | None, since: str | None,
     sql = ("SELECT f.source, f.target, f.date, f.kind, f.weight FROM stance_facts f" + join
            + (" WHERE " + " AND ".join(where) if where else ""))
     return store.conn.execute(sql, params)
-
-
-def _label(by: str | None, period: str | None, day: str | None = None) -> str:
-    if by is None:
-        return "all"
-    if day is not None:
-        return {"week": week_of, "month": month_of}.get(by, lambda d: month_of(d)[:4])(day)
-    return (period or "")[:4] if by == "year" else (period or "")
-
-
-def _empty() -> dict[str, Any]:
-    return {"events": 0, "quotes": 0, "phrases": 0, "cooperative": 0, "conflictual": 0, "weight": 0.0,
-            "magnitude": 0.0, "first": None, "last": None}
-
-
-def _merge_dates(s: dict[str, Any], first: str | None, last: str | None) -> None:
-    if first and (s["first"] is None or first < s["first"]):
-        s["first"] = first
-    if last and (s["last"] is None or last > s["last"]):
-        s["last"] = last
-
-
-def _fold_counts(sums: dict, rows: Iterable[Any], by: str | None) -> None:
-    for r in rows:
-        s = sums.setdefault((r["source"], r["target"], _label(by, r["period"])), _empty())
-        for k in ("events", "quotes", "phrases", "cooperative", "conflictual"):
-            s[k] += int(r[k])   # PostgreSQL's SUM of integers is a Decimal
-        s["weight"] += float(r["weight"])
-        s["magnitude"] += float(r["magnitude"])
-        _merge_dates(s, r["first"], r["last"])
-
-
-def _fold_facts(sums: dict, rows: Iterable[Any], by: str | None) -> None:
-    for r in rows:
-        s = sums.setdefault((r["source"], r["target"], _label(by, None, r["date"] or "")), _empty())
-        s[{"event": "events", "quote": "quotes", "phrase": "phrases"}[r["kind"]]] += 1
-        s["cooperative"] += r["weight"] > 0
-        s["conflictual"] += r["weight"] < 0
-        s["weight"] += r["weight"]
-        s["magnitude"] += abs(r["weight"])
-        _merge_dates(s, r["date"], r["date"])
-
-
-def _row(key: tuple[str, str, str], s: dict[str, Any], outlet: str | None) -> dict[str, Any]:
-    source, target, period = key
-    return {"source": source, "target": target, "score": round(s["weight"] / (s["magnitude"] + 1), 3),
-            "period": period, "outlet": outlet, "events": s["events"], "quotes": s["quotes"], "phrases": s["phrases"],
-            "cooperative": s["cooperative"], "conflictual": s["conflictual"], "weight": round(s["weight"], 3),
-            "magnitude": round(s["magnitude"], 3), "first": s["first"], "last": s["last"]}
 
 
 def _evidence(store: Any, row: dict[str, Any], since: str | None, until: str | None, outlet: str | None,

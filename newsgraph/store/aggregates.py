@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.model import Analysis
 
-TABLES = ("store_counts", "outlet_counts", "actor_counts", "unresolved_counts", "pair_counts")
+TABLES = ("store_counts", "outlet_counts", "actor_counts", "unresolved_counts", "pair_counts", "speaker_counts")
 RESOLVED = ("state", "org")
 
 
@@ -28,6 +28,7 @@ def added(conn: Any, analysis: Analysis) -> None:
         "unresolved": Counter(analysis.actors.unresolved),
         "pairs": Counter((e.source or "", e.type, e.target or "") for e in analysis.events
                          if e.modality == "asserted" and not e.negated),
+        "speakers": Counter(q.speaker for q in analysis.quotes if q.speaker is not None),
     })
 
 
@@ -51,6 +52,9 @@ def removed(conn: Any, article_id: str) -> None:
             "SELECT COALESCE(source, '') AS source, type, COALESCE(target, '') AS target, COUNT(*) AS n FROM events"
             " WHERE article_id = ? AND modality = 'asserted' AND negated = 0"
             " GROUP BY COALESCE(source, ''), type, COALESCE(target, '')", (article_id,))},
+        "speakers": {r["speaker"]: r["n"] for r in conn.execute(
+            "SELECT speaker, COUNT(*) AS n FROM quotes WHERE article_id = ? AND speaker IS NOT NULL"
+            " GROUP BY speaker", (article_id,))},
     })
 
 
@@ -79,12 +83,18 @@ def _apply(conn: Any, sign: int, delta: dict[str, Any]) -> None:
         conn.executemany("INSERT INTO pair_counts (source, type, target, n) VALUES (?, ?, ?, ?)"
                          " ON CONFLICT(source, type, target) DO UPDATE SET n = pair_counts.n + excluded.n",
                          [(s, t, o, sign * n) for (s, t, o), n in pairs])
+    speakers = sorted(delta["speakers"].items())
+    if speakers:
+        conn.executemany("INSERT INTO speaker_counts (speaker, n) VALUES (?, ?)"
+                         " ON CONFLICT(speaker) DO UPDATE SET n = speaker_counts.n + excluded.n",
+                         [(name, sign * n) for name, n in speakers])
     if sign < 0:  # rows that count nothing any more go, so listings need no filter
         conn.execute("DELETE FROM outlet_counts WHERE outlet = ? AND articles <= 0", (outlet,))
         conn.executemany("DELETE FROM actor_counts WHERE actor = ? AND articles <= 0", [(c,) for c, _ in actors])
         conn.executemany("DELETE FROM unresolved_counts WHERE text = ? AND n <= 0", [(t,) for t, _ in unresolved])
         conn.executemany("DELETE FROM pair_counts WHERE source = ? AND type = ? AND target = ? AND n <= 0",
                          [key for key, _ in pairs])
+        conn.executemany("DELETE FROM speaker_counts WHERE speaker = ? AND n <= 0", [(s,) for s, _ in speakers])
 
 
 REBUILD = (
@@ -104,6 +114,8 @@ REBUILD = (
     """INSERT INTO pair_counts (source, type, target, n)
        SELECT COALESCE(source, ''), type, COALESCE(target, ''), COUNT(*) FROM events
        WHERE modality = 'asserted' AND negated = 0 GROUP BY COALESCE(source, ''), type, COALESCE(target, '')""",
+    "INSERT INTO speaker_counts (speaker, n) SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL"
+    " GROUP BY speaker",
 )
 
 

@@ -182,8 +182,8 @@ def list_quotes(store: Store, *, speaker: str | None = None, actor: str | None =
     """Quotes, filtered, by date, article and position; `speaker` matches any part of the speaker's name, `search`
     the quote text; `after`: the id of the last quote of the previous page."""
     clauses: list[tuple[str, Any]] = [
-        # the distinct speakers that match, from the speaker index, then their quotes by that index
-        ("q.speaker IN (SELECT DISTINCT s.speaker FROM quotes s WHERE s.speaker LIKE ?)",
+        # the distinct speakers that match (speaker_counts: one row per name), then their quotes by the speaker index
+        ("q.speaker IN (SELECT s.speaker FROM speaker_counts s WHERE s.speaker LIKE ?)",
          f"%{speaker}%" if speaker else None), ("q.actor = ?", actor), ("q.outlet = ?", outlet),
         ("q.published >= ?", since), ("q.published <= ?", until),
         ("q.text LIKE ?", f"%{search}%" if search else None), ("q.direct = ?", None if direct is None else int(direct))]

@@ -351,6 +351,34 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
                SUM(conflictual), SUM(weight), SUM(magnitude), MIN(first), MAX(last)
         FROM stance_counts WHERE grain = 'month' GROUP BY source, target, outlet;
     """,
+    # query speed at scale (issues 9, 13): the stance sums stored in the order every stance query reads them
+    # (grain, outlet, then the pair), so one scope is one contiguous range with all its columns, no lookup per
+    # row (SQLite: a WITHOUT ROWID table clustered on that key); the target side and the period ranges by index.
+    # The distinct quote speakers with their quote counts (newsgraph.store.aggregates), so `quotes --speaker`
+    # matches a name against thousands of speakers, not millions of quotes.
+    """
+    CREATE TABLE stance_counts_new (
+        source TEXT NOT NULL, target TEXT NOT NULL, outlet TEXT NOT NULL DEFAULT '',
+        grain TEXT NOT NULL, period TEXT NOT NULL,
+        events INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0, phrases INTEGER NOT NULL DEFAULT 0,
+        cooperative INTEGER NOT NULL DEFAULT 0, conflictual INTEGER NOT NULL DEFAULT 0,
+        weight REAL NOT NULL DEFAULT 0, magnitude REAL NOT NULL DEFAULT 0,
+        first TEXT, last TEXT,
+        PRIMARY KEY (grain, outlet, source, target, period)
+    ) WITHOUT ROWID;
+    INSERT INTO stance_counts_new (source, target, outlet, grain, period, events, quotes, phrases, cooperative,
+                                   conflictual, weight, magnitude, first, last)
+        SELECT source, target, outlet, grain, period, events, quotes, phrases, cooperative, conflictual, weight,
+               magnitude, first, last FROM stance_counts;
+    DROP TABLE stance_counts;
+    ALTER TABLE stance_counts_new RENAME TO stance_counts;
+    CREATE INDEX stance_counts_target ON stance_counts(grain, outlet, target, source, period);
+    CREATE INDEX stance_counts_scope ON stance_counts(grain, outlet, period);
+
+    CREATE TABLE speaker_counts (speaker TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO speaker_counts (speaker, n) SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL
+        GROUP BY speaker;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
