@@ -88,6 +88,65 @@ from newsgraph.ingest.clean import clean_text, match_rule
         "Get the latest news on Telegram",
         "Download the Daily Example app",
         "This story has been published from a wire agency feed without modifications to the text.",
+        # bylines and dates glued together by the scraper
+        "By Ann Lee3 December 2024 - 14:22 CET",
+        "Staff CorrespondentPublished: 18 Feb 2025, 09:41 PMUpdated: 18 Feb 2025, 10:15 PM",
+        "DAILY EXAMPLE REPORTERJanuary 3, 2024 at 11:05 am",
+        "Web DeskJanuary 18, 2024 11:32 AM",
+        "By Ann LeeUpdated 24 February 2025 - 6:05pm, first published 5:12pm",
+        "ExampleNews ReporterJune 8, 2024Reading Time: 3 mins read",
+        "February 18, 2025 / 9:41 PM / Updated 2 hours ago",
+        "Kofi Mensah — Accra — 3 March 2024",
+        "Kofi Mensah, Senior Correspondent",
+        "Author: Kofi Mensah",
+        "Fact-checked by Kofi Mensah",
+        "3h ago",
+        "Read time: 4 minutes",
+        # more credits
+        "Supplied: the defence ministry",
+        "(Supplied)",
+        "Handout photo",
+        "Pool photo via AP",
+        "Delegates arrive in the capital on Monday. Photo: Reuters",
+        "Kofi Mensah/AFP via Getty Images",
+        # share bars, newsletters, apps
+        "Share on X | Share on LinkedIn | Copy link",
+        "Share | Save | Gift this article",
+        "Share this:",
+        "Get the day's top stories in your inbox every morning.",
+        "Don't miss out! Get our top stories delivered to your WhatsApp. Join now.",
+        "Enter your email address",
+        "By signing up, you agree to our Terms of Use and Privacy Policy.",
+        "Available on the App Store and Google Play",
+        "Open in app",
+        # paywall
+        "Get the full story from just $1 a week for your first year.",
+        "Already have an account? Sign in",
+        "Premium",
+        "Log in",
+        # adverts, syndication, footer, cookies
+        "Advertisement - Scroll to continue",
+        "Sponsored by Example Bank",
+        "This article was originally published on Example News.",
+        "Reproduction prohibited",
+        "Privacy Policy | Terms of Use | Contact Us",
+        "We use cookies to improve your experience on our site.",
+        "By continuing to browse the site you agree to our use of cookies.",
+        "Accept all cookies",
+        "Manage preferences",
+        # tickers, breadcrumbs, kickers, tags, list headings, comment furniture
+        "BREAKING: Fuel prices unchanged | Stocks close higher",
+        "Breaking News",
+        "Europe > Eastern Neighbourhood",
+        "OPINION",
+        "#Elections #Parliament #Budget",
+        "Gallery: Scenes from the summit",
+        "MOST VIEWED",
+        "Related Posts",
+        "You May Also Like",
+        "More from World",
+        "Sort by: Newest",
+        "Community guidelines",
     ],
 )
 def test_clean_scraped_furniture_is_boilerplate(line):
@@ -115,6 +174,27 @@ def test_clean_scraped_furniture_is_boilerplate(line):
         "Like his predecessor, the minister favours talks.",
         "Next week the two sides meet again in Geneva.",
         "The agency said 3 people were killed and 12 wounded.",
+        "Reported by state media, the strike killed three soldiers.",
+        "Written by hand, the letter was delivered to the embassy.",
+        "Breaking with tradition, the president skipped the summit.",
+        "Live fire was heard near the border, residents said.",
+        "Supplied by Russia, the jets arrived in March.",
+        "Sponsored by the government, the bill passed easily.",
+        "Most analysts expect a deal.",
+        "Related talks in Doha collapsed last month.",
+        "Latest figures show exports fell 12 percent.",
+        "Opinion is divided on the deal.",
+        "Premium petrol prices rose by 5 percent.",
+        "Share prices fell 3 percent on Monday.",
+        "Save the Children said 40 children had died.",
+        "Kofi Mensah, the foreign minister, arrived in Accra on Monday.",
+        "Ann Lee, a senior correspondent at the paper, was detained.",
+        "G20: leaders meet in Johannesburg",
+        "The average price was $39,014, up from $38,373 a year ago.",
+        "Talks ended at 10:45 pm on Tuesday.",
+        "By signing the deal, both sides agree to withdraw troops.",
+        "Kallas met McCarthy on 3 March 2024",
+        "BRUSSELS, Dec 3 (Reuters) - The European Union condemned the crackdown on Tuesday.",
     ],
 )
 def test_clean_body_lines_stay(line):
@@ -137,3 +217,31 @@ def test_clean_comments_heading_without_comment_lines_keeps_the_rest():
     body, removed = clean_text(text)
     assert removed == ("Comments",)
     assert body == "The ministers met on Monday and agreed to talk again.\n\nThey will meet in March."
+
+
+def test_clean_titles_under_a_list_heading_go_with_it():
+    text = ("The ministers met on Monday and agreed to talk again.\n\nMost viewed\n"
+            "1. Rents rise for the 14th month\n2. Storm warning for the coast\n\n"
+            "They will meet in March.")
+    body, removed = clean_text(text)
+    assert body == "The ministers met on Monday and agreed to talk again.\n\nThey will meet in March."
+    assert removed == ("Most viewed", "1. Rents rise for the 14th month", "2. Storm warning for the coast")
+
+
+def test_clean_list_heading_stops_at_prose_and_at_other_furniture():
+    # a hard-wrapped paragraph (next line in lower case) is not a story title; "Leave a Reply" is its own rule
+    text = ("Related Posts\nFarmers in the north say\nthe rains came late this year.\n\n"
+            "Related Posts\nTalks resume in Geneva\nLeave a Reply\nAmara O. June 8, 2024\nWell done.")
+    body, removed = clean_text(text)
+    assert body == "Farmers in the north say\nthe rains came late this year."
+    assert removed == ("Related Posts", "Related Posts", "Talks resume in Geneva", "Leave a Reply",
+                       "Amara O. June 8, 2024", "Well done.")
+
+
+def test_clean_handle_comments_only_under_a_comments_heading():
+    comment = "reader_42: The talks will fail again."
+    assert match_rule(comment) is None
+    text = f"The ministers met on Monday and agreed to talk again.\n\n48 comments\n{comment}\nAt last some news."
+    body, removed = clean_text(text)
+    assert body == "The ministers met on Monday and agreed to talk again."
+    assert removed == ("48 comments", comment, "At last some news.")
