@@ -13,7 +13,8 @@ from typing import Any
 
 from newsgraph.model import Analysis
 
-TABLES = ("store_counts", "outlet_counts", "actor_counts", "unresolved_counts", "pair_counts", "speaker_counts")
+TABLES = ("store_counts", "outlet_counts", "actor_counts", "unresolved_counts", "pair_counts", "speaker_counts",
+          "actor_months")
 RESOLVED = ("state", "org")
 
 
@@ -29,7 +30,20 @@ def added(conn: Any, analysis: Analysis) -> None:
         "pairs": Counter((e.source or "", e.type, e.target or "") for e in analysis.events
                          if e.modality == "asserted" and not e.negated),
         "speakers": Counter(q.speaker for q in analysis.quotes if q.speaker is not None),
+        "months": _months(analysis),
     })
+
+
+def _months(analysis: Analysis) -> Counter:
+    """(actor, side, month) of each event's source and target; the month of the date the store keeps for it."""
+    months: Counter = Counter()
+    for e in analysis.events:
+        month = (e.date or analysis.article.published or "")[:7]
+        if e.source is not None:
+            months[(e.source, "source", month)] += 1
+        if e.target is not None:
+            months[(e.target, "target", month)] += 1
+    return months
 
 
 def removed(conn: Any, article_id: str) -> None:
@@ -55,6 +69,12 @@ def removed(conn: Any, article_id: str) -> None:
         "speakers": {r["speaker"]: r["n"] for r in conn.execute(
             "SELECT speaker, COUNT(*) AS n FROM quotes WHERE article_id = ? AND speaker IS NOT NULL"
             " GROUP BY speaker", (article_id,))},
+        "months": {(r["actor"], r["side"], r["month"]): r["n"] for r in conn.execute(
+            "SELECT source AS actor, 'source' AS side, COALESCE(SUBSTR(date, 1, 7), '') AS month, COUNT(*) AS n"
+            " FROM events WHERE article_id = ? AND source IS NOT NULL GROUP BY source, COALESCE(SUBSTR(date, 1, 7), '')"
+            " UNION ALL SELECT target, 'target', COALESCE(SUBSTR(date, 1, 7), ''), COUNT(*) FROM events"
+            " WHERE article_id = ? AND target IS NOT NULL GROUP BY target, COALESCE(SUBSTR(date, 1, 7), '')",
+            (article_id, article_id))},
     })
 
 
@@ -88,6 +108,11 @@ def _apply(conn: Any, sign: int, delta: dict[str, Any]) -> None:
         conn.executemany("INSERT INTO speaker_counts (speaker, n) VALUES (?, ?)"
                          " ON CONFLICT(speaker) DO UPDATE SET n = speaker_counts.n + excluded.n",
                          [(name, sign * n) for name, n in speakers])
+    months = sorted(delta["months"].items())
+    if months:
+        conn.executemany("INSERT INTO actor_months (actor, side, month, n) VALUES (?, ?, ?, ?)"
+                         " ON CONFLICT(actor, side, month) DO UPDATE SET n = actor_months.n + excluded.n",
+                         [(*key, sign * n) for key, n in months])
     if sign < 0:  # rows that count nothing any more go, so listings need no filter
         conn.execute("DELETE FROM outlet_counts WHERE outlet = ? AND articles <= 0", (outlet,))
         conn.executemany("DELETE FROM actor_counts WHERE actor = ? AND articles <= 0", [(c,) for c, _ in actors])
@@ -95,6 +120,8 @@ def _apply(conn: Any, sign: int, delta: dict[str, Any]) -> None:
         conn.executemany("DELETE FROM pair_counts WHERE source = ? AND type = ? AND target = ? AND n <= 0",
                          [key for key, _ in pairs])
         conn.executemany("DELETE FROM speaker_counts WHERE speaker = ? AND n <= 0", [(s,) for s, _ in speakers])
+        conn.executemany("DELETE FROM actor_months WHERE actor = ? AND side = ? AND month = ? AND n <= 0",
+                         [key for key, _ in months])
 
 
 REBUILD = (
@@ -116,6 +143,10 @@ REBUILD = (
        WHERE modality = 'asserted' AND negated = 0 GROUP BY COALESCE(source, ''), type, COALESCE(target, '')""",
     "INSERT INTO speaker_counts (speaker, n) SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL"
     " GROUP BY speaker",
+    "INSERT INTO actor_months (actor, side, month, n) SELECT source, 'source', COALESCE(SUBSTR(date, 1, 7), ''),"
+    " COUNT(*) FROM events WHERE source IS NOT NULL GROUP BY source, COALESCE(SUBSTR(date, 1, 7), '')",
+    "INSERT INTO actor_months (actor, side, month, n) SELECT target, 'target', COALESCE(SUBSTR(date, 1, 7), ''),"
+    " COUNT(*) FROM events WHERE target IS NOT NULL GROUP BY target, COALESCE(SUBSTR(date, 1, 7), '')",
 )
 
 

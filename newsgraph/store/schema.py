@@ -379,6 +379,19 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     INSERT INTO speaker_counts (speaker, n) SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL
         GROUP BY speaker;
     """,
+    # web pages at scale (issue 13): an actor's events per month, as source and as target (month '' when undated),
+    # kept by newsgraph.store.aggregates, so its timeline reads a few hundred rows; its latest quotes by id.
+    """
+    CREATE TABLE actor_months (actor TEXT NOT NULL, side TEXT NOT NULL, month TEXT NOT NULL, n INTEGER NOT NULL,
+                               PRIMARY KEY (actor, side, month)) WITHOUT ROWID;
+    INSERT INTO actor_months (actor, side, month, n)
+        SELECT source, 'source', COALESCE(SUBSTR(date, 1, 7), ''), COUNT(*) FROM events WHERE source IS NOT NULL
+        GROUP BY source, COALESCE(SUBSTR(date, 1, 7), '');
+    INSERT INTO actor_months (actor, side, month, n)
+        SELECT target, 'target', COALESCE(SUBSTR(date, 1, 7), ''), COUNT(*) FROM events WHERE target IS NOT NULL
+        GROUP BY target, COALESCE(SUBSTR(date, 1, 7), '');
+    CREATE INDEX quotes_actor_id ON quotes(actor, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

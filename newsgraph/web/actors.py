@@ -91,8 +91,15 @@ def _sums(store: Store) -> bool:
 
 def _per_period(store: Store, code: str, since: str | None, until: str | None,
                 width: int) -> dict[str, dict[str, int]]:
-    """Events as source and as target per month (width 7) or day (10): one index range per side."""
+    """Events as source and as target per month (width 7) or day (10): one index range per side, or, by month
+    from a month on (the default window), the counts `actor_months` keeps."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: {"as source": 0, "as target": 0})
+    if width == 7 and until is None and (since is None or len(since) == 7) and store.schema_version() >= 10:
+        # date >= 'YYYY-MM' holds exactly when the date's month >= 'YYYY-MM'; '' is the undated month
+        clauses, params = _filters([("actor = ?", code), ("month >= ?", since)])
+        for r in store.conn.execute("SELECT side, month, n FROM actor_months" + _where(clauses), params):
+            out[r["month"] or "undated"][f"as {r['side']}"] += r["n"]
+        return out
     for side in ("source", "target"):
         clauses, params = _filters([(f"e.{side} = ?", code), ("e.date >= ?", since), ("e.date <= ?", until)])
         for r in store.conn.execute(f"SELECT SUBSTR(e.date, 1, {width}) AS period, COUNT(*) AS n FROM events e"
@@ -139,7 +146,9 @@ def _stance_over_time(store: Store, code: str, others: list[str], since: str | N
         # The stances stage's sums for these pairs only (primary key: source, target, ...), scored as it scores
         # them: signed weight over magnitude + 1.
         for other in others:
+            # outlet '*': the sums over all outlets (the rows per outlet would count every fact twice)
             clauses, params = _filters([("c.source = ?", code), ("c.target = ?", other), ("c.grain = ?", by),
+                                        ("c.outlet = '*'", True),
                                         ("c.period != ''", True), ("c.period >= ?", since[:7] if since else None),
                                         ("c.period <= ?", until if until else None)])
             points = {r["period"]: round(r["w"] / (r["m"] + 1), 3) for r in store.conn.execute(

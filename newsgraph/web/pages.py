@@ -243,8 +243,9 @@ def quotes_page(store: Store, *, actor: str | None = None, speaker: str | None =
                 since: str | None = None, until: str | None = None, after: str | None = None,
                 limit: int = PAGE) -> Row:
     """Quotes, latest stored first, by the actor they speak for, the speaker's exact name, outlet, dates."""
-    clauses, params = _filters([("q.actor = ?", actor), ("q.speaker = ?", speaker), ("a.outlet = ?", outlet),
-                                ("a.published >= ?", since), ("a.published <= ?", until)])
+    # a quote's outlet and date are stored on it (as its article's), so the filters stay on the quotes' indexes
+    clauses, params = _filters([("q.actor = ?", actor), ("q.speaker = ?", speaker), ("q.outlet = ?", outlet),
+                                ("q.published >= ?", since), ("q.published <= ?", until)])
     if after and after.isdigit():
         clauses.append("q.id < ?")
         params.append(int(after))
