@@ -132,3 +132,53 @@ def test_bench_store_prints_every_query_and_the_p95_line(tmp_path):
     assert re.fullmatch(r"store events=2000 p95_ms=\d+\.\d max_ms=\d+\.\d", lines[-1])
     result = CliRunner().invoke(main, ["bench", "--store", "--events", "2000", "--store-db", str(db)])
     assert result.exit_code == 0 and result.output.startswith("reusing") and "store events=2000" in result.output
+
+
+def test_speaker_and_month_counts_follow_writes_and_replacements(store_url):
+    with Store(store_url) as store:
+        _stored(store, 4)
+        store.write(make_analysis(f"{TEXT} Number 1, changed.", key="1.txt", published="2026-04-09"))
+        speakers = {r["speaker"]: r["n"] for r in store.conn.execute("SELECT speaker, n FROM speaker_counts")}
+        assert speakers == {"Omar Haddad": 4}
+        months = {(r["actor"], r["side"], r["month"]): r["n"] for r in store.conn.execute(
+            "SELECT actor, side, month, n FROM actor_months")}
+        events = store.conn.execute("SELECT source, target, date FROM events").fetchall()
+        expected: dict = {}
+        for e in events:
+            for actor, side in ((e["source"], "source"), (e["target"], "target")):
+                key = (actor, side, (e["date"] or "")[:7])
+                expected[key] = expected.get(key, 0) + 1
+        assert months == expected and ("EGY", "source", "2026-04") in months
+        everyone = queries.list_quotes(store)
+        assert queries.list_quotes(store, speaker="hadd") == [q for q in everyone if "hadd" in q["speaker"].lower()]
+        assert queries.list_quotes(store, speaker="nobody") == []
+
+
+def test_a_store_of_the_previous_schema_upgrades_in_place(store_url, monkeypatch):
+    """Stance sums move to their clustered table unchanged; the new counts are filled from the stored rows."""
+    from newsgraph.stances import StanceHook, compute_stances
+    from newsgraph.stances import rebuild as rebuild_stances
+    from newsgraph.store import db
+
+    with monkeypatch.context() as patch:  # a store written by the newsgraph of schema 8
+        patch.setattr(db, "SCHEMA_VERSION", 8)
+        patch.setattr(aggregates, "added", lambda conn, analysis: None)
+        patch.setattr(aggregates, "removed", lambda conn, article_id: None)
+        with Store(store_url) as old:
+            assert old.schema_version() == 8
+            for i in range(5):
+                made = make_analysis(f"{TEXT} Number {i}.", key=f"{i}.txt", published=f"2026-0{1 + i % 3}-1{i}")
+                kind = "ACCUSE" if i % 2 else "SUPPORT"   # events that weigh for a stance (a request does not)
+                old.write(replace(made, events=tuple(replace(e, type=kind) for e in made.events)), (StanceHook(),))
+            before = compute_stances(old, by="month", evidence=0)
+    with Store(store_url) as store:
+        assert store.schema_version() == db.SCHEMA_VERSION
+        assert before and compute_stances(store, by="month", evidence=0) == before
+        new = ("speaker_counts", "actor_months")
+        kept = {t: rows for t, rows in aggregates.snapshot(store.conn).items() if t in new}
+        with store.atomic() as conn:
+            aggregates.rebuild(conn)
+        assert {t: rows for t, rows in aggregates.snapshot(store.conn).items() if t in new} == kept
+        assert all(kept[t] for t in new)
+        rebuild_stances(store)
+        assert compute_stances(store, by="month", evidence=0) == before
