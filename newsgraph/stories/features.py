@@ -43,11 +43,11 @@ class Features:
         return {k for block in self.counts.values() for k in block}
 
 
-def _hash_words(text: str) -> dict[int, float]:
-    if not text or not text.strip():
-        return {}
-    row = _words.transform([text])
-    return dict(zip(row.indices.tolist(), row.data.tolist()))
+def _hash_words(*texts: str) -> list[dict[int, float]]:
+    """Word counts of each text, in one call (most of a call's cost is scikit-learn's checks, not the hashing)."""
+    rows = _words.transform([t or "" for t in texts])
+    return [dict(zip(rows.indices[a:b].tolist(), rows.data[a:b].tolist()))
+            for a, b in zip(rows.indptr[:-1].tolist(), rows.indptr[1:].tolist())]
 
 
 def _hash_tags(tags: Counter) -> dict[int, float]:
@@ -83,8 +83,9 @@ def read(conn: Any, article_id: str) -> Features:
         events[f"e:{e['source'] or ''}|{e['type']}|{e['target'] or ''}"] += 1
     text = a["text"] or ""
     day, how = (a["published"], "published") if a["published"] else (date_from_text(text), "text")
+    body, title = _hash_words(text, a["title"] or "")
     return Features(
-        counts={"body": _hash_words(text), "title": _hash_words(a["title"] or ""), "actors": _hash_tags(actors),
+        counts={"body": body, "title": title, "actors": _hash_tags(actors),
                 "persons": _hash_tags(persons), "places": _hash_tags(places), "events": _hash_tags(events)},
         date=day, date_from=how if day else None, title=a["title"], outlet=a["outlet"], text=text)
 
