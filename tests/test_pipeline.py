@@ -1,6 +1,8 @@
 """The pipeline frame: streaming, several processes, errors in one article, the benchmark."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 import pytest
@@ -80,3 +82,6 @@ def test_pipeline_bench_prints_both_runs_and_their_ratio(tmp_path):
     assert "spaCy nlp.pipe" in text and "newsgraph (all stages + store)" in text
     assert "ratio newsgraph/spaCy words/s:" in text and "peak MiB" in text
     assert "stages, seconds per run" in text and "actors" in text
+    stages = float(re.search(r"per-article stages .*?ratio ([0-9.]+)", text).group(1))
+    whole = float(re.search(r"ratio newsgraph/spaCy words/s: ([0-9.]+)", text).group(1))
+    assert stages >= whole > 0   # the stages alone are never slower than the stages and the store
