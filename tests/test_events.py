@@ -616,3 +616,50 @@ def test_events_local_groups_act_for_their_state(analyzer, text, expected):
 
 def test_events_group_in_a_town_near_a_state_is_not_that_state(analyzer):
     assert not any(s == "MLI" for s, _, _ in _asserted(analyzer, "Rebels in a town near Mali attacked Niger's army."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phrasal prepositions parsed as two prepositions ("out" + "of")
+    ("Ghana pulled out of the African Union.", ("GHA", "AU", "RETREAT")),
+    # a dative "to" names the place the forces go
+    ("Chad sent soldiers to the border with Niger.", ("TCD", "NER", "MOBILIZE")),
+    # hyphenated event nouns are split by the tokenizer and read at their last part
+    ("Teachers in Kenya staged a sit-in outside the Ugandan embassy.", ("KEN", "UGA", "PROTEST")),
+    # a noun the tagger reads as a verb ("drills" as an object)
+    ("Peru and Chile began joint naval drills off the coast.", ("PER", "CHL", "COOPERATE")),
+    # PLOVER: expelling diplomats is SANCTION, apologising CONCEDE
+    ("Oslo expelled three Iranian diplomats.", ("NOR", "IRN", "SANCTION")),
+    ("Belgium apologised to Rwanda for its colonial past.", ("BEL", "RWA", "CONCEDE")),
+    # the author of what is vetoed is the target ("drafted by X")
+    ("China vetoed a resolution on Syria drafted by France.", ("CHN", "FRA", "REJECT")),
+    # the one warned, not the one named in the condition
+    ("Beijing warned Manila that it would respond if American ships entered the area.", ("CHN", "PHL", "THREATEN")),
+    # an offer of a place event reaches the place of the inner clause
+    ("Rwanda said it was ready to contribute troops to a mission in Mozambique.", ("RWA", "MOZ", "AGREE")),
+    # event nouns under ordinary verbs; from-phrases of withdrawals
+    ("Burundi completed the withdrawal of its troops from Somalia.", ("BDI", "SOM", "RETREAT")),
+    ("The World Bank approved a loan to Ghana.", ("WB", "GHA", "AID")),
+    # the kind of thing sent ("rescue teams") and vehicles blocked
+    ("Greece sent rescue teams to Turkey.", ("GRC", "TUR", "AID")),
+    ("Serbia blocked Hungarian aid trucks at the crossing.", ("SRB", "HUN", "COERCE")),
+    # vowing to retaliate is a threat; arriving for talks is a meeting
+    ("Cairo vowed to retaliate against Sudan.", ("EGY", "SDN", "THREATEN")),
+    ("The Kenyan foreign minister arrived in Kampala for talks with his Ugandan counterpart.", ("KEN", "UGA", "CONSULT")),
+    ("The Thai and Lao foreign ministers spoke by telephone.", ("THA", "LAO", "CONSULT")),
+    ("Protesters in Tunis burned Italian flags.", ("TUN", "ITA", "PROTEST")),
+])
+def test_events_mechanisms_that_transfer(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # what is lifted is not an event now
+    ("Ankara lifted its ban on Dutch flowers.", ("TUR", "NLD", "COERCE")),
+    ("Rome ended its boycott of Austrian goods.", ("ITA", "AUT", "SANCTION")),
+    # "according to X" is no phrasal preposition
+    ("Jordan freed 20 prisoners, according to the United Nations.", ("JOR", "UN", "CONCEDE")),
+    # military personnel sent to investigate are not a force posture of the kind "send @forces" means
+    ("The United Nations sent military and civilian personnel to Haiti to investigate.", ("UN", "HTI", "MOBILIZE")),
+])
+def test_events_mechanisms_keep_precision(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)

@@ -86,7 +86,7 @@ class EventExtractor:
     def _sentence(self, sent: Span, index: ActorIndex, quoted: frozenset[int],
                   published: str | None, n: int, done: list[Done]) -> list[Event]:
         lex = self.lex
-        triggers = find_triggers(sent, lex, index, quoted)
+        triggers = [t for t in find_triggers(sent, lex, index, quoted) if not _undone(t, lex)]
         wrapped = {t.token.i: w for t in triggers if (w := wrapper_of(t, lex)) is not None}
         heads = {head.i for head, _ in wrapped.values()}
         found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
@@ -129,6 +129,8 @@ class EventExtractor:
                 skip = frozenset(t.i for c in trigger.clause.subtree if c.dep_ in ("acl", "relcl", "agent")
                                  or (c.dep_ == "advcl" and c.tag_ == "VBG") for t in c.subtree)
                 targets = [m for m in search_actors(trigger.clause, index, skip=skip) if m.code not in own]
+            if not targets and entry.type in PLACE_TYPES:   # "ready to contribute troops to a force in X"
+                targets = [m for m in place_targets(trigger.clause, index) if m.code not in {s.code for s in sources}]
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
@@ -146,7 +148,8 @@ class EventExtractor:
         lex = self.lex
         token, type_, sources, targets, rule, modality = (found.token, found.type, found.sources, found.targets,
                                                           found.rule, found.modality)
-        if type_ == "THREATEN":
+        if type_ == "THREATEN" and not (found.rule.startswith("active") and _named_object(token, targets)):
+            # "warned that it would act if X ..." is aimed at X; "warned Y that ... if X ..." at Y, the one warned
             own = frozenset(s.code for s in sources)
             targets = condition_subjects(token, index, own) or condition_subjects(trigger.clause, index, own) or targets
         if not sources and type_ == "PROTEST":
@@ -287,9 +290,23 @@ def _reporter(modality: Modality, index: ActorIndex) -> str | None:
     return found[0].code if found else " ".join(t.text for t in subjects[0].subtree)[:80]
 
 
+def _undone(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "lifted its ban on X", "ended the blockade": the object noun names what is undone, not an event now."""
+    noun = trigger.phrase
+    return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB"
+            and lex.lemma(noun.head) in lex.reversing)
+
+
+def _named_object(verb: Token, targets: list[Mention]) -> bool:
+    """The targets stand in the verb's object ("warned Helsinki that ...")."""
+    spans = [(o.left_edge.i, o.right_edge.i) for o in verb.children if o.dep_ in OBJECTS]
+    return any(lo <= t.tok_start <= hi for t in targets for lo, hi in spans)
+
+
 def _else_threats(sent: Span, found: list[_Found]) -> list[_Found]:
-    """ "Do this, or else we will ..." turns a request into a threat as well."""
-    marker = next((t for t in sent if t.lower_ in ("else", "otherwise")), None)
+    """ "Do this, or else we will ...", "... or face sanctions" turn a request into a threat as well."""
+    marker = next((t for t in sent if t.lower_ in ("else", "otherwise")
+                   or (t.lemma_ == "face" and t.i > sent.start and t.nbor(-1).lower_ == "or")), None)
     if marker is None:
         return []
     return [_Found(marker, "THREATEN", None, f.sources, f.targets, "or-else", f.modality)

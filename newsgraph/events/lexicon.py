@@ -80,6 +80,7 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
+    reversing: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()
@@ -187,6 +188,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.negators = words(mod["negators"])
     lex.one_sided = words(data["one_sided"])
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
+    lex.reversing = words(data.get("reversing", ()))
     ana = data["anaphora"]
     lex.state_nouns = words(ana["states"])
     lex.group_nouns = lex.state_nouns | words(ana["parties"]) | words(ana["persons"]) | words(ana["numbers"])

@@ -18,7 +18,7 @@ REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 OBJECT_CONTROL = frozenset(
     "tell urge ask expect want order force allow invite encourage persuade help call press push advise "
     "permit compel pressure pressurize pressurise get lead train arm equip enable authorize authorise instruct "
-    "mandate send recruit".split())
+    "mandate send recruit give".split())
 # "accused X of doing", "praised X for helping": the object of the governing verb does what the -ing verb says.
 OBJECT_PREPS = frozenset({"for", "of"})
 # Prepositions that may carry a target when the entry names none.
@@ -29,6 +29,7 @@ HOSTILE_PREPS = TARGET_PREPS | {"at"}
 CO_AGENTS = frozenset({"alongside", "beside"})
 # "on the sidelines of the X summit", "on the eve of": where something happened, never a target.
 VENUES = frozenset({"sidelines", "sideline", "margins", "margin", "eve", "occasion"})
+PARTICLES = frozenset({"out", "away", "back", "up", "down", "off", "over", "along", "ahead"})
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 
 
@@ -212,11 +213,19 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     found: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
+        # the small model tags "sent troops to X" as a dative now and then
+        prep = child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")
+        if prep and child.lower_ in wanted:
             found += [p for p in child.children if p.dep_ in ("pobj", "pcomp") and p.lower_ not in VENUES]
-        elif child.dep_ in ("prt", "advmod") and child.i > token.i:
-            found += prep_objects(child, wanted)
+        elif (child.dep_ in ("prt", "advmod") or (prep and _particle(child))) and child.i > token.i:
+            found += prep_objects(child, wanted)   # "pulled out of X", "moved away from X"
     return found
+
+
+def _particle(prep: Token) -> bool:
+    """A particle parsed as a preposition, with no object of its own, that leads to another ("out" in "pulled out
+    of"); not "according to"."""
+    return prep.lower_ in PARTICLES and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and any(c.dep_ == "prep" for c in prep.children)
 
 
 def direct_objects(token: Token) -> list[Token]:

@@ -24,8 +24,29 @@ ANSWERED = frozenset({"despite", "after", "following", "ignoring", "heeding"})
 BARRING = frozenset({"SANCTION", "COERCE"})
 
 
+# Crowds protest outside the one they protest against ("marched outside the embassy").
+PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
+# Where one withdraws from is the target ("the withdrawal of its soldiers from X").
+RETREAT_PREPS = TARGET_PREPS | {"from"}
+# Verbs of arriving: "arrived in X for talks with Y" reports the talks as the subject's.
+ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land", "go"})
+# The one whose draft, plan or claim is rejected, backed or condemned ("vetoed a resolution drafted by X").
+AUTHORED = frozenset({"REJECT", "SUPPORT", "ACCUSE"})
+
+
 def _target_preps(type_: str) -> frozenset[str]:
+    if type_ == "PROTEST":
+        return PROTEST_PREPS
+    if type_ == "RETREAT":
+        return RETREAT_PREPS
     return HOSTILE_PREPS if type_ in HOSTILE else TARGET_PREPS
+
+
+def _authors(objects: list[Token], index: ActorIndex) -> Actors:
+    """ "a resolution drafted by X", "the plan put forward by X": X, the author of the object."""
+    agents = [p for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return _all(agents, index)
 
 
 def _all(tokens: list[Token], index: ActorIndex) -> Actors:
@@ -78,10 +99,13 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     rule = "active"
     objects = direct_objects(verb)
     if entry.prep:
-        targets = _all(prep_objects(verb, [entry.prep]), index) or _all(objects, index)
+        # "extradited a member of the ring to X": the parser may hang the phrase off the object
+        nested = [p for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == entry.prep
+                  for p in t.children if p.dep_ == "pobj"]
+        targets = _all(prep_objects(verb, [entry.prep]), index) or _all(nested, index) or _all(objects, index)
         rule = "active-prep"
     else:
-        targets = _all(objects, index)
+        targets = (_authors(objects, index) if entry.type in AUTHORED else []) or _all(objects, index)
         if not targets and not (objects and entry.type == "REQUEST"):   # "invited X's envoys to Y": Y is a venue
             targets = _all(prep_objects(verb, _target_preps(entry.type)), index)
             rule = "active-prep"
@@ -126,7 +150,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     """Sources, targets and rule for a noun trigger ("Saudi Arabia's request", "held talks with X")."""
     noun, entry = trigger.phrase, trigger.entry
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+    by = ("by",) if entry.type == "RETREAT" else ("by", "from")   # "withdrawal from X": X is the target
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in by
                for p in c.children if p.dep_ == "pobj"]
     owners += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
                if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]   # "a request made by X"
@@ -134,7 +159,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     rule = "noun-owner"
     if not sources and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         sources, rule = _all(subject_tokens(_governing_verb(noun)), index), "noun-pronoun-owner"   # "deepened its ties"
-    if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and noun.head.lower_ in ADJUNCT_PREPS:
+    arrived = noun.head.lower_ == "for" and lex.lemma(noun.head.head) in ARRIVALS   # "arrived in X for talks"
+    if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and (
+            noun.head.lower_ in ADJUNCT_PREPS or arrived):
         clause = noun.head.head
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
             clause = clause.head   # "urged X to return ..., after talks with Y": the one who urged

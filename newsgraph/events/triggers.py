@@ -12,6 +12,9 @@ from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
 NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
 QUANTITIES = frozenset({"PERCENT"})
 CHANGE_UNITS = frozenset({"%", "percent", "per cent", "points", "point", "pct"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Dependencies of a noun: a token tagged VERB in one of them is a noun the tagger misread.
+NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,9 @@ def _children_words(token: Token) -> set[str]:
     for child in token.children:
         words.add(child.lower_)
         words.add(child.lemma_)
-        if child.dep_ in ("prt", "advmod", "dobj", "compound", "amod"):
+        # pre-modifiers too: the small model hangs "joint coast guard drills" as amod < compound < nsubj < drills
+        if child.dep_ in ("prt", "advmod", "dobj", "compound", "amod") or (child.dep_ == "prep" and child.i > token.i) or (
+                child.i < token.i and child.dep_ == "nsubj" and token.dep_ in NOMINAL):
             words.update(g.lower_ for g in child.children if g.dep_ in ("prep", "prt", "compound", "amod"))
     return words
 
@@ -99,7 +104,9 @@ def _object_words(token: Token, lex: Lexicon) -> set[str]:
                 if p.dep_ == "pobj"]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]   # "tonnes of wheat", "$5 million worth of goods"
-    return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects}
+    # what kind of thing the object is: "rescue teams", "aid trucks", "field hospitals"
+    kinds = [c for o in objects for c in o.children if c.dep_ == "compound" and c.i < o.i]
+    return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects} | {c.lower_ for c in kinds}
 
 
 def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> bool:
@@ -128,20 +135,49 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
     return True
 
 
+def hyphenated(token: Token) -> tuple[str, str] | None:
+    """ "sit-in", "cease-fire", "pull-out": spaCy splits them; the last part heads the word. Returns (form, lemma)."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    first = doc[i - 2].lower_
+    return f"{first}-{token.lower_}", f"{first}-{token.lemma_.lower()}"
+
+
+def _noun_entries(token: Token, lex: Lexicon) -> list[Entry]:
+    joined = hyphenated(token)
+    if joined is not None:
+        form, lemma = joined
+        return lex.nouns.get(lemma, []) + (lex.nouns.get(form, []) if form != lemma else [])
+    # the lemma's entries, then the surface form's ("talks" is its own entry; "talk phone" is the lemma's)
+    lemma = lex.lemma(token)
+    return lex.nouns.get(lemma, []) + (lex.nouns.get(token.lower_, []) if token.lower_ != lemma else [])
+
+
 def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
     """The most specific lexicon entry whose conditions hold around the token, if any."""
     pos = token.pos_
-    if pos == "VERB":
-        entries = lex.verbs.get(lex.lemma(token))
+    if _first_part(token):
+        return None   # "sit" of "sit-in": the word is read at its last part
+    if pos == "VERB" and token.dep_ in NOMINAL and token.tag_ != "VBG":
+        # a noun the tagger took for a verb ("began joint drills" -> drills/VERB as object)
+        entries = _noun_entries(token, lex) or lex.verbs.get(lex.lemma(token), [])
+    elif pos == "VERB":
+        joined = hyphenated(token)   # "test-fired"
+        entries = (lex.verbs.get(joined[1], []) if joined else []) or lex.verbs.get(lex.lemma(token), [])
     elif pos in ("NOUN", "PROPN"):
-        # the lemma's entries, then the surface form's ("talks" is its own entry; "talk phone" is the lemma's)
-        lemma = lex.lemma(token)
-        entries = lex.nouns.get(lemma, []) + (lex.nouns.get(token.lower_, []) if token.lower_ != lemma else [])
+        entries = _noun_entries(token, lex)
     else:
         return None
     if not entries:
         return None
     return next((e for e in entries if _accepts(e, token, index, lex)), None)
+
+
+def _first_part(token: Token) -> bool:
+    doc, i = token.doc, token.i
+    return (i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not token.whitespace_
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha)
 
 
 def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[int]) -> list[Trigger]:
