@@ -697,3 +697,22 @@ def test_actors_round5_organisations(nlp, resolver, text, span, code, how):
 ])
 def test_actors_round5_organisations_not_named(nlp, resolver, text, absent):
     assert absent not in [m.text for m in _mentions(nlp, resolver, text)]
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # an apposed title opening with a modifier word that belongs to the title ("deputy prime minister")
+    ("Oskar Lindqvist, Sweden's deputy prime minister, said the deal was fair.", "Oskar Lindqvist", "SWE"),
+    ("Tomas Varga, Hungary's deputy foreign minister, rejected the claim.", "Tomas Varga", "HUN"),
+    # a name the model tags as a place or a group, which the apposed title shows to be a person
+    ("Vassily Nebenzia, Russia's permanent representative to the United Nations, said the text was biased.",
+     "Vassily Nebenzia", "RUS"),
+])
+def test_actors_apposed_titles_give_the_state(nlp, resolver, text, name, actor):
+    person = _persons(nlp, resolver, text).get(name)
+    assert person is not None and person.actor == actor
+
+
+def test_actors_a_state_before_an_apposed_title_stays_a_state(nlp, resolver):
+    result = resolver(nlp("Troops crossed into South Sudan, the country's president said on Monday."))
+    assert not result.persons
+    assert any(m.code == "SSD" and m.kind == "state" for m in result.mentions)

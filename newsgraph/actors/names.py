@@ -21,6 +21,7 @@ PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del"
 # capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
 _INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
+_MISTAGGED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})   # labels spaCy's small model gives unfamiliar names
 _MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
 _SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name
 
@@ -95,10 +96,10 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
                 and doc[c + 1].ent_type_ != "PERSON" and role_before(ctx, c + 1) is not None \
                 and _name_ends_clause(doc, c + 1):
             seeds.append((c + 1, c + 3))
-    # "Jane Roe, who represents ...", "Jane Roe, President of the Senate, ...": an organisation-tagged name that a
-    # "who" clause or an apposed title marks as a person
+    # "Jane Roe, who represents ...", "Jane Roe, President of the Senate, ...": a name spaCy tagged as a body or a
+    # place that a "who" clause or an apposed title marks as a person (a known state or body is taken already)
     for ent in doc.ents:
-        if ent.label_ == "ORG" and 2 <= len(ent) <= _MAX_WHO_NAME and ent.end + 1 < len(doc) \
+        if ent.label_ in _MISTAGGED and 2 <= len(ent) <= _MAX_WHO_NAME and ent.end + 1 < len(doc) \
                 and doc[ent.end].text == "," and all(is_name_token(t) for t in ent) \
                 and (doc[ent.end + 1].lower_ == "who" or _apposed_role(ctx, ent.end + 1)):
             seeds.append((ent.start, ent.end))
@@ -133,7 +134,7 @@ def _apposed_role(ctx: Context, k: int) -> bool:
     m = ctx.mention_start.get(k)
     if m is not None and m.code:
         k = m.end + (1 if m.end < len(doc) and doc[m.end].text in POSSESSIVE else 0)
-    while k < len(doc) and doc[k].lower_ in ctx.modifiers:
+    while k < len(doc) and k not in ctx.role_start and doc[k].lower_ in ctx.modifiers:
         k += 1
     return k in ctx.role_start
 

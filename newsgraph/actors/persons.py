@@ -329,7 +329,7 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             j += 2 if doc[j + 1].lower_ in COUNTRY_WORDS else 1
         if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
-        while j < len(doc) and doc[j].lower_ in ctx.modifiers:
+        while j < len(doc) and j not in ctx.role_start and doc[j].lower_ in ctx.modifiers:   # "deputy" may open one
             j += 1
         role = ctx.role_start.get(j)
         if role is not None:
