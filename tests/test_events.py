@@ -663,3 +663,21 @@ def test_events_mechanisms_that_transfer(analyzer, text, expected):
 ])
 def test_events_mechanisms_keep_precision(analyzer, text, unwanted):
     assert unwanted not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # welcoming an accord backs its parties; entry bans are sanctions; ships driven off are coerced
+    ("Serbia and Kosovo signed a deal on licence plates. The European Union welcomed the agreement.",
+     ("EU", "SRB", "SUPPORT")),
+    ("Poland announced entry bans on Belarusian officials.", ("POL", "BLR", "SANCTION")),
+    ("The Vietnamese coast guard expelled three Chinese fishing boats.", ("VNM", "CHN", "COERCE")),
+    ("Russian bombers violated Finnish airspace on Friday.", ("RUS", "FIN", "MOBILIZE")),
+    ("The IMF approved the disbursement of $800 million to Pakistan.", ("IMF", "PAK", "AID")),
+    ("Greece accused Turkey of provocations. NATO urged both allies to show restraint.", ("NATO", "GRC", "REQUEST")),
+])
+def test_events_mechanisms_that_transfer_in_articles(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+def test_events_scheduled_is_not_asserted(analyzer):
+    assert ("IND", "JPN", "CONSULT") not in _asserted(analyzer, "The Indian prime minister is due to visit Japan next week.")

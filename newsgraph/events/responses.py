@@ -21,6 +21,8 @@ TYPED_WINDOW = 12   # ... when its object says what it answers ("the accusation"
 ANSWERED = {"REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN"})}
 HOSTILE_STEPS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "such"})
+# What a welcome may name: the accord, the talks, the cooperation between parties named before.
+ACCORDS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,16 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         pick = [d for d in done if d.type in wanted and d.target in own and d.source.code not in own]
     elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
+    elif kind == "SUPPORT" and _named_types(token, lex) & ACCORDS:
+        # "welcomed the agreement": backs every party of the latest accord, talks or cooperation named
+        named = _named_types(token, lex) & ACCORDS
+        pick = [d for d in done if d.type in named and sent - d.sent <= TYPED_WINDOW and d.source.code not in own]
+        if not pick:
+            return []
+        last = pick[-1]
+        parties = [d for d in pick if (d.sent, d.type) == (last.sent, last.type)]
+        found = {d.source.code: d.source for d in parties}
+        return [m for m in found.values() if m.code not in own]
     elif kind == "SUPPORT" and _refers_back(token, lex.step_nouns):
         pick = [d for d in done if d.source.code not in own]
     else:
