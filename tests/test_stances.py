@@ -211,3 +211,25 @@ def test_seed_stances_with_the_shared_scorer(shared, tmp_path):
                              str(shared / "gold" / "seeds.json"), str(out), "--min-agree", "0.85",
                              "--min-cover", "0.85"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_form_agrees_with_the_whole_answer(store_url, analyses):
+    """The fast paths (the ranked all-time sums, the actor as two key ranges, --by with --limit read pair by pair,
+    explain cut per direction) give the rows of the whole answer, filtered and cut, on both backends."""
+    with _store(store_url, analyses) as store:
+        whole = compute_stances(store, evidence=0)
+        assert whole and [r["magnitude"] for r in whole] == sorted((r["magnitude"] for r in whole), reverse=True)
+        assert compute_stances(store, evidence=0, limit=3) == whole[:3]
+        for actor in ("ECU", "COL"):
+            assert compute_stances(store, actor=actor, evidence=0) == \
+                [r for r in whole if actor in (r["source"], r["target"])]
+        for by in ("week", "month", "year"):
+            split = compute_stances(store, by=by, evidence=0)
+            assert len(split) > 3 and compute_stances(store, by=by, evidence=0, limit=3) == split[:3]
+            ecu = compute_stances(store, by=by, actor="ECU", evidence=0)
+            assert compute_stances(store, by=by, actor="ECU", evidence=0, limit=2) == ecu[:2]
+        explained = explain_pair(store, "ECU", "COL")
+        assert len(explained["facts"]) > 2
+        assert explain_pair(store, "ECU", "COL", limit=2)["facts"] == explained["facts"][:2]
+        assert [(f["date"], f["id"]) for f in explained["facts"]] == sorted((f["date"], f["id"])
+                                                                            for f in explained["facts"])
