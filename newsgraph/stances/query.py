@@ -45,8 +45,8 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
         items = _folded({}, _facts(store, actor, outlet, since, until, story), by)
     elif by is None and since is None and until is None:   # the whole map: the all-time sums, one row per pair
         order = " ORDER BY magnitude DESC, source, target" + (" LIMIT ?" if limit else "")
-        items = [(s, t, "all", *v) for s, t, *v in _scoped(store, "all", actor, outlet, ["magnitude > 0"], [],
-                                                             _COLUMNS, order=order, tail=[limit] if limit else [])]
+        items = _scoped(store, "all", actor, outlet, ["magnitude > 0"], [], "period, " + _COLUMNS, order=order,
+                        tail=[limit] if limit else [])   # period: 'all'
         return _finish(store, items, since, until, outlet, story, evidence, evidence_rows)
     elif by is not None and limit and since is None and until is None:
         items = _first_pairs(store, by, actor, outlet, limit)
