@@ -193,11 +193,16 @@ def list_quotes(store: Store, *, speaker: str | None = None, actor: str | None =
                                       ("q.start", row["start"], False), ("q.id", after, False)]))
     where, params = _where(clauses)
     limit_sql, limit_params = _limit(limit)
+    order = " ORDER BY q.published, q.article_id, q.start, q.id"
+    if speaker and limit:
+        # thousands of matching quotes: the page's ids first, from the speaker index alone (every quote has its
+        # article), then only those rows with their articles
+        where = f" WHERE q.id IN (SELECT q.id FROM quotes q{where}{order}{limit_sql})"
+        params = [*params, *limit_params]
     sql = f"""
         SELECT q.id, q.published, q.outlet, q.speaker, q.actor, q.direct, q.cue, q.via, q.text, a.file,
                a.id AS article_id
-        FROM quotes q JOIN articles a ON a.id = q.article_id{where}
-        ORDER BY q.published, q.article_id, q.start, q.id{limit_sql}"""
+        FROM quotes q JOIN articles a ON a.id = q.article_id{where}{order}{limit_sql}"""
     return [dict(r) for r in store.conn.execute(sql, [*params, *limit_params])]
 
 
