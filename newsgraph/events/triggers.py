@@ -135,10 +135,22 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
     return True
 
 
+_LAST: list = [None, ""]   # the last doc's text: Doc.text joins every token on each call
+
+
+def _text(doc) -> str:
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, doc.text
+    return _LAST[1]
+
+
 def hyphenated(token: Token) -> tuple[str, str] | None:
     """ "sit-in", "cease-fire", "pull-out": spaCy splits them; the last part heads the word. Returns (form, lemma)."""
-    doc, i = token.doc, token.i
-    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+    doc, i, start = token.doc, token.i, token.idx
+    if i < 2 or start < 2 or _text(doc)[start - 1] not in HYPHENS:   # the text first: cheaper than the tokens
+        return None
+    hyphen = doc[i - 1]
+    if hyphen.whitespace_ or hyphen.text not in HYPHENS or doc[i - 2].whitespace_:
         return None
     first = doc[i - 2].lower_
     return f"{first}-{token.lower_}", f"{first}-{token.lemma_.lower()}"
@@ -157,8 +169,8 @@ def _noun_entries(token: Token, lex: Lexicon) -> list[Entry]:
 def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
     """The most specific lexicon entry whose conditions hold around the token, if any."""
     pos = token.pos_
-    if _first_part(token):
-        return None   # "sit" of "sit-in": the word is read at its last part
+    if pos not in ("VERB", "NOUN", "PROPN"):
+        return None
     if pos == "VERB" and token.dep_ in NOMINAL and token.tag_ != "VBG":
         # a noun the tagger took for a verb ("began joint drills" -> drills/VERB as object)
         entries = _noun_entries(token, lex) or lex.verbs.get(lex.lemma(token), [])
@@ -169,15 +181,20 @@ def match_token(token: Token, lex: Lexicon, index: ActorIndex) -> Entry | None:
         entries = _noun_entries(token, lex)
     else:
         return None
-    if not entries:
+    if not entries or _first_part(token):   # "sit" of "sit-in": the word is read at its last part
         return None
     return next((e for e in entries if _accepts(e, token, index, lex)), None)
 
 
 def _first_part(token: Token) -> bool:
+    end = token.idx + len(token.text)
     doc, i = token.doc, token.i
-    return (i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not token.whitespace_
-            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha)
+    if token.whitespace_:
+        return False
+    text = _text(doc)
+    if end >= len(text) or text[end] not in HYPHENS:
+        return False
+    return i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
 
 
 def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[int]) -> list[Trigger]:
