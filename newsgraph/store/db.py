@@ -215,12 +215,11 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     span_ids = _insert_spans(conn, analysis)
     _insert_actors(conn, analysis)
     person_ids = _insert_persons(conn, analysis)
-    for m in analysis.actors.mentions:
-        conn.execute(
-            "INSERT INTO mentions (article_id, span_id, actor, person_id, kind, sector, how, place, text, start, end)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, span_ids.get(m.sent), m.code, person_ids.get(m.person or ""), m.kind, m.sector, m.how,
-             int(m.place), m.text, m.start, m.end))
+    conn.executemany(
+        "INSERT INTO mentions (article_id, span_id, actor, person_id, kind, sector, how, place, text, start, end)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(article.id, span_ids.get(m.sent), m.code, person_ids.get(m.person or ""), m.kind, m.sector, m.how,
+          int(m.place), m.text, m.start, m.end) for m in analysis.actors.mentions])
     conn.executemany("INSERT INTO unresolved (article_id, text) VALUES (?, ?)",
                      [(article.id, text) for text in analysis.actors.unresolved])
     starts = [s for s, _ in analysis.sentences]
