@@ -16,6 +16,11 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
   London dateline on a story about Asia gives nothing).
+- `+lead`: the state that is the subject of the article's opening (headline or first sentence: "Lithuania closed
+  its border ..."), by the news convention that an unqualified title belongs to the state the story is told from.
+  It goes before `+dominant`: a story about a dispute names the other side as often as its own, and the sentences
+  just before an official often speak of the other side (measured on the held-out sets: persons and quotes up,
+  nothing down).
 - `+dominant`: the state the article is clearly about (`dominant_state`).
 
 No rule gives a person the state of a counterpart the sentence names ("Trade Minister X met his Bolivian
@@ -73,7 +78,7 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
-                      (dateline, "+dateline"), (dominant, "+dominant")):
+                      (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
         if code and code not in others:
             return code, tag
     return None, ""
@@ -159,6 +164,26 @@ def _portfolio(role: str) -> str | None:
         return None
     before = [w for w in role[:-len(head) - 1].split() if w not in _NOT_PORTFOLIO]
     return before[0] if before else None
+
+
+_LEAD_SENTENCES = 2   # the headline and the first sentence, or the first two sentences
+
+
+def _lead_subject(ctx: Context) -> str | None:
+    """The state that the first sentences make their grammatical subject ("Lithuania closed ...", "the Thai army
+    accused ..."): the first such mention in the article's opening."""
+    for m in ctx.found:
+        if ctx.sent_of[m.start] >= _LEAD_SENTENCES:
+            return None
+        if m.kind != "state" or not m.code or m.place:
+            continue
+        head = ctx.doc[m.start:m.end].root
+        while head.dep_ in ("compound", "amod", "poss", "det") and head.head.i != head.i:
+            head = head.head   # "the Thai army": the demonym's noun
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            # "Senegal and Mali signed ...": a subject of two states tells no side
+            return None if any(c.dep_ == "conj" for c in head.children) else m.code
+    return None
 
 
 def _acting_states(ctx: Context) -> set[str]:
