@@ -78,6 +78,11 @@ def removed(conn: Any, article_id: str) -> None:
     })
 
 
+# counts of one number per key: delta name -> (table, key columns)
+_COUNTED = {"unresolved": ("unresolved_counts", ("text",)), "pairs": ("pair_counts", ("source", "type", "target")),
+            "speakers": ("speaker_counts", ("speaker",)), "months": ("actor_months", ("actor", "side", "month"))}
+
+
 def _apply(conn: Any, sign: int, delta: dict[str, Any]) -> None:
     conn.executemany("INSERT INTO store_counts (name, n) VALUES (?, ?)"
                      " ON CONFLICT(name) DO UPDATE SET n = store_counts.n + excluded.n",
@@ -93,35 +98,19 @@ def _apply(conn: Any, sign: int, delta: dict[str, Any]) -> None:
                          " ON CONFLICT(actor) DO UPDATE SET mentions = actor_counts.mentions + excluded.mentions,"
                          " articles = actor_counts.articles + excluded.articles",
                          [(code, sign * n, sign * a) for code, (n, a) in actors])
-    unresolved = sorted(delta["unresolved"].items())
-    if unresolved:
-        conn.executemany("INSERT INTO unresolved_counts (text, n) VALUES (?, ?)"
-                         " ON CONFLICT(text) DO UPDATE SET n = unresolved_counts.n + excluded.n",
-                         [(text, sign * n) for text, n in unresolved])
-    pairs = sorted(delta["pairs"].items())
-    if pairs:
-        conn.executemany("INSERT INTO pair_counts (source, type, target, n) VALUES (?, ?, ?, ?)"
-                         " ON CONFLICT(source, type, target) DO UPDATE SET n = pair_counts.n + excluded.n",
-                         [(s, t, o, sign * n) for (s, t, o), n in pairs])
-    speakers = sorted(delta["speakers"].items())
-    if speakers:
-        conn.executemany("INSERT INTO speaker_counts (speaker, n) VALUES (?, ?)"
-                         " ON CONFLICT(speaker) DO UPDATE SET n = speaker_counts.n + excluded.n",
-                         [(name, sign * n) for name, n in speakers])
-    months = sorted(delta["months"].items())
-    if months:
-        conn.executemany("INSERT INTO actor_months (actor, side, month, n) VALUES (?, ?, ?, ?)"
-                         " ON CONFLICT(actor, side, month) DO UPDATE SET n = actor_months.n + excluded.n",
-                         [(*key, sign * n) for key, n in months])
+    counted = {name: sorted((k if isinstance(k, tuple) else (k,), n) for k, n in delta[name].items())
+               for name in _COUNTED}
+    for name, (table, keys) in _COUNTED.items():
+        if counted[name]:
+            conn.executemany(f"INSERT INTO {table} ({', '.join(keys)}, n) VALUES ({', '.join('?' * (len(keys) + 1))})"
+                             f" ON CONFLICT({', '.join(keys)}) DO UPDATE SET n = {table}.n + excluded.n",
+                             [(*key, sign * n) for key, n in counted[name]])
     if sign < 0:  # rows that count nothing any more go, so listings need no filter
         conn.execute("DELETE FROM outlet_counts WHERE outlet = ? AND articles <= 0", (outlet,))
         conn.executemany("DELETE FROM actor_counts WHERE actor = ? AND articles <= 0", [(c,) for c, _ in actors])
-        conn.executemany("DELETE FROM unresolved_counts WHERE text = ? AND n <= 0", [(t,) for t, _ in unresolved])
-        conn.executemany("DELETE FROM pair_counts WHERE source = ? AND type = ? AND target = ? AND n <= 0",
-                         [key for key, _ in pairs])
-        conn.executemany("DELETE FROM speaker_counts WHERE speaker = ? AND n <= 0", [(s,) for s, _ in speakers])
-        conn.executemany("DELETE FROM actor_months WHERE actor = ? AND side = ? AND month = ? AND n <= 0",
-                         [key for key, _ in months])
+        for name, (table, keys) in _COUNTED.items():
+            conn.executemany(f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)} AND n <= 0",
+                             [key for key, _ in counted[name]])
 
 
 REBUILD = (
