@@ -97,14 +97,10 @@ class FastMatcher:
         n, found = len(rows), set()
         by_value, anywhere = self.by_value, self.anywhere
         for i, row in enumerate(rows):
-            candidates = anywhere[:]
-            for k in (0, 1, 2, 3):
-                hit = by_value[k].get(row[k])
-                if hit:
-                    candidates += hit
-            for rule, length, tests in candidates:
-                if i + length <= n and all(test(rows[i + j]) for j, test in enumerate(tests)):
-                    found.add((rule, i, i + length))
+            for candidates in (anywhere, *(by_value[k].get(row[k], ()) for k in (0, 1, 2, 3))):
+                for rule, length, tests in candidates:
+                    if i + length <= n and all(test(rows[i + j]) for j, test in enumerate(tests)):
+                        found.add((rule, i, i + length))
         return sorted(found)
 
 
