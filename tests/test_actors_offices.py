@@ -42,3 +42,17 @@ def test_actors_office_holder_is_not_learnt_as_stated(resolver, nlp):
     from newsgraph.model import is_stated
     actors = resolver(nlp("Angela Merkel criticised the court reform on Monday."), published="2015-03-01")
     assert not any(is_stated(p) for p in actors.persons if p.name == "Angela Merkel")
+
+
+def test_actors_title_matching_the_office_beats_the_lead_state(resolver, nlp):
+    # an undated story told from the visitors' side: the host's prime minister is still of his own state
+    text = ("German engineers arrive in Islamabad to repair the dam.\n\nThe engineers were met at the airport. "
+            "Prime Minister Imran Khan thanked them for coming.")
+    assert _person(resolver, nlp, text, None)["Imran Khan"][0] == "PAK"
+
+
+def test_actors_title_of_a_state_before_a_name(resolver, nlp):
+    text = "President of the Kyrgyz Republic Almazbek Atambayev met President of Mongolia Tsakhiagiin Elbegdorj today."
+    got = _person(resolver, nlp, text, "2015-05-01")
+    assert got["Almazbek Atambayev"][0] == "KGZ"
+    assert got["Tsakhiagiin Elbegdorj"][0] == "MNG"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
 from newsgraph.actors.evidence import home_state
-from newsgraph.actors.officeholders import Holding, lookup
+from newsgraph.actors.officeholders import Holding, canonical_role, lookup
 from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
@@ -202,9 +202,10 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
-        elif held_now is not None and held_now.current:
-            # the text gives no state, the dated dictionary has the name in office on the article's date: that
-            # beats guessing the article's dominant state ("President X" in a story datelined abroad)
+        elif held_now is not None and (held_now.current or _same_office(p, held_now)):
+            # the text gives no state, the dated dictionary has the name in office on the article's date (or in the
+            # very office the text gives, whatever the date): that beats guessing the article's dominant state
+            # ("President X" in a story datelined abroad, "Prime Minister X" in an undated story about his visitors)
             p.aff = _office_affiliation(p, held_now, ctx.published)
         elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
@@ -239,6 +240,14 @@ def _in_office(ctx: Context, p: PersonState) -> Holding | None:
     if not found or len({h.actor for h in found}) > 1:
         return None
     return found[0]
+
+
+def _same_office(p: PersonState, held: Holding) -> bool:
+    """The text's title for the person is the office the dictionary says they held ("Prime Minister X")."""
+    if p.aff is None or not p.aff.role:
+        return False
+    role = p.aff.role.removeprefix("former ")
+    return canonical_role(role) == held.role
 
 
 def _office_affiliation(p: PersonState, held: Holding, published: str | None) -> Affiliation:

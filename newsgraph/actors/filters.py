@@ -88,7 +88,7 @@ def in_other_body(span: Span, lex: Lexicon, names: set[int]) -> bool:
     """
     doc = span.doc
     first = doc[span.start]
-    if first.ent_type_ not in OTHER_BODY_LABELS:
+    if first.ent_type_ not in OTHER_BODY_LABELS or _title_of(span, lex):
         return False
     s = span.start
     while s > 0 and doc[s].ent_iob_ == "I":
@@ -104,6 +104,16 @@ def in_other_body(span: Span, lex: Lexicon, names: set[int]) -> bool:
         if token.lower_ not in lex.entity_heads and token.is_title:
             return True
     return False
+
+
+def _title_of(span: Span, lex: Lexicon) -> bool:
+    """"President of Mongolia X", "Minister of the Kyrgyz Republic X": a state after a title's "of" is the title's
+    state, though the model tagged it and the name after it as one body."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in lex.roles
 
 
 def dominant_state(found: list[Found], sent_of: list[int], sent: int,

@@ -90,6 +90,13 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
                 k += 1
             if k + 1 < len(doc) and is_name_token(doc[k]) and is_name_token(doc[k + 1]):
                 seeds.append((k, k + 2))
+    # "President of the Kyrgyz Republic Sadyr Japarov": name words right after a title's "of <state>"
+    for r in roles:
+        k = r.end + 1 + (r.end + 1 < len(doc) and doc[r.end + 1].lower_ == "the")
+        m = ctx.mention_start.get(k) if r.end < len(doc) and doc[r.end].lower_ == "of" else None
+        if m is not None and m.code and m.end + 1 < len(doc) and is_name_token(doc[m.end]) \
+                and is_name_token(doc[m.end + 1]):
+            seeds.append((m.end, m.end + 2))
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \

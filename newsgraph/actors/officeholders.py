@@ -213,10 +213,15 @@ def lookup(name: str, date: str | None = None, *, path: Path = DATA_FILE) -> lis
     return _dated(holdings, date)
 
 
+def canonical_role(role: str) -> str:
+    """A title as the data writes it: "premier", "PM" -> "prime minister", "secretary of state" -> "foreign minister"."""
+    role = role.lower().strip()
+    return _ROLE_SYNONYMS.get(role, role)
+
+
 def holders(actor: str, role: str, date: str | None = None, *, path: Path = DATA_FILE) -> list[Holding]:
     """Who held `role` of `actor` on `date` (today without one): "the Kenyan president" on an article's date."""
-    role = role.lower().strip()
-    role = _ROLE_SYNONYMS.get(role, role)
+    role = canonical_role(role)
     return [h for h in _dated(_index(path).by_office.get((actor, role), []), date) if h.current]
 
 
