@@ -142,3 +142,19 @@ def test_basil_dev_tone_with_the_shared_scorer(shared, analyzer, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     neg_f1 = float(result.stdout.split("neg_f1=")[1].split()[0])
     assert neg_f1 >= 0.35, result.stdout
+
+
+def test_one_word_is_one_fact(analyzer):
+    """'accused' is both a predicate on its object and an ACCUSE event: it counts once."""
+    analysis = analyzer.analyze(make_article("Chile accused Peru of violating the fishing accord on Monday."))
+    whys = [why for ev in _tone(analysis, "PER").evidence for why in ev.why.split("; ")]
+    assert sum("accused" in why for why in whys) == 1
+
+
+def test_hostility_from_one_portrayed_badly_does_not_count_against_its_target(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Russian forces shelled a Georgian border village on Monday, killing four civilians. Russian troops also "
+        "attacked a police post. Russia accused Georgia of provoking the attack."))
+    russia, georgia = _tone(analysis, "RUS"), _tone(analysis, "GEO")
+    assert russia.label == "neg" and georgia.label != "neg"
+    assert any("portrayed badly" in ev.why for ev in georgia.evidence)

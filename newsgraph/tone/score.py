@@ -31,9 +31,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 
 LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
-VADER_WORD = 0.35       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
+VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
+FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
 EVENT_WEIGHTS = {
@@ -41,8 +42,9 @@ EVENT_WEIGHTS = {
     ("target", "REJECT"): -0.2, ("target", "SUPPORT"): 0.3, ("target", "AID"): 0.2,
     ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
     ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.1,
-    ("source", "COOPERATE"): 0.1, ("target", "COOPERATE"): 0.1, ("source", "AGREE"): 0.1, ("target", "AGREE"): 0.1,
+    ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3, ("source", "AGREE"): 0.3, ("target", "AGREE"): 0.3,
 }
+HARMS = ("ASSAULT", "COERCE", "THREATEN")   # done to a target, these make it a victim
 SUBJECT_DEPS = ("nsubj",)
 OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
 MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
@@ -51,6 +53,9 @@ PROXIES = ("government", "regime", "administration", "leadership", "leader", "pr
            "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
            "spokeswoman", "spokesperson")
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
+DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
+WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
+SPOKEN = 0.3            # weight of the VADER compound of the target's own quoted words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
@@ -70,13 +75,23 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
 
 
 @dataclass(slots=True)
+class _Signal:
+    weight: float
+    sent: int
+    why: str
+    fact: int | None = None     # char offset of the word it was read from: a predicate and an event on one word are one fact
+    by: str | None = None       # the target key of whoever did or said it to this target (the accuser, the attacker)
+    hostile: bool = False       # hostility received: weighed again once the one who showed it is scored
+
+
+@dataclass(slots=True)
 class _Target:
     key: str
     name: str
     kind: str
     mentions: int = 0
     sents: set[int] = field(default_factory=set)
-    signals: list[tuple[float, int, str]] = field(default_factory=list)   # weight, sentence index, why
+    signals: list[_Signal] = field(default_factory=list)
 
 
 class ToneScorer:
@@ -93,6 +108,7 @@ class ToneScorer:
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
         by_mention: list[tuple[Mention, _Target]] = []
+        tokmap: dict[int, str] = {}   # token index -> target key, to find who did a predicate to a target
         for m in actors.mentions:
             target = self._target(m, names, targets)
             if target is None:
@@ -100,8 +116,12 @@ class ToneScorer:
             target.mentions += 1
             by_mention.append((m, target))
             if not m.place:
+                for i in range(m.tok_start, m.tok_end):
+                    tokmap[i] = target.key
+        for m, target in by_mention:
+            if not m.place:
                 target.sents.add(m.sent)
-                self._attached(doc, m, target)
+                self._attached(doc, m, target, tokmap)
         if not targets:
             return ()
         self._events(events, by_mention, targets, starts)
@@ -109,7 +129,12 @@ class ToneScorer:
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
-        return tuple(self._tone(t, sents) for t in sorted(targets.values(), key=lambda t: -t.mentions))
+        # what each does and how it is described, without what others say or do to it, nor the hostile acts
+        # themselves (an accusation is weighed by who makes it, not by itself)
+        hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.fact is not None}
+        standing = {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
+                    for key, t in targets.items()}
+        return tuple(self._tone(t, sents, standing) for t in sorted(targets.values(), key=lambda t: -t.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
 
@@ -133,13 +158,13 @@ class ToneScorer:
         for form in (token.lower_, token.lemma_.lower()):
             if form in table:
                 return table[form]
-        if token.pos_ in ("ADJ", "NOUN", "VERB", "ADV"):
+        if token.pos_ in ("ADJ", "VERB", "ADV"):
             valence = self.vader.lexicon.get(token.lower_)
             if valence is not None:
                 return VADER_WORD * valence / 4
         return 0.0
 
-    def _attached(self, doc: Doc, m: Mention, target: _Target) -> None:
+    def _attached(self, doc: Doc, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         span = doc[m.tok_start:m.tok_end]
         if not len(span):
             return
@@ -148,14 +173,14 @@ class ToneScorer:
         add = target.signals.append
         for tok in span:  # "the brutal regime", when the words are inside the mention itself
             if tok.i != head.i and (w := self.lex.loaded.get(tok.lower_)):
-                add((w, m.sent, f"modifier '{tok.text}'"))
+                add(_Signal(w, m.sent, f"modifier '{tok.text}'"))
         for child in head.children:
             if child.i in inside or child.dep_ not in MODIFIER_DEPS:
                 continue
             for tok in ([child] + [c for c in child.children if c.dep_ in ("amod", "compound")]
                         if child.dep_ == "appos" else [child]):
                 if (w := self._word(tok, self.lex.loaded)):
-                    add((w, m.sent, f"{'apposition' if child.dep_ == 'appos' else 'modifier'} '{tok.text}'"))
+                    add(_Signal(w, m.sent, f"{'apposition' if child.dep_ == 'appos' else 'modifier'} '{tok.text}'"))
         described = None
         if head.dep_ == "compound" or head.dep_ == "poss":   # "the X regime", "X's brutal crackdown"
             described = head.head
@@ -168,12 +193,28 @@ class ToneScorer:
         if described is not None and described.i not in inside:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := self.lex.loaded.get(tok.lower_)):
-                    add((w, m.sent, f"described as '{tok.text}'"))
+                    add(_Signal(w, m.sent, f"described as '{tok.text}'"))
             if described.lemma_.lower() in PROXIES:   # what "X's government" does, X does
-                self._predicate(described, m, target)
-        self._predicate(head, m, target)
+                self._predicate(described, m, target, tokmap)
+        self._predicate(head, m, target, tokmap)
 
-    def _predicate(self, head: Token, m: Mention, target: _Target) -> None:
+    @staticmethod
+    def _doer(verb: Token, head: Token, tokmap: dict[int, str]) -> str | None:
+        """Who did the predicate to the target: the subject of 'critics slammed X', the agent of 'X was
+        condemned by Y' (a proxy noun, "Y's government", stands for Y)."""
+        for c in verb.children:
+            doer = c if c.dep_ == "nsubj" and head.dep_ != "nsubjpass" else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+            if doer is None:
+                continue
+            if doer.i in tokmap:
+                return tokmap[doer.i]
+            owner = next((g for g in doer.children if g.dep_ in ("poss", "compound") and g.i in tokmap), None)
+            if owner is not None and doer.lemma_.lower() in PROXIES:
+                return tokmap[owner.i]
+        return None
+
+    def _predicate(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         verb = head.head
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
             return
@@ -185,15 +226,15 @@ class ToneScorer:
         add = target.signals.append
         if head.dep_ in SUBJECT_DEPS:
             if (w := self._word(verb, self.lex.subject)):
-                add((sign * w, m.sent, f"subject of '{verb.text}'"))
+                add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for c in verb.children:
                 if c.dep_ == "advmod" and (w := self.lex.subject.get(c.lower_)):
-                    add((sign * w, m.sent, f"'{c.text} {verb.text}'"))
+                    add(_Signal(sign * w, m.sent, f"'{c.text} {verb.text}'"))
                 elif c.dep_ in ("acomp", "attr") and (w := self._word(c, self.lex.loaded)):
-                    add((sign * w, m.sent, f"'is {c.text}'"))
+                    add(_Signal(sign * w, m.sent, f"'is {c.text}'"))
         elif head.dep_ in OBJECT_DEPS:
             if (w := self._word(verb, self.lex.object)):
-                add((sign * w, m.sent, f"object of '{verb.text}'"))
+                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap), w < 0))
 
     # --- events and quotes -----------------------------------------------------------------------------------
 
@@ -211,15 +252,22 @@ class ToneScorer:
             scale = 1.0 if event.modality == "asserted" else 0.5
             ev = event.evidence[0] if event.evidence else None
             sent = _sent_of(starts, ev.start) if ev else 0
+            keys = {}
             for role, code in (("source", event.source), ("target", event.target)):
+                keys[role] = self._covering(by_mention, getattr(ev, f"{role}_start", None),
+                                            getattr(ev, f"{role}_end", None))
+                if code in targets:
+                    keys[role].add(code)
+            doer = min(keys["source"]) if keys["source"] else None
+            fact = ev.trigger_start if ev else None
+            for role in ("source", "target"):
                 weight = EVENT_WEIGHTS.get((role, event.type))
                 if not weight:
                     continue
-                keys = self._covering(by_mention, getattr(ev, f"{role}_start", None), getattr(ev, f"{role}_end", None))
-                if code in targets:
-                    keys.add(code)
-                for key in keys:
-                    targets[key].signals.append((scale * weight, sent, f"{role} of {event.type} ('{event.trigger}')"))
+                hostile = role == "target" and (weight < 0 or event.type in HARMS)
+                for key in keys[role] - (keys["source"] if role == "target" else set()):
+                    targets[key].signals.append(_Signal(scale * weight, sent, f"{role} of {event.type} ('{event.trigger}')",
+                                                        fact, doer if hostile else None, hostile))
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
                 targets: dict[str, _Target], starts: list[int]) -> None:
@@ -234,16 +282,20 @@ class ToneScorer:
             rebutted = bool(self.lex.rebuttal.search(after.split("\n", 1)[0]))
             for key in speakers:
                 if rebutted:
-                    targets[key].signals.append((-0.5, sent, "voice rebutted"))
+                    targets[key].signals.append(_Signal(-0.5, sent, "voice rebutted"))
                 elif key not in voiced:  # being quoted at all is one small credit, however many quotes
                     voiced.add(key)
-                    targets[key].signals.append((0.05, sent, "voice given"))
+                    targets[key].signals.append(_Signal(0.05, sent, "voice given"))
             named = self._covering(by_mention, q.start, q.end) - speakers
-            if named:
-                compound = self._compound(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
-                if abs(compound) >= 0.3:
-                    for key in named:
-                        targets[key].signals.append((QUOTED * compound, sent, f"named in a quote ({compound:+.2f})"))
+            if not named:
+                continue
+            compound = self._compound(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
+            if abs(compound) < 0.3:
+                continue
+            doer = min(speakers) if speakers else None
+            for key in named:
+                targets[key].signals.append(_Signal(QUOTED * compound, sent, f"named in a quote ({compound:+.2f})",
+                                                    None, doer, compound < 0))
 
     def _compound(self, span: Any) -> float:
         """VADER's lexicon over the parsed tokens, a negated word flipped, normalised as VADER's compound is
@@ -267,25 +319,55 @@ class ToneScorer:
         if compounds:
             mean = sum(compounds) / len(compounds)
             first = min(target.sents)
-            target.signals.append((VADER_SENTENCE * mean, first, f"sentences' VADER mean {mean:+.2f}"))
+            target.signals.append(_Signal(VADER_SENTENCE * mean, first, f"sentences' VADER mean {mean:+.2f}"))
 
     # --- the score -------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _tone(t: _Target, sents: list) -> Tone:
-        total = sum(w for w, _, _ in t.signals)
-        score = math.tanh(total / math.sqrt(max(1, len(t.signals))))
-        strongest = sorted((s for s in t.signals if s[0]), key=lambda s: -abs(s[0]))[:MAX_EVIDENCE]
+    def _tone(t: _Target, sents: list, standing: dict[str, float]) -> Tone:
+        facts = []
+        for sig in _facts(t.signals):
+            # hostility from one the article itself portrays badly says more about that one than about its target:
+            # the accusations of an aggressor count as the target's being wronged
+            if sig.hostile and sig.by is not None and sig.by != t.key and standing.get(sig.by, 0.0) <= -DISCREDITED:
+                sig = _Signal(WRONGED, sig.sent, f"{sig.why}, by one portrayed badly", sig.fact)
+            facts.append(sig)
+        score = _score(facts)
+        strongest = sorted((s for s in facts if s.weight), key=lambda s: -abs(s.weight))[:MAX_EVIDENCE]
         evidence = []
         by_sent: dict[int, list[str]] = defaultdict(list)
-        for w, i, why in strongest:
-            by_sent[i].append(f"{why} {w:+.2f}")
+        for sig in strongest:
+            by_sent[sig.sent].append(f"{sig.why} {sig.weight:+.2f}")
         for i, whys in by_sent.items():
             if i < len(sents):
                 s = sents[i]
                 evidence.append(ToneEvidence(s.start_char, s.end_char, s.text, "; ".join(whys)))
         return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
+
+
+def _facts(signals: list[_Signal]) -> list[_Signal]:
+    """One signal per fact: a predicate and the event read from the same word count once, the stronger."""
+    out: list[_Signal] = []
+    seen: dict[int, int] = {}
+    for sig in signals:
+        if sig.fact is None:
+            out.append(sig)
+        elif sig.fact not in seen:
+            seen[sig.fact] = len(out)
+            out.append(sig)
+        elif abs(sig.weight) > abs(out[seen[sig.fact]].weight):
+            kept = out[seen[sig.fact]]
+            out[seen[sig.fact]] = _Signal(sig.weight, sig.sent, sig.why, sig.fact, sig.by or kept.by,
+                                          sig.hostile or kept.hostile)
+    return out
+
+
+def _score(signals: list[_Signal]) -> float:
+    """The sum over the square root of the number of signals, squashed into [-1, 1]."""
+    total = sum(s.weight for s in signals)
+    count = sum(min(1.0, abs(s.weight) / FULL) for s in signals)
+    return math.tanh(total / math.sqrt(max(1.0, count)))
 
 
 def _sent_of(starts: list[int], offset: int) -> int:
