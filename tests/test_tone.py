@@ -158,3 +158,15 @@ def test_hostility_from_one_portrayed_badly_does_not_count_against_its_target(an
     russia, georgia = _tone(analysis, "RUS"), _tone(analysis, "GEO")
     assert russia.label == "neg" and georgia.label != "neg"
     assert any("portrayed badly" in ev.why for ev in georgia.evidence)
+
+
+def test_giving_aid_is_read_from_the_verb_and_its_object(analyzer):
+    """No AID event needed: 'sent ... medical supplies'; conjoined subjects and 'pledged to deliver' count too,
+    'could offer' only half."""
+    sent = analyzer.analyze(make_article(
+        "Canada has sent a disaster response team and medical supplies, the foreign ministry said on Tuesday."))
+    assert any("gives aid" in ev.why for ev in _tone(sent, "CAN").evidence)
+    pledged = analyzer.analyze(make_article("Ireland and Denmark pledged to deliver humanitarian aid within days."))
+    assert _tone(pledged, "IRL").label == _tone(pledged, "DNK").label == "pos"
+    maybe = analyzer.analyze(make_article("Sweden could offer funding for relief later this year."))
+    assert 0 < _tone(maybe, "SWE").score < _tone(pledged, "IRL").score

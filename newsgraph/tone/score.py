@@ -34,6 +34,7 @@ LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
 VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
+GIVES_AID = 0.3         # as the source of an AID event
 FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
@@ -42,6 +43,7 @@ EVENT_WEIGHTS = {
     ("target", "REJECT"): -0.2, ("target", "SUPPORT"): 0.3, ("target", "AID"): 0.2,
     ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
     ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.1,
+    ("target", "ASSAULT"): 0.1, ("target", "COERCE"): 0.1, ("target", "THREATEN"): 0.1,   # the victim: sympathy
     ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3, ("source", "AGREE"): 0.3, ("target", "AGREE"): 0.3,
 }
 HARMS = ("ASSAULT", "COERCE", "THREATEN")   # done to a target, these make it a victim
@@ -53,6 +55,7 @@ PROXIES = ("government", "regime", "administration", "leadership", "leader", "pr
            "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
            "spokeswoman", "spokesperson")
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
+POSSIBLE = ("could", "might", "may", "should", "can")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 SPOKEN = 0.3            # weight of the VADER compound of the target's own quoted words
@@ -65,13 +68,16 @@ class Lexicon:
     subject: dict[str, float]
     object: dict[str, float]
     rebuttal: re.Pattern[str]
+    give: frozenset[str] = frozenset()
+    aid: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
-    return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal)
+    return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
+                   frozenset(data.get("aid", ())))
 
 
 @dataclass(slots=True)
@@ -118,13 +124,16 @@ class ToneScorer:
             if not m.place:
                 for i in range(m.tok_start, m.tok_end):
                     tokmap[i] = target.key
+        conjuncts: list[tuple[int, str]] = []   # (offset of the first conjunct, key): "X and Y" share X's role
         for m, target in by_mention:
             if not m.place:
                 target.sents.add(m.sent)
                 self._attached(doc, m, target, tokmap)
+                if m.tok_end > m.tok_start and (root := doc[m.tok_start:m.tok_end].root).dep_ == "conj":
+                    conjuncts.append((_first_conjunct(root).idx, target.key))
         if not targets:
             return ()
-        self._events(events, by_mention, targets, starts)
+        self._events(events, by_mention, conjuncts, targets, starts)
         self._quotes(doc, quotes, by_mention, targets, starts)
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
@@ -215,9 +224,19 @@ class ToneScorer:
         return None
 
     def _predicate(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
+        head = _first_conjunct(head)   # "X and Y signed": Y is a subject of 'signed' too
         verb = head.head
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
             return
+        self._verb(verb, head, m, target, tokmap)
+        if head.dep_ in SUBJECT_DEPS:   # "X arrived and signed", "X pledged to send": X does these too
+            controls = not any(c.dep_ in ("dobj", "obj") for c in verb.children)   # not "asked Y to lie"
+            for other in verb.children:
+                if (other.dep_ == "conj" or other.dep_ == "xcomp" and controls) and other.pos_ == "VERB" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+                    self._verb(other, head, m, target, tokmap)
+
+    def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         if any(c.dep_ == "neg" for c in verb.children):
             return  # "did not censure X" says little about X either way
         # "vowed to impeach X", "could indict X": a predicate only intended or possible counts half
@@ -227,6 +246,10 @@ class ToneScorer:
         if head.dep_ in SUBJECT_DEPS:
             if (w := self._word(verb, self.lex.subject)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
+            elif (given := self._aid_given(verb)) is not None:
+                # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
+                pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
+                add(_Signal(pledge * GIVES_AID, m.sent, f"gives aid ('{verb.text} {given.text}')", verb.idx))
             for c in verb.children:
                 if c.dep_ == "advmod" and (w := self.lex.subject.get(c.lower_)):
                     add(_Signal(sign * w, m.sent, f"'{c.text} {verb.text}'"))
@@ -235,6 +258,21 @@ class ToneScorer:
         elif head.dep_ in OBJECT_DEPS:
             if (w := self._word(verb, self.lex.object)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap), w < 0))
+
+    def _aid_given(self, verb: Token) -> Token | None:
+        """The object of a giving verb that is help: 'sent a rescue team', 'pledged funding', 'flew in supplies'."""
+        if verb.lemma_.lower() not in self.lex.give:
+            return None
+        aid = self.lex.aid
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "obj") or (obj.dep_ == "prep" and obj.lower_ in ("with", "in")):
+                objs = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
+                for tok in objs + [c for o in objs for c in o.children if c.dep_ == "conj"]:
+                    words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+                    words += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                    if any(w.lemma_.lower() in aid or w.lower_ in aid for w in words):
+                        return tok
+        return None
 
     # --- events and quotes -----------------------------------------------------------------------------------
 
@@ -245,7 +283,7 @@ class ToneScorer:
         return {t.key for m, t in by_mention if m.start < end and start < m.end}
 
     def _events(self, events: Sequence[Event], by_mention: list[tuple[Mention, _Target]],
-                targets: dict[str, _Target], starts: list[int]) -> None:
+                conjuncts: list[tuple[int, str]], targets: dict[str, _Target], starts: list[int]) -> None:
         for event in events:
             if event.negated:
                 continue
@@ -254,8 +292,10 @@ class ToneScorer:
             sent = _sent_of(starts, ev.start) if ev else 0
             keys = {}
             for role, code in (("source", event.source), ("target", event.target)):
-                keys[role] = self._covering(by_mention, getattr(ev, f"{role}_start", None),
-                                            getattr(ev, f"{role}_end", None))
+                start, end = getattr(ev, f"{role}_start", None), getattr(ev, f"{role}_end", None)
+                keys[role] = self._covering(by_mention, start, end)
+                if start is not None and end is not None:
+                    keys[role] |= {key for at, key in conjuncts if start <= at < end}
                 if code in targets:
                     keys[role].add(code)
             doer = min(keys["source"]) if keys["source"] else None
@@ -368,6 +408,12 @@ def _score(signals: list[_Signal]) -> float:
     total = sum(s.weight for s in signals)
     count = sum(min(1.0, abs(s.weight) / FULL) for s in signals)
     return math.tanh(total / math.sqrt(max(1.0, count)))
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _sent_of(starts: list[int], offset: int) -> int:
