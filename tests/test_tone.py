@@ -170,3 +170,13 @@ def test_giving_aid_is_read_from_the_verb_and_its_object(analyzer):
     assert _tone(pledged, "IRL").label == _tone(pledged, "DNK").label == "pos"
     maybe = analyzer.analyze(make_article("Sweden could offer funding for relief later this year."))
     assert 0 < _tone(maybe, "SWE").score < _tone(pledged, "IRL").score
+
+
+def test_hostility_received_weighs_less_than_hostility_shown():
+    from newsgraph.tone.score import RECEIVED, ToneScorer, _Signal, _Target
+
+    shown, received = _Target("A", "A", "state"), _Target("B", "B", "state")
+    shown.signals.append(_Signal(-0.5, 0, "source of ASSAULT", 1))
+    received.signals.append(_Signal(-0.5, 0, "target of ACCUSE", 2, None, True))
+    a, b = (ToneScorer._tone(t, [], {}) for t in (shown, received))
+    assert RECEIVED < 1 and a.score < b.score < 0

@@ -57,6 +57,7 @@ PROXIES = ("government", "regime", "administration", "leadership", "leader", "pr
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
 POSSIBLE = ("could", "might", "may", "should", "can")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
+RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 SPOKEN = 0.3            # weight of the VADER compound of the target's own quoted words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
@@ -371,6 +372,8 @@ class ToneScorer:
             # the accusations of an aggressor count as the target's being wronged
             if sig.hostile and sig.by is not None and sig.by != t.key and standing.get(sig.by, 0.0) <= -DISCREDITED:
                 sig = _Signal(WRONGED, sig.sent, f"{sig.why}, by one portrayed badly", sig.fact)
+            elif sig.hostile and sig.weight < 0:   # what others say or do to X is weaker than what X does
+                sig = _Signal(RECEIVED * sig.weight, sig.sent, sig.why, sig.fact, sig.by, True)
             facts.append(sig)
         score = _score(facts)
         strongest = sorted((s for s in facts if s.weight), key=lambda s: -abs(s.weight))[:MAX_EVIDENCE]
