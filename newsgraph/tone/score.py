@@ -141,7 +141,7 @@ class ToneScorer:
             self._sentences(sents, target, cache)
         # what each does and how it is described, without what others say or do to it, nor the hostile acts
         # themselves (an accusation is weighed by who makes it, not by itself)
-        hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.fact is not None}
+        hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
         standing = {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
                     for key, t in targets.items()}
         return tuple(self._tone(t, sents, standing) for t in sorted(targets.values(), key=lambda t: -t.mentions))
