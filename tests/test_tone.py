@@ -180,3 +180,11 @@ def test_hostility_received_weighs_less_than_hostility_shown():
     received.signals.append(_Signal(-0.5, 0, "target of ACCUSE", 2, None, True))
     a, b = (ToneScorer._tone(t, [], {}) for t in (shown, received))
     assert RECEIVED < 1 and a.score < b.score < 0
+
+
+def test_what_the_targets_acts_are_called(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Norway achieved a historic breakthrough in the talks. Chile made a costly blunder at the summit. "
+        "Qatar quietly mediated a prisoner exchange between the two sides on Sunday."))
+    assert _tone(analysis, "NOR").label == "pos" and _tone(analysis, "CHL").label == "neg"
+    assert any("mediated" in ev.why for ev in _tone(analysis, "QAT").evidence)

@@ -71,6 +71,7 @@ class Lexicon:
     rebuttal: re.Pattern[str]
     give: frozenset[str] = frozenset()
     aid: frozenset[str] = frozenset()
+    framing: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -78,7 +79,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
     return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
-                   frozenset(data.get("aid", ())))
+                   frozenset(data.get("aid", ())), data.get("framing", {}))
 
 
 @dataclass(slots=True)
@@ -247,7 +248,13 @@ class ToneScorer:
         if head.dep_ in SUBJECT_DEPS:
             if (w := self._word(verb, self.lex.subject)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
-            elif (given := self._aid_given(verb)) is not None:
+            for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco"
+                if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ == "over":
+                    for tok in [obj] + [c for c in obj.subtree if c.dep_ in ("amod", "pobj") and c.i != obj.i]:
+                        if (w := self.lex.framing.get(tok.lower_)):
+                            add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
+                            break
+            if (given := self._aid_given(verb)) is not None:
                 # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
                 pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
                 add(_Signal(pledge * GIVES_AID, m.sent, f"gives aid ('{verb.text} {given.text}')", verb.idx))
