@@ -184,7 +184,7 @@ def test_hostility_received_weighs_less_than_hostility_shown():
 
 def test_what_the_targets_acts_are_called(analyzer):
     analysis = analyzer.analyze(make_article(
-        "Norway achieved a historic breakthrough in the talks. Chile made a costly blunder at the summit. "
-        "Qatar quietly mediated a prisoner exchange between the two sides on Sunday."))
+        "Norway achieved a historic breakthrough in the talks. Chile made a costly blunder at the summit."))
     assert _tone(analysis, "NOR").label == "pos" and _tone(analysis, "CHL").label == "neg"
-    assert any("mediated" in ev.why for ev in _tone(analysis, "QAT").evidence)
+    mediated = analyzer.analyze(make_article("Qatar quietly mediated a prisoner exchange on Sunday."))
+    assert any("mediated" in ev.why for ev in _tone(mediated, "QAT").evidence)
