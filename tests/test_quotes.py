@@ -420,3 +420,10 @@ def test_quotes_title_of_two_holders_names_neither_by_the_title(analyzer):
             '"Tariffs will fall," a minister said.')
     quote = _one(_quotes(analyzer, text), "Tariffs will fall")
     assert quote.speaker not in {"Amani Waweru", "Joseph Okello"} or quote.actor is None
+
+
+def test_unnamed_spokesperson_speaks_for_the_body_named_before(analyzer) -> None:
+    text = ("Chile's Ministry of Mining defended the new royalty on Tuesday. A ministry spokesperson said the rate "
+            "was fair. \"No investor has left because of it,\" the spokesperson said.")
+    quote = _one(_quotes(analyzer, text), "No investor has left")
+    assert quote.actor == "CHL"

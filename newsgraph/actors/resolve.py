@@ -18,6 +18,7 @@ from newsgraph.actors.evidence import find_dateline
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.names import find_names
+from newsgraph.actors.officials import unnamed_officials
 from newsgraph.actors.orgrefs import find_org_references
 from newsgraph.actors.persons import Context, PersonState, role_before
 from newsgraph.actors.roles import Role, extend_roles
@@ -83,9 +84,14 @@ class ActorResolver:
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         person_mentions += _titles_of_persons(ctx, persons, found)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
+        officials = unnamed_officials(ctx, roles, names, taken)
         taken.update(k for r in roles for k in range(r.start, r.end))
         institutions = [m for m in institutions if not taken.intersection(range(m.start, m.end))]
         taken.update(k for m in institutions for k in range(m.start, m.end))
+        inst_tokens = {k for m in institutions for k in range(m.start, m.end)}
+        officials = [m for m in officials if not inst_tokens.intersection(range(m.start, m.end))]
+        institutions += officials
+        taken.update(k for m in officials for k in range(m.start, m.end))
         unresolved = [m for m in unresolved if not taken.intersection(range(m.start, m.end))]
         mentions = _merge(found + institutions, unresolved, person_mentions)
         return Actors(

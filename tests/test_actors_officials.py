@@ -1,0 +1,46 @@
+"""Unnamed spokespersons (newsgraph/actors/officials.py): the title is a mention of the body they speak for."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors.resolve import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    return ActorResolver(nlp)
+
+
+def _officials(resolver, nlp, text):
+    return [(m.text, m.code, m.how) for m in resolver(nlp(text)).mentions if m.how.startswith("official")]
+
+
+@pytest.mark.parametrize("text, span, code, rule", [
+    ("A Pentagon spokesman declined to comment on the report.", "spokesman", "USA", "official+seat"),
+    ("A spokesperson for the European Commission said the bloc was ready to help.", "A spokesperson", "EU",
+     "official+for"),
+    ("Chile's Ministry of Mining defended the royalty. A ministry spokesman said the rate was fair.",
+     "A ministry spokesman", "CHL", "official+body"),
+    ("The Elysee rejected the claims on Monday. A spokeswoman said they were baseless.", "A spokeswoman", "FRA",
+     "official+subject"),
+    ("In Ankara, the foreign ministry spokesman denied that troops had crossed the border.",
+     "the foreign ministry spokesman", "TUR", "official+venue"),
+])
+def test_actors_unnamed_official(resolver, nlp, text, span, code, rule):
+    assert (span, code, rule) in _officials(resolver, nlp, text)
+
+
+def test_actors_unnamed_official_said_again(resolver, nlp):
+    text = ("A Kremlin spokesman rejected the charge. Ties remain strained. "
+            "\"We see no grounds for it,\" the spokesman told reporters.")
+    assert ("the spokesman", "RUS", "official+again") in _officials(resolver, nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kremlin spokesman Dmitry Peskov said the talks would go on.",
+    "Dmitry Peskov, the Kremlin spokesman, said the talks would go on.",
+    "The Kremlin's spokesman, Dmitry Peskov, said the talks would go on.",
+    "Government spokesmen in Moscow said the talks would go on.",
+])
+def test_actors_named_or_plural_spokesmen_are_no_unnamed_official(resolver, nlp, text):
+    assert _officials(resolver, nlp, text) == []
