@@ -188,3 +188,9 @@ def test_what_the_targets_acts_are_called(analyzer):
     assert _tone(analysis, "NOR").label == "pos" and _tone(analysis, "CHL").label == "neg"
     mediated = analyzer.analyze(make_article("Qatar quietly mediated a prisoner exchange on Sunday."))
     assert any("mediated" in ev.why for ev in _tone(mediated, "QAT").evidence)
+
+
+def test_the_authors_adverb_on_the_targets_act(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Peru acted wisely during the dispute. Bolivia recklessly escalated the row on Monday."))
+    assert _tone(analysis, "PER").label == "pos" and _tone(analysis, "BOL").label == "neg"
