@@ -39,7 +39,7 @@ FULL = 0.2              # a signal this strong counts as one in the normaliser; 
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
 EVENT_WEIGHTS = {
-    ("target", "ACCUSE"): -0.5, ("target", "SANCTION"): -0.4, ("target", "PROTEST"): -0.4,
+    ("target", "ACCUSE"): -0.5, ("target", "SANCTION"): -0.4, ("target", "PROTEST"): -0.2,
     ("target", "REJECT"): -0.2, ("target", "SUPPORT"): 0.3, ("target", "AID"): 0.2,
     ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
     ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.1,
