@@ -44,3 +44,11 @@ def test_actors_unnamed_official_said_again(resolver, nlp):
 ])
 def test_actors_named_or_plural_spokesmen_are_no_unnamed_official(resolver, nlp, text):
     assert _officials(resolver, nlp, text) == []
+
+
+def test_actors_its_title_belongs_to_the_main_clause_subject(resolver, nlp):
+    # "Its" is the junta's (the main clause), not the US forces' in the relative clause
+    text = ("Guinea's junta expelled the French ambassador. The junta, which took power in 2021, ended the accord that "
+            "let French forces train in the country. Its spokesman, Colonel Amara Camara, accused Paris of arrogance.")
+    persons = {p.name: p.actor for p in resolver(nlp(text)).persons}
+    assert persons["Amara Camara"] == "GIN"

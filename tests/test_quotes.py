@@ -427,3 +427,11 @@ def test_unnamed_spokesperson_speaks_for_the_body_named_before(analyzer) -> None
             "was fair. \"No investor has left because of it,\" the spokesperson said.")
     quote = _one(_quotes(analyzer, text), "No investor has left")
     assert quote.actor == "CHL"
+
+
+def test_the_statement_is_the_body_that_said_in_a_statement(analyzer) -> None:
+    # the parse gives "The alliance" to "weakened", not to "said": the issuer is still the subject body before
+    text = ("NATO leaders met in Brussels. The alliance, weakened by years of quarrels, said in a statement that "
+            "it would keep its troops in the region.\n\n\"Our commitment is unchanged,\" the statement said.")
+    quote = _one(_quotes(analyzer, text), "Our commitment is unchanged")
+    assert quote.actor == "NATO"

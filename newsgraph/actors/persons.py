@@ -147,6 +147,7 @@ class Context:
         self.crisis: str | None = None   # the coup's state, once asked for ("" for none)
         self.blocked: set[int] = set()   # tokens of names the lexicon knows that are no mentions (places, groups)
         self.published: str | None = None   # the article's date: who held an office then (officeholders.py)
+        self.bodies: list[Found] = []     # "the junta", "the Foreign Ministry": institutions given a state
 
     def state_before(self, j: int) -> tuple[str | None, str]:
         """The actor named right before token j ("Pakistan's", "the Russian", "that country's")."""
@@ -202,11 +203,18 @@ class Context:
         """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence,
         else in the sentence before ("The AU urged calm. Its chairperson ...")."""
         here = self.sent_of[i]
+        # the bodies "the junta", "the ministry" are subjects too; a main clause's subject first ("The junta, which
+        # seized power, revoked the accord that allowed US forces to stay. Its spokesman ...": the junta's)
+        found = sorted(self.found + self.bodies, key=lambda m: m.start)
         for sent in (here, here - 1):
-            for m in reversed(self.found):
-                if m.end <= i and self.sent_of[m.start] == sent and m.code and m.kind in {"state", "org"} \
-                        and not m.place and self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
-                    return m.code
+            bodies = [m for m in found if m.end <= i and self.sent_of[m.start] == sent and m.code
+                      and m.kind in {"state", "org"} and not m.place]
+            subjects = [m for m in bodies if self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}]
+            # a subject the parse made the root of the sentence ("The junta, which ..., revoked" read as a phrase)
+            main = [m for m in bodies if self.doc[m.start:m.end].root.dep_ == "ROOT"
+                    or m in subjects and self.doc[m.start:m.end].root.head.dep_ == "ROOT"]
+            if main or subjects:
+                return (main or subjects)[-1].code
         return None
 
     def state_after(self, k: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:

@@ -80,6 +80,7 @@ class ActorResolver:
         ctx.published = published
         candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
         institutions = resolve_stateless(ctx, candidates)
+        ctx.bodies = institutions
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
         person_mentions += _titles_of_persons(ctx, persons, found)

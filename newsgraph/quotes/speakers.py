@@ -195,6 +195,22 @@ class SpeakerIndex:
                         and self.doc[mention.tok_start:mention.tok_end].root.dep_ != "pobj":
                     return Speaker(self.usual_name(self.doc[mention.tok_start:mention.tok_end]), mention.code,
                                    token.idx, token.idx + len(token.text))
+                # "The bloc, now reduced to 12 members, said in a statement": the parse gave the subject to the
+                # words between; the last coded body that is a subject before the verb in its sentence issued it
+                mention = self._subject_body(start, verb.i)
+                if mention is not None:
+                    return Speaker(self.usual_name(self.doc[mention.tok_start:mention.tok_end]), mention.code,
+                                   token.idx, token.idx + len(token.text))
+        return None
+
+    def _subject_body(self, start: int, verb: int) -> Mention | None:
+        """The last state or organisation mention in tokens [start, verb) that is a subject, outside quotes."""
+        for i in range(verb - 1, start - 1, -1):
+            mention = self.by_token.get(i)
+            if mention is None or self.quoted[i] or not mention.code or mention.person or mention.place:
+                continue
+            if self.doc[mention.tok_start:mention.tok_end].root.dep_ in _SUBJECTS:
+                return mention
         return None
 
     def _issued_text(self, subject: Token) -> bool:
