@@ -194,3 +194,9 @@ def test_the_authors_adverb_on_the_targets_act(analyzer):
     analysis = analyzer.analyze(make_article(
         "Peru acted wisely during the dispute. Bolivia recklessly escalated the row on Monday."))
     assert _tone(analysis, "PER").label == "pos" and _tone(analysis, "BOL").label == "neg"
+
+
+def test_conjoined_parties_share_an_events_role(analyzer):
+    analysis = analyzer.analyze(make_article("Japan and South Korea signed a fisheries accord with Vietnam on Monday."))
+    for code in ("JPN", "KOR"):
+        assert any("source of AGREE" in ev.why for ev in _tone(analysis, code).evidence)

@@ -126,13 +126,14 @@ class ToneScorer:
             if not m.place:
                 for i in range(m.tok_start, m.tok_end):
                     tokmap[i] = target.key
-        conjuncts: list[tuple[int, str]] = []   # (offset of the first conjunct, key): "X and Y" share X's role
+        conjuncts: list[tuple[int, int, str]] = []   # (first conjunct, own head, key): "X and Y" share one role
         for m, target in by_mention:
             if not m.place:
                 target.sents.add(m.sent)
                 self._attached(doc, m, target, tokmap)
-                if m.tok_end > m.tok_start and (root := doc[m.tok_start:m.tok_end].root).dep_ == "conj":
-                    conjuncts.append((_first_conjunct(root).idx, target.key))
+                root = doc[m.tok_start:m.tok_end].root if m.tok_end > m.tok_start else None
+                if root is not None and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
+                    conjuncts.append((_first_conjunct(root).idx, root.idx, target.key))
         if not targets:
             return ()
         self._events(events, by_mention, conjuncts, targets, starts)
@@ -291,7 +292,7 @@ class ToneScorer:
         return {t.key for m, t in by_mention if m.start < end and start < m.end}
 
     def _events(self, events: Sequence[Event], by_mention: list[tuple[Mention, _Target]],
-                conjuncts: list[tuple[int, str]], targets: dict[str, _Target], starts: list[int]) -> None:
+                conjuncts: list[tuple[int, int, str]], targets: dict[str, _Target], starts: list[int]) -> None:
         for event in events:
             if event.negated:
                 continue
@@ -303,7 +304,8 @@ class ToneScorer:
                 start, end = getattr(ev, f"{role}_start", None), getattr(ev, f"{role}_end", None)
                 keys[role] = self._covering(by_mention, start, end)
                 if start is not None and end is not None:
-                    keys[role] |= {key for at, key in conjuncts if start <= at < end}
+                    groups = {first for first, at, _ in conjuncts if start <= at < end}
+                    keys[role] |= {key for first, _, key in conjuncts if first in groups}
                 if code in targets:
                     keys[role].add(code)
             doer = min(keys["source"]) if keys["source"] else None
