@@ -200,3 +200,10 @@ def test_conjoined_parties_share_an_events_role(analyzer):
     analysis = analyzer.analyze(make_article("Japan and South Korea signed a fisheries accord with Vietnam on Monday."))
     for code in ("JPN", "KOR"):
         assert any("source of AGREE" in ev.why for ev in _tone(analysis, code).evidence)
+
+
+def test_signing_a_pact_is_read_from_the_verb_and_its_object(analyzer):
+    pact = analyzer.analyze(make_article("Peru signed the new trade accord on Monday."))
+    assert any("makes a pact" in ev.why for ev in _tone(pact, "PER").evidence)
+    order = analyzer.analyze(make_article("Peru signed an executive order on fuel prices on Monday."))
+    assert not any("makes a pact" in ev.why for t in order.tone for ev in t.evidence)

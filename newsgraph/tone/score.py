@@ -35,6 +35,7 @@ VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a ment
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
 GIVES_AID = 0.3         # as the source of an AID event
+MAKES_PACT = 0.3        # as the source of an AGREE event
 FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
@@ -54,6 +55,8 @@ MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
 PROXIES = ("government", "regime", "administration", "leadership", "leader", "president", "junta", "army",
            "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
            "spokeswoman", "spokesperson")
+TITLES = ("president", "minister", "premier", "chancellor", "king", "queen", "emir", "leader", "chairman",
+          "chairwoman", "secretary", "governor", "ambassador", "envoy", "commander", "general", "head", "chief")
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
 POSSIBLE = ("could", "might", "may", "should", "can")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
@@ -72,6 +75,8 @@ class Lexicon:
     give: frozenset[str] = frozenset()
     aid: frozenset[str] = frozenset()
     framing: dict[str, float] = field(default_factory=dict)
+    settle: frozenset[str] = frozenset()
+    pact: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -79,7 +84,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
     return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
-                   frozenset(data.get("aid", ())), data.get("framing", {}))
+                   frozenset(data.get("aid", ())), data.get("framing", {}),
+                   frozenset(data.get("settle", ())), frozenset(data.get("pact", ())))
 
 
 @dataclass(slots=True)
@@ -196,7 +202,8 @@ class ToneScorer:
         described = None
         if head.dep_ == "compound" or head.dep_ == "poss":   # "the X regime", "X's brutal crackdown"
             described = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":  # "the regime of X"
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "the regime of X"; "President of the Republic X" as the parser often reads a title before a name
             described = head.head.head
         elif head.dep_ == "appos":  # "a disgraced aide, X"
             described = head.head
@@ -206,8 +213,8 @@ class ToneScorer:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := self.lex.loaded.get(tok.lower_)):
                     add(_Signal(w, m.sent, f"described as '{tok.text}'"))
-            if described.lemma_.lower() in PROXIES:   # what "X's government" does, X does
-                self._predicate(described, m, target, tokmap)
+            if described.lemma_.lower() in PROXIES or target.kind == "person" and described.lower_ in TITLES:
+                self._predicate(described, m, target, tokmap)   # what "X's government", "President X" does, X does
         self._predicate(head, m, target, tokmap)
 
     @staticmethod
@@ -255,7 +262,9 @@ class ToneScorer:
                         if (w := self.lex.framing.get(tok.lower_)):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
                             break
-            if (given := self._aid_given(verb)) is not None:
+            if (pact := self._object_in(verb, self.lex.settle, self.lex.pact)) is not None:
+                add(_Signal(sign * MAKES_PACT, m.sent, f"makes a pact ('{verb.text} {pact.text}')", verb.idx))
+            if (given := self._object_in(verb, self.lex.give, self.lex.aid)) is not None:
                 # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
                 pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
                 add(_Signal(pledge * GIVES_AID, m.sent, f"gives aid ('{verb.text} {given.text}')", verb.idx))
@@ -268,11 +277,13 @@ class ToneScorer:
             if (w := self._word(verb, self.lex.object)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap), w < 0))
 
-    def _aid_given(self, verb: Token) -> Token | None:
-        """The object of a giving verb that is help: 'sent a rescue team', 'pledged funding', 'flew in supplies'."""
-        if verb.lemma_.lower() not in self.lex.give:
+    @staticmethod
+    def _object_in(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> Token | None:
+        """The object of one of `verbs` that is (or is qualified by) one of `nouns`: 'sent a rescue team', 'pledged
+        funding', 'flew in supplies', 'signed the border treaty'."""
+        if verb.lemma_.lower() not in verbs:
             return None
-        aid = self.lex.aid
+        aid = nouns
         for obj in verb.children:
             if obj.dep_ in ("dobj", "obj") or (obj.dep_ == "prep" and obj.lower_ in ("with", "in")):
                 objs = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
