@@ -75,12 +75,12 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
             pass
         spacy_s = min(spacy_s, time.perf_counter() - started)
         spacy_peak = _peak_mib()
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store, store.grouped():
             started, writing = time.perf_counter(), 0.0
             for result in analyze_stream(corpus, settings, processes=processes, analyzer=analyzer):
                 if isinstance(result, Analysis):
                     wrote = time.perf_counter()
-                    store.write(result, WRITE_HOOKS)   # stories, term counts and stances on, as `analyze` writes
+                    store.write(result, WRITE_HOOKS)   # stories, term counts, stances, grouped commits: as `analyze`
                     writing += time.perf_counter() - wrote
             elapsed = time.perf_counter() - started
             if elapsed < full_s:

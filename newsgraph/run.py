@@ -103,7 +103,7 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
         stream = cluster_stream(fresh(), settings, cluster, stats=stats)
     else:
         stream = analyze_stream(fresh(), settings, processes=processes)
-    with _StopOnSignal() as stop, closing(stream):
+    with _StopOnSignal() as stop, closing(stream), store.grouped() as group:
         try:
             for result in stream:
                 if isinstance(result, Problem):
@@ -112,8 +112,8 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
                     try:
                         _store_one(store, result, summary)
                     except StoreError as exc:  # disk full, store made read-only: the articles before are intact
-                        raise StoreError(f"{exc}; the {summary.analysed} articles stored before it are intact, run "
-                                         "again to add the rest") from exc
+                        raise StoreError(f"{exc}; the {_intact(store, group, summary)} articles stored before it "
+                                         "are intact, run again to add the rest") from exc
                     if on_record:
                         on_record(_record(store, result))
                     summary.seconds = time.perf_counter() - started
@@ -128,6 +128,18 @@ def analyze_paths(paths: Sequence[str], store: Store, *, settings: Settings = Se
     if stats is not None:
         summary.worker_peak_mib = stats.peak_mib
     return summary
+
+
+def _intact(store: Store, group: Any, summary: RunSummary) -> int:
+    """How many of this run's articles are safely stored after a failed write: the open group is committed if it
+    can be (the failed article itself was rolled back), else it is lost and a rerun adds it."""
+    if not store.grouping:
+        return summary.analysed
+    try:
+        store.commit_group()
+    except StoreError:
+        pass
+    return group.committed
 
 
 def _check_writable(store: Store) -> None:

@@ -285,19 +285,21 @@ def test_reliability_full_disk_is_one_line_and_earlier_articles_intact(tmp_path)
     db = tmp_path / "full.db"
     assert analyze(jsonl(tmp_path / "first.jsonl", 1), "--db", db).returncode == 0
     size = db.stat().st_size
-    corpus = jsonl(tmp_path / "many.jsonl", 40, start=1)
+    # enough articles for several commit groups (Store.grouped) to land before the disk fills
+    corpus = jsonl(tmp_path / "many.jsonl", 400, start=1)
     cap = size + 48_000   # the file size limit: writes past it fail as on a full disk (EFBIG, SQLITE_FULL)
     run = analyze(corpus, "--db", db, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (cap, cap)))
     lines = run.stderr.strip().splitlines()
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
     assert lines[-1].startswith("Error: ") and "full" in lines[-1] and "intact" in lines[-1], lines[-1]
     stored = count(db)
-    assert 1 <= stored < 41
+    assert 1 <= stored < 401
+    assert f"the {stored - 1} articles stored before it are intact" in lines[-1], (stored, lines[-1])
     with sqlite3.connect(db) as conn:  # no half article: each stored one has its sentences
         assert conn.execute("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
                             "(SELECT 1 FROM spans s WHERE s.article_id = a.id)").fetchone()[0] == 0
     again = analyze(corpus, "--db", db)
-    assert again.returncode == 0 and count(db) == 41
+    assert again.returncode == 0 and count(db) == 401
 
 
 # --- signals ---------------------------------------------------------------------------------------------------

@@ -143,3 +143,57 @@ def test_store_inferred_affiliations_are_not_known(store, how):
     person = replace(analysis.actors.persons[0], how=how)
     store.write(replace(analysis, actors=replace(analysis.actors, persons=(person,))))
     assert store.known_persons() == ()
+
+
+# --- grouped commits ---------------------------------------------------------------------------------------------
+
+class _FailOn:
+    """A write hook that fails on one article, as a constraint or a full disk would in the middle of a write."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def removed(self, conn, article_id: str) -> None:
+        pass
+
+    def added(self, conn, analysis: Analysis) -> None:
+        if analysis.article.key == self.key:
+            raise sqlite3.IntegrityError("made to fail")
+
+
+def _stored(path) -> int:
+    with sqlite3.connect(path) as other:   # another process's view: only what is committed
+        return other.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def test_store_grouped_commits_by_count_and_keeps_each_article_whole(tmp_path):
+    path = tmp_path / "g.db"
+    with Store(path) as store:
+        with store.grouped(articles=3, seconds=3600) as group:
+            for i in range(2):
+                store.write(make_analysis(TEXT + f" {i}.", key=f"k{i}"))
+            assert _stored(path) == 0 and group.pending == 2      # not committed yet
+            store.write(make_analysis(TEXT + " 2.", key="k2"))
+            assert _stored(path) == 3 and group.committed == 3    # the third one closes the group
+            store.write(make_analysis(TEXT + " 3.", key="k3"))
+            with pytest.raises(StoreError, match="cannot store k4"):
+                store.write(make_analysis(TEXT + " 4.", key="k4"), (_FailOn("k4"),))
+            store.write(make_analysis(TEXT + " 5.", key="k5"))
+        # leaving the block commits the rest; the failed article left nothing behind
+        assert _stored(path) == 5
+        assert not store.conn.execute("SELECT 1 FROM articles WHERE key = 'k4'").fetchone()
+        assert store.conn.execute("SELECT COUNT(*) FROM spans WHERE article_id NOT IN "
+                                  "(SELECT id FROM articles)").fetchone()[0] == 0
+        assert not store.grouping
+
+
+def test_store_grouped_commits_by_time_and_on_error_keeps_what_was_written(tmp_path):
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        with store.grouped(articles=1000, seconds=0.0):   # every write is past the time limit: committed at once
+            store.write(make_analysis(key="t0"))
+            assert _stored(path) == 1
+        with pytest.raises(RuntimeError), store.grouped(articles=1000, seconds=3600):
+            store.write(make_analysis(TEXT + " again", key="t1"))
+            raise RuntimeError("the run stops")
+        assert _stored(path) == 2   # the article written before the error is kept, as without groups

@@ -6,8 +6,9 @@ nothing; a changed text under the same key replaces the old version and all its 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 import sqlite3
+import time
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import groupby
@@ -43,6 +44,7 @@ class Store:
 
     def __init__(self, path: str | Path = "newsgraph.db", *, readonly: bool = False) -> None:
         self.path = str(path)
+        self._group: _Group | None = None   # set by `grouped()`
         self.backend = backend.backend_of(self.path)
         self.name = backend.redact(self.path)  # for messages: a URL without its password
         try:
@@ -67,9 +69,67 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: everything inside lands, or nothing does."""
-        with self.conn:
+        """One transaction: everything inside lands, or nothing does. Inside `grouped()` it is a savepoint of the
+        group's transaction: all of it or none of it still lands, at the group's commit."""
+        if self._group is None:
+            with self.conn:
+                yield self.conn
+            return
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")   # the write lock for the whole group: no upgrade can fail
+            self._group.started = time.monotonic()
+        self.conn.execute("SAVEPOINT article")
+        try:
             yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            raise
+        self.conn.execute("RELEASE article")
+
+    @contextmanager
+    def grouped(self, articles: int = 64, seconds: float = 1.0) -> Iterator[_Group]:
+        """Writes inside share one SQLite transaction per `articles` articles or `seconds` seconds, whichever comes
+        first; each article stays all-or-nothing (a savepoint). One commit writes a page that many articles touched
+        once instead of once per article (the indexes' upper pages, the aggregate rows), which is most of what a
+        commit costs. A crash loses at most the open group, which a rerun analyses again. PostgreSQL keeps one
+        transaction per article, so that writers on several machines hold their locks briefly."""
+        if self._group is not None or self.backend != backend.SQLITE or self.path == ":memory:":
+            yield _Group(articles, seconds)
+            return
+        group = self._group = _Group(articles, seconds)
+        try:
+            yield group
+            self.commit_group()
+        except BaseException:
+            if self.conn.in_transaction:
+                try:
+                    self.commit_group()    # what was written before the error is kept, as without groups
+                except sqlite3.DatabaseError:
+                    self.conn.rollback()
+            raise
+        finally:
+            self._group = None
+
+    @property
+    def grouping(self) -> bool:
+        """True inside `grouped()` on a SQLite file: writes are committed by group."""
+        return self._group is not None
+
+    def commit_group(self) -> None:
+        """Commit the open group now (the next write opens a new one). Raises StoreError when the commit fails,
+        after rolling the group back; `committed` then still counts only what landed."""
+        group = self._group
+        if group is None or not self.conn.in_transaction:
+            return
+        try:
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.conn.rollback()
+            group.pending = 0
+            raise StoreError(f"{self.name}: cannot store the last articles: {_describe(exc)}") from exc
+        group.committed += group.pending
+        group.pending = 0
 
     def _migrate(self) -> None:
         """Run the migrations this database lacks, all in one transaction, one process at a time (several machines
@@ -132,7 +192,11 @@ class Store:
                 for hook in hooks:
                     hook.added(conn, analysis)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.name}: cannot store {article.file}: {exc}") from exc
+            raise StoreError(f"{self.name}: cannot store {article.file}: {_describe(exc)}") from exc
+        if (group := self._group) is not None:
+            group.pending += 1
+            if group.pending >= group.articles or time.monotonic() - group.started >= group.seconds:
+                self.commit_group()
         return "replaced" if old else "added"
 
     def known_persons(self) -> tuple[Person, ...]:
@@ -156,6 +220,24 @@ class Store:
             best.append(Person(name=person["name"], actor=person["actor"], role=person["role"],
                                sector=person["sector"], how="corpus"))
         return tuple(sorted(best, key=lambda p: p.name))
+
+
+def _describe(exc: sqlite3.DatabaseError) -> str:
+    """SQLite's message, with what a failed write to the disk usually means (a full disk or a file size limit
+    shows as SQLITE_FULL or, when the write is cut short, as SQLITE_IOERR_WRITE)."""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_IOERR_WRITE":
+        return f"{exc} (the disk is full or failing)"
+    return str(exc)
+
+
+class _Group:
+    """The state of `Store.grouped()`: its limits, and how many written articles are committed or pending."""
+
+    def __init__(self, articles: int, seconds: float) -> None:
+        self.articles, self.seconds = articles, seconds
+        self.started = time.monotonic()
+        self.pending = 0
+        self.committed = 0
 
 
 def best_affiliation(rows: list[Any]) -> dict[str, Any]:
