@@ -52,3 +52,16 @@ def test_actors_its_title_belongs_to_the_main_clause_subject(resolver, nlp):
             "let French forces train in the country. Its spokesman, Colonel Amara Camara, accused Paris of arrogance.")
     persons = {p.name: p.actor for p in resolver(nlp(text)).persons}
     assert persons["Amara Camara"] == "GIN"
+
+
+def test_actors_army_chief_is_of_home(resolver, nlp):
+    # an army's chief serves at home, unlike a "chief" of a mission abroad: the lead state's
+    text = ("Army strikes camps\n\nPeru's army shelled rebel camps on Monday. Army chief Walter Cordova said the "
+            "operation would go on until the camps were cleared.")
+    persons = {p.name: p.actor for p in resolver(nlp(text)).persons}
+    assert persons["Walter Cordova"] == "PER"
+
+
+def test_actors_director_is_a_title(resolver, nlp):
+    text = "Officials at the agency were overwhelmed. Its director, Ana Lucia Torres, said crews had reached the town."
+    assert "Ana Lucia Torres" in {p.name for p in resolver(nlp(text)).persons}
