@@ -28,6 +28,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from newsgraph.nlp import doc_text
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 
 LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
@@ -43,7 +44,7 @@ EVENT_WEIGHTS = {
     ("target", "ACCUSE"): -0.5, ("target", "SANCTION"): -0.4, ("target", "PROTEST"): -0.2,
     ("target", "REJECT"): -0.2, ("target", "SUPPORT"): 0.3, ("target", "AID"): 0.2,
     ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
-    ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.1,
+    ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.2,
     ("target", "ASSAULT"): 0.1, ("target", "COERCE"): 0.1, ("target", "THREATEN"): 0.1,   # the victim: sympathy
     ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3, ("source", "AGREE"): 0.3, ("target", "AGREE"): 0.3,
 }
@@ -332,7 +333,7 @@ class ToneScorer:
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
                 targets: dict[str, _Target], starts: list[int]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         voiced: set[str] = set()
         for q in quotes:
             sent = _sent_of(starts, q.start)
