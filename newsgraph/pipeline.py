@@ -28,7 +28,7 @@ from newsgraph.errors import NewsgraphError, TimeLimitError
 from newsgraph.events import EventExtractor
 from newsgraph.ingest import DEFAULT_TIME_LIMIT, time_limit
 from newsgraph.model import Analysis, Article, Person, Problem
-from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name
+from newsgraph.nlp import DEFAULT_MODEL, load_nlp, model_name, remember_text
 from newsgraph.parts import MAX_CHARS, Part, merge_parts, split_text
 from newsgraph.quotes import QuoteExtractor
 from newsgraph.tone import ToneScorer
@@ -91,16 +91,17 @@ class Analyzer:
         for long, group in groupby(articles, key=lambda a: len(a.text) > MAX_CHARS):
             if long:
                 for article in group:
-                    parts = ((chars, self.nlp(text)) for chars, text in split_text(article.text))
+                    parts = ((chars, remember_text(self.nlp(text), text)) for chars, text in split_text(article.text))
                     yield self._guarded(article, parts)
             else:
                 pairs = ((a.text, a) for a in group)
                 for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-                    yield self._guarded(article, [(0, doc)])
+                    yield self._guarded(article, [(0, remember_text(doc, article.text))])
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""
-        return self._analyze_docs(article, ((chars, self.nlp(text)) for chars, text in split_text(article.text)))
+        return self._analyze_docs(article, ((chars, remember_text(self.nlp(text), text))
+                                            for chars, text in split_text(article.text)))
 
     def _guarded(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis | Problem:
         try:

@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgraph.nlp import doc_text
 from newsgraph.actors.coref import KnownPersons, resolve_persons
 from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.actors.mentions import Found, MentionFinder
@@ -61,7 +62,7 @@ class ActorResolver:
                 self.known.add(replace(person, how="corpus"))
 
     def __call__(self, doc: Doc, *, published: str | None = None) -> Actors:
-        text = doc.text
+        text = doc_text(doc)
         sent_of = sentence_index(doc)
         found_all = self.mentions(doc, sent_of, text)
         found, unresolved = found_all.found, found_all.unresolved

