@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.cues import Cues
@@ -33,7 +34,8 @@ def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex,
                   skip: set[int]) -> list[Reported]:
     """Every reported statement in a doc whose cue is not already the cue of a direct quote (`skip`)."""
     found: list[Reported] = []
-    for token in doc:
+    for i in _candidates(doc, cues):
+        token = doc[i]
         if cues.is_according(token) and token.i not in skip and not quoted[token.i]:
             according = _according(doc, token, quoted, cues, index)
             if according is not None:
@@ -58,6 +60,22 @@ def find_reported(doc: Doc, quoted: list[bool], cues: Cues, index: SpeakerIndex,
             continue        # "Dawn reported that X said ...": X's statement is taken, with the outlet as via
         found.append(Reported(token, clause, speaker, find_via(token, index, cues)))
     return found
+
+
+_HASHES: dict[frozenset, frozenset[int]] = {}   # reported verbs -> hashes of their lemma spellings
+
+
+def _candidates(doc: Doc, cues: Cues) -> list[int]:
+    """The tokens the loop of `find_reported` can act on ("according", a reported verb's lemma in any case), found
+    in the doc's arrays: making a Token for every word of every doc costs more than reading the statements."""
+    strings = doc.vocab.strings
+    verbs = _HASHES.get(cues.reported_verbs)
+    if verbs is None:
+        verbs = _HASHES[cues.reported_verbs] = frozenset(
+            strings[form] for verb in cues.reported_verbs for form in (verb, verb.title(), verb.upper()))
+    according = strings["according"]
+    return [i for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
+            if lower == according or lemma in verbs]
 
 
 def _is_cue(token: Token, cues: Cues) -> bool:
