@@ -207,3 +207,12 @@ def test_signing_a_pact_is_read_from_the_verb_and_its_object(analyzer):
     assert any("makes a pact" in ev.why for ev in _tone(pact, "PER").evidence)
     order = analyzer.analyze(make_article("Peru signed an executive order on fuel prices on Monday."))
     assert not any("makes a pact" in ev.why for t in order.tone for ev in t.evidence)
+
+
+def test_the_targets_acts_named_by_its_possessive_and_claims_against_it(analyzer):
+    acts = analyzer.analyze(make_article(
+        "Chile's repeated failures at the talks angered its neighbours. Peru's generosity was plain to see."))
+    assert any("failures" in ev.why for ev in _tone(acts, "CHL").evidence)
+    assert _tone(acts, "PER").score > 0
+    claims = analyzer.analyze(make_article("The allegations against Senator Tom Varga multiplied on Friday."))
+    assert _tone(claims, "Tom Varga").label == "neg"

@@ -76,6 +76,7 @@ class Lexicon:
     give: frozenset[str] = frozenset()
     aid: frozenset[str] = frozenset()
     framing: dict[str, float] = field(default_factory=dict)
+    against: dict[str, float] = field(default_factory=dict)
     settle: frozenset[str] = frozenset()
     pact: frozenset[str] = frozenset()
 
@@ -85,7 +86,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
     return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
-                   frozenset(data.get("aid", ())), data.get("framing", {}),
+                   frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())))
 
 
@@ -209,7 +210,15 @@ class ToneScorer:
         elif head.dep_ == "appos":  # "a disgraced aide, X"
             described = head.head
         if head.dep_ == "poss" and described is not None and described.lemma_.lower() not in PROXIES:
-            described = None   # "X's brutal crackdown" describes an act; "X's embattled government" describes X
+            # "X's embattled government" describes X; "X's brutal crackdown", "X's failures" frame its acts
+            for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
+                if (w := self.lex.framing.get(tok.lower_)):
+                    add(_Signal(w, m.sent, f"its '{tok.text}'"))
+                    break
+            described = None
+        if head.dep_ == "pobj" and head.head.lower_ == "against" and (
+                w := self.lex.against.get(head.head.head.lemma_.lower())):   # "the allegations against X"
+            add(_Signal(w, m.sent, f"'{head.head.head.text} against'", head.head.head.idx, None, True))
         if described is not None and described.i not in inside:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := self.lex.loaded.get(tok.lower_)):
