@@ -1,17 +1,23 @@
 """Per-article tone toward each actor and named person, from what the parse and the earlier stages know.
 
 Signals, each with its sentence and reason (the evidence):
-- roles in events: the target of an accusation, a sanction or a protest, the source of an assault or a threat, is
-  portrayed badly; the one who gives or receives support, well (events give who did what to whom, not a lexicon);
+- roles in events: the source of an assault, a coercion or a threat is portrayed badly, its victim with a little
+  sympathy; the target of an accusation, a sanction or a protest badly, but less (a claim made against X is weaker
+  evidence than an act of X's); who agrees, cooperates, gives or receives support or aid, well;
+- acts read from the parse when no event was: giving aid ("sent a rescue team", "pledged funding"), making a pact
+  ("signed the border treaty"), mediating; what the acts are called ("a historic breakthrough", "X's failures");
 - loaded words attached to the mention: modifiers and appositions ("the brutal regime", "X, a disgraced aide"),
-  the noun the mention qualifies ("the X regime"), predicates it is the subject of ("X falsely claimed") or the
-  object of ("X was indicted", "critics slammed X"), and copular complements ("X is corrupt");
+  the noun the mention qualifies ("the X regime"), predicates it is the subject of ("X falsely claimed", "X acted
+  wisely") or the object of ("X was indicted", "critics slammed X"), and copular complements ("X is corrupt");
+  conjoined mentions share a predicate ("X and Y signed"), and a title before a name stands for the person;
 - voice: quotes the target speaks (a small credit), rebutted right after ("no evidence", "false": a debit), and
   what others' quotes say about it;
 - VADER over the sentences naming it, as one weak ingredient.
 
-The sum is squashed into [-1, 1] after dividing by the square root of the number of signals, so that a long
-article with many weak, mixed signals does not outweigh a short one with a few clear ones.
+One word is one fact: a predicate and the event read from the same word count once. Hostility from one the article
+itself portrays badly (its standing, without the accusations between the two) is not held against its target.
+The sum is divided by the square root of the number of signals (a weak one counting as a fraction of one) and
+squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few clear ones.
 """
 from __future__ import annotations
 
@@ -63,7 +69,6 @@ POSSIBLE = ("could", "might", "may", "should", "can")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
-SPOKEN = 0.3            # weight of the VADER compound of the target's own quoted words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
@@ -95,7 +100,7 @@ class _Signal:
     weight: float
     sent: int
     why: str
-    fact: int | None = None     # char offset of the word it was read from: a predicate and an event on one word are one fact
+    fact: int | None = None     # offset of the word it was read from: a predicate and an event on it are one fact
     by: str | None = None       # the target key of whoever did or said it to this target (the accuser, the attacker)
     hostile: bool = False       # hostility received: weighed again once the one who showed it is scored
 
@@ -174,7 +179,8 @@ class ToneScorer:
     # --- words attached to a mention -------------------------------------------------------------------------
 
     def _word(self, token: Token, table: dict[str, float]) -> float:
-        """Our weight for a word, else VADER's valence at a lower weight (adjectives, nouns, verbs, adverbs)."""
+        """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns, "party",
+        "hero", say more about the topic than about the one they are attached to)."""
         for form in (token.lower_, token.lemma_.lower()):
             if form in table:
                 return table[form]
@@ -285,7 +291,8 @@ class ToneScorer:
                     add(_Signal(sign * w, m.sent, f"'is {c.text}'"))
         elif head.dep_ in OBJECT_DEPS:
             if (w := self._word(verb, self.lex.object)):
-                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap), w < 0))
+                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
+                            w < 0))
 
     @staticmethod
     def _object_in(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> Token | None:
@@ -293,14 +300,13 @@ class ToneScorer:
         funding', 'flew in supplies', 'signed the border treaty'."""
         if verb.lemma_.lower() not in verbs:
             return None
-        aid = nouns
         for obj in verb.children:
             if obj.dep_ in ("dobj", "obj") or (obj.dep_ == "prep" and obj.lower_ in ("with", "in")):
                 objs = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
                 for tok in objs + [c for o in objs for c in o.children if c.dep_ == "conj"]:
                     words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
                     words += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-                    if any(w.lemma_.lower() in aid or w.lower_ in aid for w in words):
+                    if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
                         return tok
         return None
 
@@ -337,8 +343,9 @@ class ToneScorer:
                     continue
                 hostile = role == "target" and (weight < 0 or event.type in HARMS)
                 for key in keys[role] - (keys["source"] if role == "target" else set()):
-                    targets[key].signals.append(_Signal(scale * weight, sent, f"{role} of {event.type} ('{event.trigger}')",
-                                                        fact, doer if hostile else None, hostile))
+                    why = f"{role} of {event.type} ('{event.trigger}')"
+                    targets[key].signals.append(_Signal(scale * weight, sent, why, fact, doer if hostile else None,
+                                                        hostile))
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
                 targets: dict[str, _Target], starts: list[int]) -> None:
