@@ -179,8 +179,8 @@ class ToneScorer:
     # --- words attached to a mention -------------------------------------------------------------------------
 
     def _word(self, token: Token, table: dict[str, float]) -> float:
-        """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns, "party",
-        "hero", say more about the topic than about the one they are attached to)."""
+        """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns,
+        "party", "hero", say more about the topic than about the one they are attached to)."""
         for form in (token.lower_, token.lemma_.lower()):
             if form in table:
                 return table[form]
