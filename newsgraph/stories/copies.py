@@ -3,7 +3,7 @@
 Each article keeps its MinHash signature and its locality-sensitive band keys in the store, so finding the
 articles that may share its text is an indexed lookup, never a scan. Containment (the share of the new text's
 shingles found in the earlier one) is estimated from the Jaccard estimate and the two shingle counts; an article
-whose text is mostly inside an earlier one is a copy of it (of its original, when that one is a copy too).
+whose text is mostly inside an earlier original (an article that is no copy itself) is a copy of it.
 """
 from __future__ import annotations
 
@@ -62,9 +62,12 @@ def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | 
     keys = bands(values)
     best: tuple[float, str] | None = None
     marks = ",".join("?" * len(keys))
+    # Only originals are candidates: a wire story republished a hundred times is compared once, not a hundred
+    # times (a copy's text is its original's, and the answer is the original anyway).
     rows = conn.execute(f"SELECT DISTINCT s.article_id, s.shingles, s.signature FROM copy_bands b"
-                        f" JOIN copy_signatures s ON s.article_id = b.article_id WHERE b.band IN ({marks})"
-                        f" AND b.article_id <> ?", (*keys, article_id)).fetchall()
+                        f" JOIN copy_signatures s ON s.article_id = b.article_id"
+                        f" JOIN articles a ON a.id = b.article_id AND a.copy_of IS NULL"
+                        f" WHERE b.band IN ({marks}) AND b.article_id <> ?", (*keys, article_id)).fetchall()
     for row in rows:
         other = np.frombuffer(bytes(row["signature"]), np.uint64)
         c = containment(n, values, row["shingles"], other)
@@ -76,9 +79,4 @@ def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | 
                      [(k, article_id) for k in keys])
     if best is None:
         return None
-    original = best[1]
-    root = conn.execute("SELECT copy_of FROM articles WHERE id = ?", (original,)).fetchone()
-    if root is not None and root["copy_of"]:
-        exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (root["copy_of"],)).fetchone()
-        original = root["copy_of"] if exists else original
-    return original, round(best[0], 3)
+    return best[1], round(best[0], 3)
