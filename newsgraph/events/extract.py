@@ -17,7 +17,7 @@ from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.lexicon import DATA, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
-    OBJECTS, ActorIndex, actors_of, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
+    OBJECTS, ActorIndex, actors_of, direct_objects, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
@@ -40,6 +40,10 @@ ANNOUNCING = frozenset({"announce", "declare", "decide", "confirm", "unveil", "o
 # Wrappers in reported speech: what was said is a promise or a threat ("announced it was prepared to attack").
 SPOKEN_INTENT = {"AGREE": "AGREE", "THREATEN": "THREATEN", "MOBILIZE": "THREATEN"}
 PRIVATE = frozenset({"BUS"})
+# Prepositions of what talks are about ("talks on a deal", "negotiations over a truce").
+TOPICS = frozenset({"on", "over", "about", "toward", "towards", "for"})
+# Clauses that give a reason or the moment: "as X's warships approached", "after X's drones crossed".
+CAUSES = frozenset({"as", "after", "when", "since", "because", "once"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -123,6 +127,10 @@ class EventExtractor:
             if type_ == "AGREE" and read_modality(trigger.clause, lex).negated:
                 type_ = "REJECT"   # "vowed not to return the territory" is a refusal
             if not targets and token.pos_ == "VERB":
+                # "warned X that any strike would be met with ...": the one told
+                own = {s.code for s in sources}
+                targets = [m for o in direct_objects(token) for m in actors_of(o, index) if m.code not in own]
+            if not targets and token.pos_ == "VERB":
                 # "promised to deploy jets to support X's troops": X, wherever the clause names it (not in
                 # "a plan backed by X", a relative clause or an agent)
                 own = {s.code for s in sources}
@@ -137,6 +145,10 @@ class EventExtractor:
             if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
+            if type_ == "AGREE" and _under_negotiation(trigger.phrase, lex):
+                modality = replace(modality, modality="hypothetical")   # "talks on a new accord": not reached yet
+            if type_ == "PROTEST" and entry.pos == "verb" and _official(trigger.clause, index):
+                type_, mode, rule = "ACCUSE", "criticize", rule + "+official"   # a ministry protests in words
             if modality.negated and entry.name in lex.threat_if_negated:   # "would not rule out force against X"
                 type_, mode, modality, rule = "THREATEN", None, replace(modality, negated=False), rule + "+not"
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
@@ -154,14 +166,32 @@ class EventExtractor:
             targets = condition_subjects(token, index, own) or condition_subjects(trigger.clause, index, own) or targets
         if not sources and type_ == "PROTEST":
             sources = place_sources(trigger.clause, index)
+        if not sources and targets and type_ == "PROTEST" and _unnamed_crowd(trigger.clause, index):
+            # "protesters rallied outside the French embassy in X": a crowd aimed at a foreign target is of the
+            # place it gathers in
+            aimed = {t.code for t in targets}
+            sources = [m for m in place_targets(trigger.clause, index, ("outside",))
+                       if m.place and m.code not in aimed][:1]
         if not targets and type_ in PLACE_TYPES:
             targets = place_targets(trigger.clause, index)
             rule += "+place"
         if not targets and type_ in MATERIAL_CONFLICT:
             # "mobilized reservists for a war against X"; never the source itself
             codes = {s.code for s in sources}
-            targets = [m for m in search_actors(trigger.clause, index) if m.code not in codes]
+            own = frozenset(i for s in sources for i in range(s.tok_start, s.tok_end))   # "by the Thai army"
+            targets = [m for m in search_actors(trigger.clause, index, skip=own) if m.code not in codes]
             rule += "+search"
+        if not targets and type_ == "CONSULT" and found.mode == "visit":
+            # "paid a visit to X", "arrived in X on a state visit": the host is the state visited
+            own = {s.code for s in sources}
+            noun = trigger.phrase
+            heads = [trigger.clause] + ([noun.head.head] if noun.dep_ == "pobj" else [])
+            targets = [m for h in heads for m in place_targets(h, index) if m.code not in own][:1]
+            rule += "+host" if targets else ""
+        if not targets and type_ == "MOBILIZE":
+            # "put its forces on alert as X's warships approached": the posture answers X
+            own = {s.code for s in sources}
+            targets = [m for m in _clause_subjects(trigger.clause, index) if m.code not in own]
         if not targets and sources and type_ == "REJECT":
             # "X thwarted the move", "with X refusing to interfere": what was rejected came from
             # the actor the sentence is about
@@ -207,7 +237,7 @@ class EventExtractor:
         for item in found:
             noun = item.token
             verb = noun.head
-            if item.type != "REQUEST" or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in OBJECTS:
+            if item.type != "REQUEST" or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in OBJECTS | {"nsubjpass"}:
                 continue
             if self.lex.lemma(verb) not in self.lex.accepting_verbs or not item.sources or not item.targets:
                 continue
@@ -291,10 +321,39 @@ def _reporter(modality: Modality, index: ActorIndex) -> str | None:
 
 
 def _undone(trigger: Trigger, lex: Lexicon) -> bool:
-    """ "lifted its ban on X", "ended the blockade": the object noun names what is undone, not an event now."""
+    """ "lifted its ban on X", "sanctions were lifted": the object noun names what is undone, not an event now."""
     noun = trigger.phrase
-    return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB"
+    return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS | {"nsubjpass"} and noun.head.pos_ == "VERB"
             and lex.lemma(noun.head) in lex.reversing)
+
+
+def _under_negotiation(noun: Token, lex: Lexicon) -> bool:
+    """An accord that talks are about ("talks on a trade deal", "negotiating over a truce"), not one reached."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TOPICS or prep.head.i == prep.i:
+        return False
+    head = prep.head
+    entries = lex.nouns.get(lex.lemma(head), []) + lex.nouns.get(head.lower_, []) + lex.verbs.get(lex.lemma(head), [])
+    return any(e.type == "CONSULT" and e.mode == "meet" for e in entries)
+
+
+def _official(verb: Token, index: ActorIndex) -> bool:
+    """A government protesting in words ("Lithuania's foreign ministry protested"), not its people ("farmers from
+    Poland", "Indonesian dockworkers"): the subject is itself a government mention."""
+    subjects = subject_tokens(verb)
+    found = [index.acting.get(s.i) for s in subjects]
+    return bool(subjects) and all(m is not None and m.sector == "GOV" and "demonym" not in m.how for m in found)
+
+
+def _unnamed_crowd(verb: Token, index: ActorIndex) -> bool:
+    """The subject names people, not a state or group ("hundreds of protesters"), or there is none."""
+    return not any(t.i in index.acting for s in subject_tokens(verb) for t in s.subtree)
+
+
+def _clause_subjects(verb: Token, index: ActorIndex) -> list[Mention]:
+    """Actors that are subjects of an adverbial clause of a verb ("..., as X's warships approached")."""
+    return [m for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBZ", "VBP")
+            and any(k.dep_ == "mark" and k.lower_ in CAUSES for k in c.children) for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for m in actors_of(s, index)]
 
 
 def _named_object(verb: Token, targets: list[Mention]) -> bool:

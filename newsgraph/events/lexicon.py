@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 # "over" is left out: in the lexicon it is a particle ("hand over"), never where the target is.
-PREPS = frozenset("on upon to with for of from against by at into about behind between in".split())
+PREPS = frozenset("on upon to with for of from against by at into about behind between in alongside".split())
 COOP_QUADS = frozenset({1, 2})
 
 
@@ -78,6 +78,9 @@ class Lexicon:
     proposal_nouns: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    charge_nouns: frozenset[str] = frozenset()
+    hearsay_nouns: frozenset[str] = frozenset()
+    scheduling: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
     reversing: frozenset[str] = frozenset()
@@ -186,6 +189,9 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.irrealis_verbs = words(mod["irrealis_verbs"])
     lex.allegation_verbs = words(mod["allegation_verbs"])
     lex.negators = words(mod["negators"])
+    lex.charge_nouns = words(mod["charge_nouns"])
+    lex.hearsay_nouns = words(mod["hearsay_nouns"])
+    lex.scheduling = words(mod["scheduling"])
     lex.one_sided = words(data["one_sided"])
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
     lex.reversing = words(data.get("reversing", ()))

@@ -91,6 +91,10 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
                 modality = "future" if lex.lemma(tok) == "go" else "hypothetical"
         if prev is not None and prev.dep_ in ("prep", "xcomp", "ccomp") and lex.lemma(tok) in lex.allegation_verbs:
             modality = modality or "alleged"   # "accused X of attacking Y": the attack is X's alleged act
+        if prev is not None and prev.dep_ in ("nsubj", "nsubjpass") and modality is None and _scheduled(tok, lex):
+            modality = "future"   # "talks on a new accord are scheduled to begin in March"
+        if prev is not None and prev.dep_ == "pobj" and tok.dep_ == "prep" and _hearsay(tok, lex):
+            modality = modality or "alleged"   # "evidence about contacts between X and Y", "accusations of attacks"
         if prev is not None and prev.dep_ == "ccomp" and lex.lemma(tok) not in lex.speech_verbs:
             modality = modality or _complement_modality(tok, lex)
         if modality is None:
@@ -159,6 +163,18 @@ def _factual_clause(clause: Token, lex: Lexicon) -> bool:
 def _complement_modality(verb: Token, lex: Lexicon) -> str | None:
     """Verbs like "hope", "plan" or "expect" make their that-clause irrealis."""
     return "hypothetical" if lex.lemma(verb) in lex.irrealis_verbs else None
+
+
+def _scheduled(verb: Token, lex: Lexicon) -> bool:
+    """ "X is scheduled to ...", "X is due to ...": a raising verb or adjective with an infinitive."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    return any(lex.lemma(h) in lex.scheduling and any(c.dep_ == "xcomp" for c in h.children) for h in heads)
+
+
+def _hearsay(prep: Token, lex: Lexicon) -> bool:
+    """A phrase that names what is claimed: "about" after a claim or a report, "of" after a charge."""
+    noun = lex.lemma(prep.head)
+    return (prep.lower_ == "about" and noun in lex.hearsay_nouns) or (prep.lower_ == "of" and noun in lex.charge_nouns)
 
 
 def _proposal_subject(copula: Token, lex: Lexicon) -> bool:

@@ -26,6 +26,10 @@ BARRING = frozenset({"SANCTION", "COERCE"})
 
 # Crowds protest outside the one they protest against ("marched outside the embassy").
 PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
+# Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
+MOVERS = frozenset({"RETREAT", "MOBILIZE"})
+# Passives that say where forces are, not that they moved.
+STATIVE = frozenset({"station", "base", "garrison", "position", "keep", "locate"})
 # Where one withdraws from is the target ("the withdrawal of its soldiers from X").
 RETREAT_PREPS = TARGET_PREPS | {"from"}
 # Verbs of arriving: "arrived in X for talks with Y" reports the talks as the subject's.
@@ -43,9 +47,11 @@ def _target_preps(type_: str) -> frozenset[str]:
 
 
 def _authors(objects: list[Token], index: ActorIndex) -> Actors:
-    """ "a resolution drafted by X", "the plan put forward by X": X, the author of the object."""
+    """ "a resolution drafted by X", "the plan put forward by X", "the detention of its citizens by X": X, the
+    author of the object."""
     agents = [p for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
               for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    agents += [p for o in objects if o.pos_ == "NOUN" for p in prep_objects(o, ["by"])]
     return _all(agents, index)
 
 
@@ -90,9 +96,20 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         if not sources and entry.type in BARRING:
             # "X's vessels were barred from Y's ports", "X was suspended from the bloc": Y did it
             sources = _all(prep_objects(verb, ["from"]), index)
-        targets = _all(patient_tokens(verb), index)
+        patients = patient_tokens(verb)
+        if not sources and entry.type in MOVERS and _moved(verb, lex):
+            # "X's forces were placed on alert", "X's heavy weapons were pulled back": who moves acts
+            sources = _movers(patients, index)
+            if sources:
+                own = {s.code for s in sources}
+                away = prep_objects(verb, _target_preps(entry.type))
+                return sources, [m for m in _all(away, index) if m.code not in own], "passive-mover"
+        targets = _all(patients, index)
         if not targets and entry.prep:
             targets = _all(prep_objects(verb, [entry.prep]), index)
+        if not targets:   # "ties with X were broken off", "restrictions on imports of X's wine were lifted"
+            targets = _all([p for o in patients for p in prep_objects(o, TARGET_PREPS | {"of"}) if p.dep_ == "pobj"],
+                           index) or [m for o in patients for m in search_actors(o, index)][:2]
         return sources, targets, "passive"
     subjects = subject_tokens(verb)
     sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
@@ -107,8 +124,12 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     else:
         targets = (_authors(objects, index) if entry.type in AUTHORED else []) or _all(objects, index)
         if not targets and not (objects and entry.type == "REQUEST"):   # "invited X's envoys to Y": Y is a venue
-            targets = _all(prep_objects(verb, _target_preps(entry.type)), index)
+            pobjs = prep_objects(verb, _target_preps(entry.type))
+            targets = (_authors(pobjs, index) if entry.type in AUTHORED | {"PROTEST"} else []) or _all(pobjs, index)
             rule = "active-prep"
+        if not targets and entry.type == "PROTEST":   # "rallied in front of the Russian embassy"
+            targets = _all([p for f in prep_objects(verb, ["in"]) if f.lower_ == "front"
+                            for p in prep_objects(f, ["of"])], index)
     if not targets and objects:
         # "broke off relations with X", "suspended part of an aid programme for X"
         targets = _all([p for o in objects for p in prep_objects(o, TARGET_PREPS | {"of"}) if p.dep_ == "pobj"], index)
@@ -155,11 +176,23 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                for p in c.children if p.dep_ == "pobj"]
     owners += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
                if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]   # "a request made by X"
+    patients = prep_objects(noun, ["of"])
+    owners += [p for o in patients for p in prep_objects(o, ["by"])]   # "the expulsion of two diplomats by X"
     sources = _all(owners, index)
     rule = "noun-owner"
+    verb = trigger.clause if trigger.clause.i != noun.i else None
+    light = verb is not None and lex.lemma(verb) in lex.light_verbs
+    if not sources and entry.type in MOVERS and patients and not (light and _all(subject_tokens(verb), index)):
+        # "the pullout of US troops from X", "the exit of X from the bloc": who moves is who acts
+        sources = _movers(patients, index)
+        if sources:
+            away = [p for o in [noun, *patients] for p in prep_objects(o, _target_preps(entry.type))]
+            own = {s.code for s in sources}
+            return sources, [m for m in _all(away, index) if m.code not in own], "noun-mover"
     if not sources and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         sources, rule = _all(subject_tokens(_governing_verb(noun)), index), "noun-pronoun-owner"   # "deepened its ties"
-    arrived = noun.head.lower_ == "for" and lex.lemma(noun.head.head) in ARRIVALS   # "arrived in X for talks"
+    # "arrived in X for talks", "arrived in X on a state visit"
+    arrived = noun.head.lower_ in ("for", "on") and lex.lemma(noun.head.head) in ARRIVALS
     if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and (
             noun.head.lower_ in ADJUNCT_PREPS or arrived):
         clause = noun.head.head
@@ -171,8 +204,6 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         sources = _all(prep_objects(noun, ["of"]), index)
         if sources:
             return sources, [m for m in _all(entered, index) if m not in sources], "noun-of-into"
-    verb = trigger.clause if trigger.clause.i != noun.i else None
-    light = verb is not None and lex.lemma(verb) in lex.light_verbs
     if not sources and light:
         subjects = subject_tokens(verb)
         sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
@@ -182,6 +213,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         preps = set(preps) - {"for", "of"}   # "a request for a meeting" names what is asked, not whom
     targets = _all(prep_objects(noun, preps), index)
     between = _all(prep_objects(noun, ["between"]), index)
+    if not between and noun.dep_ == "nsubj":
+        between = _all(prep_objects(noun.head, ["between"]), index)   # "clashes erupted between X and Y"
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
     if not targets and light:
@@ -204,6 +237,23 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def _moved(verb: Token, lex: Lexicon) -> bool:
+    """A passive that reports a move ("were placed on alert", "have been pulled back"), not where forces are
+    ("are stationed in X", "had been based in X")."""
+    if lex.lemma(verb) in STATIVE:
+        return False
+    return not any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _movers(patients: list[Token], index: ActorIndex) -> Actors:
+    """Whose forces move: the phrase itself or its modifiers ("US troops", "its troops"), not "troops from X"."""
+    tokens = [t for p in patients for t in (p, *p.conjuncts)]
+    found = [m for t in tokens if (m := index.acting.get(t.i)) is not None]
+    found += _all([c for t in tokens if t.i not in index.acting for c in t.children
+                   if c.dep_ in ("poss", "compound", "amod", "nmod")], index)
+    return list(dict.fromkeys(found))
 
 
 def _governing_verb(noun: Token) -> Token:
@@ -265,15 +315,17 @@ def wrapper_roles(head: Token, index: ActorIndex, lex: Lexicon) -> Actors:
 
 PLACE_PREPS = ("in", "into", "across", "inside", "near", "throughout", "within", "at")
 # Where a place may hang off the first place phrase: "positions in northern X", "the border with X".
-NESTED_PREPS = PLACE_PREPS + ("of", "with")
+NESTED_PREPS = PLACE_PREPS + ("of", "with", "along")
 
 
-def place_targets(token: Token, index: ActorIndex) -> Actors:
+def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) -> Actors:
     """Places where the event happened ("lifted a curfew in X"): a target for domestic events."""
     found: Actors = []
     heads = [token, *direct_objects(token)]
-    pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along"))]
-    pobjs += [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS)]
+    pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along", "on") + extra)]
+    nested = [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS + ("for",))]
+    # "30 million euros in aid for flood victims in X": two phrases down
+    pobjs += nested + [p for pobj in nested for p in prep_objects(pobj, NESTED_PREPS)]
     for pobj in pobjs:
         for tok in (pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod", "poss"))):
             mention = index.places.get(tok.i) or index.acting.get(tok.i)

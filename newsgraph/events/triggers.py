@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.events.lexicon import Entry, Lexicon, Wrapper
 from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
 
@@ -15,6 +16,10 @@ CHANGE_UNITS = frozenset({"%", "percent", "per cent", "points", "point", "pct"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Dependencies of a noun: a token tagged VERB in one of them is a noun the tagger misread.
 NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+# What a verb is done to: its object, or its subject in the passive ("restrictions were lifted").
+PATIENTS = OBJECTS | {"nsubjpass"}
+# Particles of entries ("give in to", "sit in") that are also prepositions with an object of their own ("in aid").
+LOOSE_PARTICLES = frozenset({"in"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +29,7 @@ class Trigger:
     token: Token
     entry: Entry
     container: Token | None = None   # "launched a mediation effort between X and Y" -> effort
+    carrier: Token | None = None     # "a sit-in was staged by X" -> staged
 
     @property
     def phrase(self) -> Token:
@@ -33,21 +39,34 @@ class Trigger:
     @property
     def clause(self) -> Token:
         """The verb that carries a noun event ("held talks" -> held); the trigger itself otherwise."""
+        if self.carrier is not None:
+            return self.carrier
         tok = self.phrase
+        if self.entry.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and (
+                _amount(tok.head.head) and tok.head.head.dep_ in OBJECTS):
+            tok = tok.head.head   # "announced 30 million euros in aid", "sent 500 tonnes of aid"
         if self.entry.pos == "noun" and tok.dep_ in OBJECTS | {"attr"} and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head
-        return tok
+        return self.phrase
+
+
+def _loose(word: Token) -> bool:
+    """ "gave money in aid to X" is not "gave in to X": a particle has no object of its own."""
+    return word.lower_ in LOOSE_PARTICLES and word.dep_ == "prep" and any(g.dep_ == "pobj" for g in word.children)
 
 
 def _children_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
+        if child.dep_ in ("aux", "mark") or _loose(child):
+            continue   # the "to" of "to protest" is no preposition ("protest to X")
         words.add(child.lower_)
         words.add(child.lemma_)
         # pre-modifiers too: the small model hangs "joint coast guard drills" as amod < compound < nsubj < drills
         if child.dep_ in ("prt", "advmod", "dobj", "compound", "amod") or (child.dep_ == "prep" and child.i > token.i) or (
                 child.i < token.i and child.dep_ == "nsubj" and token.dep_ in NOMINAL):
-            words.update(g.lower_ for g in child.children if g.dep_ in ("prep", "prt", "compound", "amod"))
+            words.update(g.lower_ for g in child.children
+                         if g.dep_ in ("prep", "prt", "compound", "amod") and not _loose(g))
     return words
 
 
@@ -72,7 +91,8 @@ def _addressee(token: Token) -> bool:
 def _has_complement(token: Token) -> bool:
     """A to-clause ("urged X to delay", "expects X to show"); for nouns also "a call for ..."."""
     if token.pos_ == "NOUN":
-        return any(c.dep_ in ("acl", "xcomp", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
+        # not a reduced relative: "a proposal put forward by X" has no complement
+        return any((c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ != "VBN") or (c.dep_ == "prep" and c.lower_ == "for")
                    for c in token.children)
     return any(c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "advcl") and _infinitive(c)) for c in token.children)
 
@@ -96,14 +116,27 @@ def _quantity(token: Token) -> bool:
                for c in token.children if c.dep_ != "prep" or c.lower_ in ("by", "to"))
 
 
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _amount(noun: Token) -> bool:
+    """A sum or a quantity ("$5 million", "500 million kroner", "two shipments")."""
+    return noun.ent_type_ in AMOUNTS or any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _object_words(token: Token, lex: Lexicon) -> set[str]:
     """Lemmas of the objects, also "provided X with aid", "gave X $5 million" and "gave X ten days" (npadvmod)."""
-    objects = [c for c in token.children if c.dep_ in OBJECTS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")]
+    objects = [c for c in token.children if c.dep_ in PATIENTS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")]
     objects += [c for o in objects for c in o.conjuncts]   # "sent armoured vehicles and troops"
+    # "handed back eleven detained fishermen": the small model makes the participle the object, the noun its own
+    objects += [g for o in objects if o.pos_ == "VERB" and o.tag_ == "VBN" for g in o.children if g.dep_ in OBJECTS]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                 if p.dep_ == "pobj"]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]   # "tonnes of wheat", "$5 million worth of goods"
+    # "500 million kroner in humanitarian aid", the phrase on the object or on the verb
+    objects += [p for o in objects if _amount(o) for h in (o, token) for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
     # what kind of thing the object is: "rescue teams", "aid trucks", "field hospitals"
     kinds = [c for o in objects for c in o.children if c.dep_ == "compound" and c.i < o.i]
     return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects} | {c.lower_ for c in kinds}
@@ -126,7 +159,7 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False   # "expects X to ...", not "wants to ..."
     if "presc" in entry.flags and not _prescriptive(token, lex):
         return False
-    if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in OBJECTS):
+    if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in PATIENTS):
         return False
     if entry.objects and not entry.objects & _object_words(token, lex):
         return False
@@ -135,19 +168,12 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
     return True
 
 
-_LAST: list = [None, ""]   # the last doc's text: Doc.text joins every token on each call
-
-
-def _text(doc) -> str:
-    if _LAST[0] is not doc:
-        _LAST[0], _LAST[1] = doc, doc.text
-    return _LAST[1]
 
 
 def hyphenated(token: Token) -> tuple[str, str] | None:
     """ "sit-in", "cease-fire", "pull-out": spaCy splits them; the last part heads the word. Returns (form, lemma)."""
     doc, i, start = token.doc, token.i, token.idx
-    if i < 2 or start < 2 or _text(doc)[start - 1] not in HYPHENS:   # the text first: cheaper than the tokens
+    if i < 2 or start < 2 or doc_text(doc)[start - 1] not in HYPHENS:   # the text first: cheaper than the tokens
         return None
     hyphen = doc[i - 1]
     if hyphen.whitespace_ or hyphen.text not in HYPHENS or doc[i - 2].whitespace_:
@@ -191,7 +217,7 @@ def _first_part(token: Token) -> bool:
     doc, i = token.doc, token.i
     if token.whitespace_:
         return False
-    text = _text(doc)
+    text = doc_text(doc)
     if end >= len(text) or text[end] not in HYPHENS:
         return False
     return i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
@@ -210,8 +236,17 @@ def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[i
             head = token.head
             container = head if (entry.pos == "noun" and token.dep_ == "compound"
                                  and lex.lemma(head) in lex.event_heads) else None
-            found.append(Trigger(token, entry, container))
+            found.append(Trigger(token, entry, container, _carrier(container or token, entry, lex)))
     return found
+
+
+def _carrier(noun: Token, entry: Entry, lex: Lexicon) -> Token | None:
+    """The passive light or answering verb a noun event is the subject of ("a sit-in was staged by X",
+    "X's request was rejected by Y")."""
+    if entry.pos != "noun" or noun.dep_ != "nsubjpass" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    return verb if lex.lemma(verb) in lex.light_verbs or lex.lemma(verb) in lex.addressee_verbs else None
 
 
 def wrapper_of(trigger: Trigger, lex: Lexicon) -> tuple[Token, Wrapper] | None:
