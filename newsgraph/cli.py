@@ -22,6 +22,7 @@ from newsgraph.store import queries
 
 err = Console(stderr=True, soft_wrap=True)
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+TABLE_ROWS = 100   # rows a stance table shows unless --limit says otherwise
 
 
 class Group(click.Group):
@@ -541,7 +542,8 @@ def stories(story_id: str | None, db: str, fmt: str, limit: int | None, actor: s
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "graphml"]), default="table",
               show_default=True, help="Output format (graphml: a stance map for Gephi, on stdout).")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--limit", type=int, default=None,
+              help=f"At most this many rows (0: all; default: all, or {TABLE_ROWS} in a table).")
 @click.option("--actor", help="Pairs with this actor code on either side.")
 @scope_options
 @click.option("--by", type=click.Choice(["week", "month", "year"]), default=None, help="One row per pair and period.")
@@ -583,8 +585,12 @@ def stances(db: str, fmt: str, limit: int | None, actor: str | None, outlet: str
             emit(found["facts"], "csv" if fmt == "csv" else "table",
                  ["date", "source", "target", "kind", "weight", "why", "outlet", "sentence"])
             return
+        # a table is read on a screen: the strongest pairs first, the whole map in the other formats
+        shown = TABLE_ROWS if fmt == "table" and limit is None else limit
         rows = sx.compute_stances(store, actor=actor.upper() if actor else None, since=since, until=until, by=by,
-                                  outlet=outlet, story=story, limit=limit, evidence=n_evidence)
+                                  outlet=outlet, story=story, limit=shown, evidence=n_evidence)
+        if limit is None and shown and len(rows) == shown:
+            err.print(f"stances: the first {shown} rows; --limit 0 shows all, --format json|csv|graphml give all")
     if fmt == "graphml":
         import networkx as nx
 

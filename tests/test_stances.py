@@ -201,6 +201,26 @@ def test_cli_stances(tmp_path):
     assert bad.exit_code == 1 and "Traceback" not in bad.output and len(bad.output.strip().splitlines()) == 1
 
 
+def test_cli_stances_table_shows_the_strongest_rows_first_and_says_so(tmp_path, monkeypatch):
+    import newsgraph.cli as cli
+
+    db = str(tmp_path / "table.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze", str(DATA), "--db", db]).exit_code == 0
+    every = json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json"]).output)
+    assert len(every) > 3
+    monkeypatch.setattr(cli, "TABLE_ROWS", 3)
+    table = runner.invoke(main, ["stances", "--db", db])
+    assert table.exit_code == 0 and "the first 3 rows; --limit 0 shows all" in table.output
+    strongest = sorted(every, key=lambda r: (-r["magnitude"], r["source"], r["target"]))[:3]
+    assert all(f"{r['source']}" in table.output for r in strongest)
+    assert sum(line.count("│") > 3 and any(r["source"] in line for r in every)
+               for line in table.output.splitlines()) <= 3 * 2   # at most three rows (a row may wrap onto two lines)
+    whole = runner.invoke(main, ["stances", "--db", db, "--limit", "0"])
+    assert "the first" not in whole.output
+    assert len(json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json"]).output)) == len(every)
+
+
 def test_seed_stances_with_the_shared_scorer(shared, tmp_path):
     """The expected edges of ../shared/gold/seeds.json `corpus_stances`, scored by the shared scorer."""
     db, out = str(tmp_path / "seeds.db"), tmp_path / "stances.json"
