@@ -238,8 +238,12 @@ class ToneScorer:
         """Who did the predicate to the target: the subject of 'critics slammed X', the agent of 'X was
         condemned by Y' (a proxy noun, "Y's government", stands for Y)."""
         for c in verb.children:
-            doer = c if c.dep_ == "nsubj" and head.dep_ != "nsubjpass" else next(
-                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+            if c.dep_ == "nsubj" and head.dep_ != "nsubjpass":
+                doer = c
+            elif c.dep_ == "agent":
+                doer = next((g for g in c.children if g.dep_ == "pobj"), None)
+            else:
+                doer = None
             if doer is None:
                 continue
             if doer.i in tokmap:
