@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import trafilatura
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +32,8 @@ def extract_page(html: bytes | str, *, url: str | None = None) -> Page | None:
         url: the page's address when known; it helps trafilatura and is kept when the page names none.
     """
     try:
+        import trafilatura   # here, not at the top: it is half a second of every command's start-up
+
         doc = trafilatura.bare_extraction(html, url=url, **_OPTIONS)
     # A third-party parser on arbitrary pages: any failure means "no article here", never a crash of the run.
     except Exception as exc:  # noqa: BLE001

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from functools import lru_cache
-
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from typing import Any
 
 MIN_CHARS = 200          # shorter texts are too short to judge
 MIN_CONFIDENCE = 0.95    # below this, let the article through
@@ -12,8 +11,11 @@ SAMPLE_CHARS = 3000      # the start of a long article is enough to judge it
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
-    """The langid model, loaded once per process, with probabilities that sum to one."""
+def _identifier() -> Any:
+    """The langid model, loaded once per process (imported here: commands that read no articles start faster),
+    with probabilities that sum to one."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

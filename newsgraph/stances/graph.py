@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 COUNTS = ("events", "quotes", "phrases", "cooperative", "conflictual")
 
@@ -14,6 +15,8 @@ def stance_graph(rows: Iterable[dict[str, Any]]) -> nx.DiGraph:
 
     Rows split by period are summed per pair, the periods listed in the edge's `periods`.
     """
+    import networkx as nx   # here: only GraphML needs it, and it is a quarter second of start-up
+
     graph = nx.DiGraph()
     for row in rows:
         for side in ("source", "target"):
