@@ -214,6 +214,10 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
                     and q.aff.role == p.aff.role}
             code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held)
+            if code is None:
+                # "Seoul summoned Russia's ambassador ... Ambassador X": the one state whose holder of that title
+                # the article names without a name
+                code, tag = _titled_state(ctx, p, persons), "+same-title"
             # "Under-Secretary-General for Humanitarian Affairs": the title before its portfolio
             title = p.aff.role.split(" for ")[0].split(" of ")[0]
             if code is None and title in ctx.lex.org_roles and not held:
@@ -227,6 +231,17 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             m.person = p.name
             if p.aff is not None:
                 m.code, m.sector = p.aff.actor, p.aff.sector
+
+
+def _titled_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
+    """The one state an unnamed mention of p's title belongs to ("Russia's ambassador", "the Chinese envoy"),
+    leaving out states whose holder of a title with that head the article names ("X, Sudan's ambassador")."""
+    head = role_head(p.aff.role)
+    held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor and q.aff.role
+            and role_head(q.aff.role) == head}
+    codes = {m.code for m in ctx.found if m.kind == "state" and m.code and m.how.endswith("+institution")
+             and m.code not in held and ctx.doc[m.end - 1].lower_ == head}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _in_office(ctx: Context, p: PersonState) -> Holding | None:

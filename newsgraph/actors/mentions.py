@@ -108,6 +108,7 @@ class MentionFinder:
             found.append(m)
         found = _drop_overlaps(found)
         _owned_organs(doc, found)
+        found = _acronyms(doc, found, names)
         unresolved = _unresolved(doc, found, blocked) + ambiguous
         taken = {k for m in found for k in range(m.start, m.end)}
         taken.update(k for s, e in blocked for k in range(s, e))
@@ -212,6 +213,32 @@ def _owned_organs(doc: Doc, found: list[Found]) -> None:
         if m.how == "organ" and before.kind == "org" and before.code and before.end == m.start - 1 \
                 and doc[before.end].text in POSSESSIVE:
             m.code = before.code
+
+
+_MAX_ACRONYM = 8
+
+
+def _acronyms(doc: Doc, found: list[Found], names: set[int]) -> list[Found]:
+    """"the Philippine Coast Guard (PCG) said ... the PCG spokesperson": an acronym the article defines in brackets
+    after a body it codes stands for that body wherever else it appears (news defines one on first use)."""
+    defined: dict[str, Found] = {}
+    by_end = {m.end: m for m in found}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        word = doc[i + 1].text
+        m = by_end.get(i)
+        if m is None or not m.code or m.place or not (2 <= len(word) <= _MAX_ACRONYM and word.isupper()):
+            continue
+        if m.how.endswith("+institution") or m.how == "seat" or m.kind == "org":   # a body, not a bare state
+            defined.setdefault(word, m)
+    if not defined:
+        return found
+    taken = {k for m in found for k in range(m.start, m.end)} | names
+    extra = [Found(t.i, t.i + 1, m.code, m.kind, "acronym", m.sector) for t in doc
+             if t.text in defined and t.i not in taken and (m := defined[t.text]).end < t.i
+             and doc[t.i - 1].text != "("]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:

@@ -167,6 +167,10 @@ class Context:
                 owner = self.mention_at.get(m.start - 2)
                 if owner is not None and owner.code and owner.kind == "state":
                     return owner.code, owner.how.split("+")[0]
+            # "Bosnian Serb leader", "Iraqi Kurdish official": the outer demonym is the state, the inner its community
+            outer = self.mention_at.get(m.start - 1) if m.how.startswith("demonym") and m.start > 0 else None
+            if outer is not None and outer.how == "demonym" and outer.kind == "state" and outer.code:
+                return outer.code, "demonym"
             return m.code, m.how.split("+")[0]
         if j >= 1 and doc[j - 1].lower_ == "its":
             return self._subject_before(j - 1), "its"

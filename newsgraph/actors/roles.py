@@ -19,6 +19,7 @@ _OPENERS = frozenset({"of", "for"})
 # prepositions after which a role phrase's head has ended ("minister of energy" -> "minister")
 _HEAD_CUTS = (" of ", " for ", " to ", " on ")
 _MAX_WORDS = 5
+_MAX_TAIL = 8   # "of Foreign Affairs, African Cooperation and Moroccan Expatriates"
 
 
 @dataclass
@@ -62,8 +63,10 @@ def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken:
             last_plain = k - 1   # the portfolio's words so far are all portfolio words
             # proper words inside a portfolio count when a portfolio word closes it ("for Western Hemisphere
             # Affairs", "of Natural Resources and Environment"); the name after it stays out
-            while k < len(doc) and k - end <= _MAX_WORDS and (_portfolio_word(doc, k, portfolios, taken)
-                                                              or doc[k].is_title and k not in taken):
+            # a state's adjective may stand right before a closer ("and Moroccan Expatriates")
+            while k < len(doc) and k - end <= _MAX_TAIL and (_portfolio_word(doc, k, portfolios, taken)
+                                                             or doc[k].is_title and (k not in taken or k + 1 < len(doc)
+                                                                                     and doc[k + 1].lower_ in closers)):
                 lower = doc[k].lower_
                 if lower in _JOINERS and k == last_plain + 1:
                     last_plain = k

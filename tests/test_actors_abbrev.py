@@ -1,0 +1,77 @@
+"""Actors: bodies by abbreviation, acronyms the article defines, long portfolios, stacked demonyms, titles named
+without a name (own sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    return ActorResolver(nlp)
+
+
+def _persons(nlp, resolver, text):
+    return {p.name: p for p in resolver(nlp(text)).persons}
+
+
+def _codes(nlp, resolver, text):
+    return {(m.text, m.code) for m in resolver(nlp(text)).mentions if m.code}
+
+
+def test_defined_acronym_stands_for_its_body(nlp, resolver):
+    text = ("The Ghana Navy (GN) said a tanker had been seized off Tema. Lieutenant Kofi Mensah, the GN "
+            "spokesman, said the crew was safe.")
+    assert ("GN", "GHA") in _codes(nlp, resolver, text)
+    assert _persons(nlp, resolver, text)["Kofi Mensah"].actor == "GHA"
+
+
+def test_acronym_after_a_place_defines_nothing(nlp, resolver):
+    text = "Talks opened at the office of the Trade Mission in Chile (TMC). The TMC said they would go on."
+    assert ("TMC", "CHL") not in _codes(nlp, resolver, text)
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("The ISPR said five soldiers were killed in the raid.", "ISPR", "PAK"),
+    ("The Bank of Japan raised its main rate on Friday.", "Bank of Japan", "JPN"),
+    ("The head of UNSOM briefed the council.", "UNSOM", "UN"),
+    ("The European Central Bank kept rates on hold.", "European Central Bank", "EU"),
+])
+def test_national_bodies_by_short_name(nlp, resolver, text, span, code):
+    assert (span, code) in _codes(nlp, resolver, text)
+
+
+def test_outer_demonym_is_the_state(nlp, resolver):
+    # "Bosnian Serb leader": the Serb community of Bosnia, not Serbia
+    person = _persons(nlp, resolver, "Bosnian Serb leader Petar Jovic met the Russian president.")["Petar Jovic"]
+    assert person.actor == "BIH"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates Karim Alaoui told the press.",
+     "Karim Alaoui", "MAR"),
+    ("AMMAN - Minister of Foreign Affairs and Expatriates Omar Haddad met the press in Amman.", "Omar Haddad", None),
+])
+def test_long_portfolio_stays_out_of_the_name(nlp, resolver, text, name, code):
+    persons = _persons(nlp, resolver, text)
+    assert name in persons, persons
+    if code:
+        assert persons[name].actor == code
+
+
+def test_special_rapporteur_of_an_organisation(nlp, resolver):
+    text = "Tom Baker, the UN special rapporteur on human rights in Laos, called on the army to stop."
+    assert _persons(nlp, resolver, text)["Tom Baker"].actor == "UN"
+
+
+def test_title_named_without_a_name_gives_the_state(nlp, resolver):
+    text = ("Chile summoned Peru's ambassador on Monday. The vice minister called in Ambassador Luis Soto and told "
+            "him the move was unacceptable.")
+    assert _persons(nlp, resolver, text)["Luis Soto"].actor == "PER"
+    # no unnamed holder: nothing to take
+    assert _persons(nlp, resolver, "Spain and Chile met. Ambassador Luis Soto spoke.")["Luis Soto"].actor is None
+    # the unnamed title is another named person's ("X, Peru's ambassador"): no evidence for Ana Ruiz
+    text = ("Russia vetoed the draft. Deputy ambassador Ana Ruiz said Russia had erred. Juan Perez, Peru's "
+            "ambassador to the United Nations, said the vote was fair.")
+    assert _persons(nlp, resolver, text)["Ana Ruiz"].actor != "PER"
