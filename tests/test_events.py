@@ -762,3 +762,21 @@ def test_events_not_yet_or_alleged(analyzer, text, unwanted):
 ])
 def test_events_author_of_the_act(analyzer, text, expected):
     assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # what a demand asks for is not done; the one asked is the subject of the demanded clause
+    ("The African Union repeated its demand that Sudan lift restrictions on Chadian traders.",
+     ("AU", "SDN", "REQUEST"), ("SDN", "TCD", "CONCEDE")),
+    ("Kenya renewed its call that Somalia free the Ugandan sailors.", ("KEN", "SOM", "REQUEST"),
+     ("SOM", "UGA", "CONCEDE")),
+])
+def test_events_demanded_acts(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and unwanted not in got
+
+
+def test_events_place_outside_of(analyzer):
+    # "outside of the city of X": a place phrase with its own "of"
+    got = _asserted(analyzer, "Malian troops shelled positions outside of the Burkinabe town of Djibo.")
+    assert ("MLI", "BFA", "ASSAULT") in got

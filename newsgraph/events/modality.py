@@ -77,6 +77,8 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
     governing: list[Token] = []
     for tok in path:
         if speech is not None and tok.i == speech.i:
+            if any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c) in lex.proposal_nouns for c in tok.children):
+                modality = modality or "proposed"   # "reiterated its demand that X ease ...": asked, not done
             break
         if prev is not None and prev.dep_ not in CHAIN_DEPS and prev.dep_ != "ccomp":
             break

@@ -231,8 +231,12 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if not sources and noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         return [], [], rule
     if not targets:
-        for comp in complements(noun):
-            targets = search_actors(comp, index)
+        # "its demand that X ease ...": the one asked is the clause's subject, on the noun or on its verb
+        comps = complements(noun) + (complements(noun.head) if entry.type == "REQUEST" and noun.dep_ in OBJECTS else [])
+        for comp in comps:
+            asked = _all([c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")], index) if (
+                entry.type == "REQUEST") else []
+            targets = [m for m in asked if m not in sources] or search_actors(comp, index)
             if targets:
                 rule = "noun-complement"
                 break
@@ -323,6 +327,8 @@ def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) 
     found: Actors = []
     heads = [token, *direct_objects(token)]
     pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along", "on") + extra)]
+    pobjs += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in extra
+              for p in prep_objects(c, ["of"])]   # "outside of the city of X"
     nested = [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS + ("for",))]
     # "30 million euros in aid for flood victims in X": two phrases down
     pobjs += nested + [p for pobj in nested for p in prep_objects(pobj, NESTED_PREPS)]
