@@ -75,3 +75,22 @@ def test_title_named_without_a_name_gives_the_state(nlp, resolver):
     text = ("Russia vetoed the draft. Deputy ambassador Ana Ruiz said Russia had erred. Juan Perez, Peru's "
             "ambassador to the United Nations, said the vote was fair.")
     assert _persons(nlp, resolver, text)["Ana Ruiz"].actor != "PER"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a title in a national body or a ministry that names no state is held at home, even a director's
+    ("SUVA - Fiji was hit by a cyclone on Monday. Officials at the National Emergency Office were struggling to "
+     "reach the islands. Its director, Ana Vula, said crews had reached two villages.", "Ana Vula", "FJI"),
+    ("Fiji asked for aid after the storm. Josefa Rika, director of the National Bureau of Statistics, told "
+     "reporters the count was rising.", "Josefa Rika", "FJI"),
+    ("Fiji asked for aid. \"Every plant counts,\" said Sami Tora, an official of the Ministry of Energy and Mines, "
+     "on state television.", "Sami Tora", "FJI"),
+    # negatives: a body of no state, or a ministry that names its state
+    ("Fiji asked Japan for aid. Tomas Lee, director of the Pacific Weather Institute, said the storm would turn.",
+     "Tomas Lee", None),
+    ("Fiji asked Japan for aid. Tomas Lee, director of the Ministry of Defence of Japan, said the storm would "
+     "turn.", "Tomas Lee", None),
+])
+def test_national_body_is_the_home_state(nlp, resolver, text, name, actor):
+    got = _persons(nlp, resolver, text)[name].actor
+    assert got == actor if actor else got != "FJI"

@@ -213,7 +213,8 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             # article where "Chinese President Y" speaks is not Chinese)
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
                     and q.aff.role == p.aff.role}
-            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held)
+            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held,
+                                   p.aff.home)
             if code is None:
                 # "Seoul summoned Russia's ambassador ... Ambassador X": the one state whose holder of that title
                 # the article names without a name
@@ -224,7 +225,7 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 # "Director General X" in an article about one organisation heads that organisation
                 code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
-                p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at)
+                p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at, home=p.aff.home)
         if (p.aff is None or p.aff.actor is None) and held_now is not None and not (p.aff and p.aff.private):
             p.aff = _office_affiliation(p, held_now, ctx.published)   # last resort: a former holder stays that state's, as former
         for m in p.mentions:

@@ -62,13 +62,14 @@ def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
     return None
 
 
-def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozenset()) -> tuple[str | None, str]:
+def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozenset(),
+               home: bool = False) -> tuple[str | None, str]:
     """The state of an official with a stateless `role`, named at token `at`, and the rule's tag.
 
     `others` are the states that persons named in the same sentence explicitly act for: "Minister X met Egypt's
     petroleum minister Y" says X is not Egyptian, so no rule may give X one of them.
     """
-    if is_abroad(ctx, role):
+    if is_abroad(ctx, role) and not home:   # `home`: held in a national body, so at home whatever the title
         return None, ""
     sent = ctx.sent_of[at]
     others = others | counterpart_states(ctx, sent)

@@ -78,6 +78,7 @@ class Affiliation:
     how: str
     at: int = -1                 # token where the name stood when the affiliation was read
     private: bool = False        # the title is in a company, union or other non-state body: no state guessed
+    home: bool = False           # the title is in a national body with no state word: the home state's, even if abroad-prone
 
 
 @dataclass
@@ -299,6 +300,7 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
     if role is not None:
         text = aliases.get(role.text, role.text)
         actor, how = _employer_before(ctx, role, text)
+        its = how == "its"
         if text == "counterpart" and last_aff is not None:
             return Affiliation(actor, last_aff.role, last_aff.sector, "counterpart")
         if actor is None and text in ctx.lex.national_titles:
@@ -323,8 +325,12 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             actor, how = crisis_state(ctx), "crisis"
             if actor is None:
                 actor, how = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[s]), "dominant"
+        if actor is None and _national_employer(ctx, role.end if role.end < s else e):
+            return Affiliation(None, text, role.sector, "title+national", home=True)
         if actor is None and _private_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, None, "title+body", private=True)
+        if actor is None and its and _national_body_before(ctx, role.start):
+            return Affiliation(None, text, role.sector, "title+its-national", home=True)
         return Affiliation(actor, text, _owner_sector(how, role.sector), f"title+{how}" if actor and how else "title")
     # apposition: "X, [the] Maldives Permanent Representative ...", "X, the country's president"
     if e < len(doc) and doc[e].text == ",":
@@ -348,8 +354,12 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             text = aliases.get(role.text, role.text)
             actor, how = _employer_before(ctx, role, text)
             actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
+            if actor is None and _national_employer(ctx, role.end):
+                return Affiliation(None, text, role.sector, "apposition+national", home=True)
             if actor is None and _private_employer(ctx, role.end):
                 return Affiliation(None, text, None, "apposition+body", private=True)
+            if actor is None and how == "its" and _national_body_before(ctx, role.start):
+                return Affiliation(None, text, role.sector, "apposition+its-national", home=True)
             return Affiliation(actor, text, _owner_sector(how, role.sector),
                                f"apposition+{how}" if how else "apposition")
     actor = ctx.state_after(e)
@@ -412,6 +422,47 @@ def _private_employer(ctx: Context, k: int) -> bool:
             return False      # "of the Senate", "of Police", "of the ruling party"
         if pobj.pos_ == "PROPN" or pobj.lower_ in lex.private_bodies:
             return True
+    return False
+
+
+_NATIONAL_WORDS = frozenset({"National", "Ministry", "Department"})
+
+
+def _national_employer(ctx: Context, k: int) -> bool:
+    """"director of the National Bureau of Investigation", "an official of the Ministry of Energy and Mines": a
+    title held "of/at/in" a state's own body that names no state (a national body or a ministry)."""
+    doc = ctx.doc
+    # the title may have run over the body's first word ("director of the National" before "Bureau")
+    for i in range(k, max(k - 4, 0), -1):
+        if i < len(doc) and doc[i].lower_ in {"of", "at", "in"}:
+            j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+            if not (j + 1 < len(doc) and _national_word(ctx, j)):
+                return False
+            # "the Ministry of Defence of Japan": a state in the name is the employer, not the home state
+            end = next((t.i for t in doc[j:j + _MAX_EMPLOYER] if t.is_punct), min(j + _MAX_EMPLOYER, len(doc)))
+            return not any((m := ctx.mention_at.get(t)) is not None and m.code and m.kind == "state"
+                           and not m.how.startswith("institution") for t in range(j, end))
+    return False
+
+
+def _national_word(ctx: Context, j: int) -> bool:
+    """"National" or "Ministry" opening a proper name that no state or organisation of the lexicon owns."""
+    m = ctx.mention_at.get(j)
+    nxt = j + 1 + (j + 2 < len(ctx.doc) and ctx.doc[j + 1].lower_ == "of")   # "Ministry of Energy"
+    # a stateless institution the evidence coded ("the Ministry of Energy" -> the dominant state) counts too
+    return ctx.doc[j].text in _NATIONAL_WORDS and ctx.doc[nxt].text[:1].isupper() \
+        and (m is None or not m.code or m.how.startswith("institution"))
+
+
+def _national_body_before(ctx: Context, i: int) -> bool:
+    """"Officials at the National Disaster Management Office ... Its director, X": a national body with no state
+    word named in the sentence before or earlier in this one (the state's own office)."""
+    here = ctx.sent_of[i]
+    k = i - 1
+    while k > 0 and ctx.sent_of[k] >= here - 1:
+        if _national_word(ctx, k):
+            return True
+        k -= 1
     return False
 
 
