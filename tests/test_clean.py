@@ -171,6 +171,21 @@ from newsgraph.ingest.clean import clean_text, match_rule
         "Play video (1:42)",
         "Showing 2 of 48 comments",
         "Newest | Oldest | Most liked",
+        # mastheads with the date or edition, agency sign-offs, bracketed share buttons, digests
+        "The Lakeside Gazette, March 4, 2025",
+        "The Northern Observer - Tuesday 4 March 2025",
+        "Coastal Herald | Mombasa, 4 March 2025",
+        "La Voz Diario (English edition) | Quito, 4 March 2025",
+        "The Prairie Review - Editorial Board - 4 March 2025",
+        "Puerto Nuevo | English Edition",
+        "ABC/DE/FG",
+        "-- (XNA) A.B./C.D.",
+        "(XNA)",
+        "(END)",
+        "[Share] [Twitter] [Telegram] [Copy link]",
+        "Get the Lakeside Gazette morning briefing",
+        "(c) XNA 2025 - Reproduction subject to prior authorisation",
+        "Analysis | World",
     ],
 )
 def test_clean_scraped_furniture_is_boilerplate(line):
@@ -227,6 +242,13 @@ def test_clean_scraped_furniture_is_boilerplate(line):
         "The report is available at https://example.org/report.",
         "In this article, the author looks at the border dispute.",
         "Back the deal, the president urged lawmakers.",
+        "WASHINGTON, March 4, 2025",     # a dateline alone on its line gives the place: it stays
+        "The Hague, 4 March 2025",
+        "The talks ended in Geneva on March 4, 2025.",
+        "Talks resumed in Geneva, 4 March 2025",
+        "The US/UK plan failed.",
+        "US/EU",
+        "The End",
     ],
 )
 def test_clean_body_lines_stay(line):
