@@ -780,3 +780,20 @@ def test_events_place_outside_of(analyzer):
     # "outside of the city of X": a place phrase with its own "of"
     got = _asserted(analyzer, "Malian troops shelled positions outside of the Burkinabe town of Djibo.")
     assert ("MLI", "BFA", "ASSAULT") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a call "by telephone with X": the means names no one, the with-phrase on it does
+    ("The Chadian president spoke by telephone with his Sudanese counterpart.", ("TCD", "SDN", "CONSULT")),
+    # declaring diplomats persona non grata is an expulsion
+    ("Mali declared three Algerian diplomats persona non grata.", ("MLI", "DZA", "SANCTION")),
+])
+def test_events_means_and_expulsions(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+def test_events_condemned_step_named_further_back(analyzer):
+    # "condemned the strikes" answers the latest strikes, even several sentences back
+    text = ("Turkish jets struck Kurdish positions in northern Iraq on Friday. The army said the raids hit depots. "
+            "Officials said more operations were planned. Residents fled the area. Baghdad condemned the strikes.")
+    assert ("IRQ", "TUR", "ACCUSE") in _asserted(analyzer, text)

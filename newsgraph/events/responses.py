@@ -4,7 +4,8 @@ A refusal or denial answers the latest demand, accusation or threat made to the 
 condemnation of "the measures", "the attack" or "the operation", or a protest lodged with no addressee, is aimed at
 whoever took the latest hostile step; welcoming "the move" backs whoever took the latest step.
 They look back a few sentences over what the extractor has already found in the article; a refusal whose object
-names the kind of step ("rejected the accusation", "ignored the ultimatum") looks back further, for that kind only.
+names the kind of step ("rejected the accusation", "ignored the ultimatum", "condemned the strikes") looks back
+further, for that kind only.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         if named:
             wanted, window = named, TYPED_WINDOW
         pick = [d for d in done if d.type in wanted and d.target in own and d.source.code not in own]
+    elif kind == "ACCUSE" and _named_types(token, lex) - {"ACCUSE"}:
+        # "Tehran condemned the strikes", "condemned the veto": the latest step of that kind, further back
+        named, window = _named_types(token, lex) - {"ACCUSE"}, TYPED_WINDOW
+        pick = [d for d in done if d.type in named and d.source.code not in own]
     elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
     elif kind == "SUPPORT" and _named_types(token, lex) & ACCORDS:

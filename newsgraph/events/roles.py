@@ -26,6 +26,8 @@ BARRING = frozenset({"SANCTION", "COERCE"})
 
 # Crowds protest outside the one they protest against ("marched outside the embassy").
 PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
+# Prepositions of the means in an entry ("speak by", "speak over"): the target is elsewhere.
+MEANS = frozenset({"by", "over"})
 # Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
 MOVERS = frozenset({"RETREAT", "MOBILIZE"})
 # Passives that say where forces are, not that they moved.
@@ -120,6 +122,10 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         nested = [p for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == entry.prep
                   for p in t.children if p.dep_ == "pobj"]
         targets = _all(prep_objects(verb, [entry.prep]), index) or _all(nested, index) or _all(objects, index)
+        if not targets and entry.prep in MEANS:   # "spoke by telephone with X": the phrase of the means names no one
+            means = prep_objects(verb, [entry.prep])
+            targets = _all(prep_objects(verb, TARGET_PREPS) + [p for m in means for p in prep_objects(m, TARGET_PREPS)],
+                           index)
         rule = "active-prep"
     else:
         targets = (_authors(objects, index) if entry.type in AUTHORED else []) or _all(objects, index)

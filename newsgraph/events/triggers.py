@@ -128,6 +128,9 @@ def _object_words(token: Token, lex: Lexicon) -> set[str]:
     """Lemmas of the objects, also "provided X with aid", "gave X $5 million" and "gave X ten days" (npadvmod)."""
     objects = [c for c in token.children if c.dep_ in PATIENTS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")]
     objects += [c for o in objects for c in o.conjuncts]   # "sent armoured vehicles and troops"
+    # a small clause without "that": "declared two diplomats persona non grata"
+    objects += [s for c in token.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+                for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"]
     # "handed back eleven detained fishermen": the small model makes the participle the object, the noun its own
     objects += [g for o in objects if o.pos_ == "VERB" and o.tag_ == "VBN" for g in o.children if g.dep_ in OBJECTS]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
