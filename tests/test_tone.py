@@ -216,3 +216,18 @@ def test_the_targets_acts_named_by_its_possessive_and_claims_against_it(analyzer
     assert _tone(acts, "PER").score > 0
     claims = analyzer.analyze(make_article("The allegations against Senator Tom Varga multiplied on Friday."))
     assert _tone(claims, "Tom Varga").label == "neg"
+
+
+def test_a_relative_clause_is_said_of_its_antecedent(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Senator Ola Hemmer, who falsely claimed the vote was rigged, spoke on Monday."))
+    assert any("falsely" in ev.why for ev in _tone(analysis, "Ola Hemmer").evidence)
+
+
+def test_what_the_target_or_its_act_earns(analyzer):
+    earned = analyzer.analyze(make_article(
+        "Uruguay's patient diplomacy won praise from its neighbours. Paraguay drew condemnation for the raid."))
+    assert any("won praise" in ev.why for ev in _tone(earned, "URY").evidence)
+    assert any("drew condemnation" in ev.why for ev in _tone(earned, "PRY").evidence)
+    defended = analyzer.analyze(make_article("Senator Ola Hemmer defended his criticism of the budget on Monday."))
+    assert not any("criticism" in ev.why for t in defended.tone for ev in t.evidence)

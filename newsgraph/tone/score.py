@@ -66,6 +66,7 @@ TITLES = ("president", "minister", "premier", "chancellor", "king", "queen", "em
           "chairwoman", "secretary", "governor", "ambassador", "envoy", "commander", "general", "head", "chief")
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
 POSSIBLE = ("could", "might", "may", "should", "can")
+RELATIVES = ("who", "which", "that")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
@@ -84,6 +85,8 @@ class Lexicon:
     against: dict[str, float] = field(default_factory=dict)
     settle: frozenset[str] = frozenset()
     pact: frozenset[str] = frozenset()
+    earn: frozenset[str] = frozenset()
+    earns: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -92,7 +95,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
     return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
                    frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
-                   frozenset(data.get("settle", ())), frozenset(data.get("pact", ())))
+                   frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
+                   frozenset(data.get("earn", ())), data.get("earns", {}))
 
 
 @dataclass(slots=True)
@@ -178,13 +182,13 @@ class ToneScorer:
 
     # --- words attached to a mention -------------------------------------------------------------------------
 
-    def _word(self, token: Token, table: dict[str, float]) -> float:
+    def _word(self, token: Token, table: dict[str, float], vader: bool = True) -> float:
         """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns,
         "party", "hero", say more about the topic than about the one they are attached to)."""
         for form in (token.lower_, token.lemma_.lower()):
             if form in table:
                 return table[form]
-        if token.pos_ in ("ADJ", "VERB", "ADV"):
+        if vader and token.pos_ in ("ADJ", "VERB", "ADV"):
             valence = self.vader.lexicon.get(token.lower_)
             if valence is not None:
                 return VADER_WORD * valence / 4
@@ -221,6 +225,8 @@ class ToneScorer:
                 if (w := self.lex.framing.get(tok.lower_)):
                     add(_Signal(w, m.sent, f"its '{tok.text}'"))
                     break
+            if described.dep_ == "nsubj" and (earned := self._earned(described.head)):   # "X's handling won praise"
+                add(_Signal(earned[0], m.sent, f"its {described.text} {earned[1]}"))
             described = None
         if head.dep_ == "pobj" and head.head.lower_ == "against" and (
                 w := self.lex.against.get(head.head.head.lemma_.lower())):   # "the allegations against X"
@@ -253,12 +259,23 @@ class ToneScorer:
                 return tokmap[owner.i]
         return None
 
+    def _relative(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
+        """"X, who refused ...", "X, which was indicted": the relative pronoun stands for X."""
+        for clause in head.children:
+            if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
+                pron = next((c for c in clause.children if c.lower_ in RELATIVES
+                             and c.dep_ in SUBJECT_DEPS + OBJECT_DEPS), None)
+                if pron is not None:   # background, often: only our own lexicon's words, not VADER's
+                    self._verb(clause, pron, m, target, tokmap, vader=False)
+
     def _predicate(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         head = _first_conjunct(head)   # "X and Y signed": Y is a subject of 'signed' too
         verb = head.head
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
+            self._relative(head, m, target, tokmap)
             return
         self._verb(verb, head, m, target, tokmap)
+        self._relative(head, m, target, tokmap)
         if head.dep_ in SUBJECT_DEPS:   # "X arrived and signed", "X pledged to send": X does these too
             controls = not any(c.dep_ in ("dobj", "obj") for c in verb.children)   # not "asked Y to lie"
             for other in verb.children:
@@ -266,7 +283,8 @@ class ToneScorer:
                         c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
                     self._verb(other, head, m, target, tokmap)
 
-    def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
+    def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str],
+              vader: bool = True) -> None:
         if any(c.dep_ == "neg" for c in verb.children):
             return  # "did not censure X" says little about X either way
         # "vowed to impeach X", "could indict X": a predicate only intended or possible counts half
@@ -274,7 +292,7 @@ class ToneScorer:
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) else 1.0
         add = target.signals.append
         if head.dep_ in SUBJECT_DEPS:
-            if (w := self._word(verb, self.lex.subject)):
+            if (w := self._word(verb, self.lex.subject, vader)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco"
                 if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ == "over":
@@ -282,6 +300,8 @@ class ToneScorer:
                         if (w := self.lex.framing.get(tok.lower_)):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
                             break
+            if (earned := self._earned(verb)):   # "X earned respect", "X drew condemnation"
+                add(_Signal(sign * earned[0], m.sent, earned[1], verb.idx))
             if (pact := self._object_in(verb, self.lex.settle, self.lex.pact)) is not None:
                 add(_Signal(sign * MAKES_PACT, m.sent, f"makes a pact ('{verb.text} {pact.text}')", verb.idx))
             if (given := self._object_in(verb, self.lex.give, self.lex.aid)) is not None:
@@ -294,9 +314,19 @@ class ToneScorer:
                 elif c.dep_ in ("acomp", "attr") and (w := self._word(c, self.lex.loaded)):
                     add(_Signal(sign * w, m.sent, f"'is {c.text}'"))
         elif head.dep_ in OBJECT_DEPS:
-            if (w := self._word(verb, self.lex.object)):
+            if (w := self._word(verb, self.lex.object, vader)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
                             w < 0))
+
+    def _earned(self, verb: Token) -> tuple[float, str] | None:
+        """What the subject of `verb` earns: 'won praise', 'deserves credit', 'drew condemnation'."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.earn:
+            return None
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "obj") and (w := self.lex.earns.get(obj.lemma_.lower(), self.lex.earns.get(
+                    obj.lower_))):
+                return w, f"'{verb.text} {obj.text}'"
+        return None
 
     @staticmethod
     def _object_in(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> Token | None:
