@@ -797,3 +797,21 @@ def test_events_condemned_step_named_further_back(analyzer):
     text = ("Turkish jets struck Kurdish positions in northern Iraq on Friday. The army said the raids hit depots. "
             "Officials said more operations were planned. Residents fled the area. Baghdad condemned the strikes.")
     assert ("IRQ", "TUR", "ACCUSE") in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a price to pay or consequences to face, said or vowed: a threat to the one who will pay
+    ("The rebels vowed that Nigeria would pay a heavy price.", None),
+    ("Algeria said Morocco would pay a heavy price for the incursion.", ("DZA", "MAR", "THREATEN")),
+    ("Peru warned that Chile would face consequences.", ("PER", "CHL", "THREATEN")),
+])
+def test_events_menace(analyzer, text, expected):
+    got = _asserted(analyzer, text)
+    if expected is None:
+        assert not any(s == t for s, t, _ in got)
+    else:
+        assert expected in got
+
+
+def test_events_menace_unreported_codes_nothing(analyzer):
+    assert _asserted(analyzer, "Israel will pay a heavy price for its aggression against Syria.") == set()

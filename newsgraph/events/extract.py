@@ -115,6 +115,9 @@ class EventExtractor:
         else:
             sources, targets, rule = noun_roles(trigger, index, lex)
         token = trigger.token
+        if "menace" in entry.flags:
+            # "vowed that X would pay a heavy price": X is the one threatened, the one who says it threatens
+            sources, targets = [], subject_actors_of(trigger.clause, index)
         if wrap is not None:
             token, wrapper = wrap
             sources = wrapper_roles(token, index, lex) or sources
@@ -142,6 +145,12 @@ class EventExtractor:
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
+            if "menace" in entry.flags:
+                if modality.speech is None:
+                    return _Found(token, type_, mode, [], [], rule, modality)
+                sources = [m for s in subject_tokens(modality.speech) for m in actors_of(s, index)
+                           if m.code not in {t.code for t in targets}]
+                modality, rule = replace(modality, modality="asserted"), rule + "+menace"
             if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
@@ -325,6 +334,10 @@ def _undone(trigger: Trigger, lex: Lexicon) -> bool:
     noun = trigger.phrase
     return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS | {"nsubjpass"} and noun.head.pos_ == "VERB"
             and lex.lemma(noun.head) in lex.reversing)
+
+
+def subject_actors_of(verb: Token, index: ActorIndex) -> list[Mention]:
+    return [m for s in subject_tokens(verb) for m in actors_of(s, index)]
 
 
 def _under_negotiation(noun: Token, lex: Lexicon) -> bool:
