@@ -815,3 +815,12 @@ def test_events_menace(analyzer, text, expected):
 
 def test_events_menace_unreported_codes_nothing(analyzer):
     assert _asserted(analyzer, "Israel will pay a heavy price for its aggression against Syria.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condemned act that names no author is laid at the door of the state where it happened
+    ("Kenya condemned the attack on a market in Mogadishu.", ("KEN", "SOM", "ACCUSE")),
+    ("The bombing of a clinic in Khartoum was condemned by the African Union.", ("AU", "SDN", "ACCUSE")),
+])
+def test_events_condemned_where(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)

@@ -102,7 +102,7 @@ class EventExtractor:
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
-        found = _responses(sorted(found, key=lambda f: f.token.i), n, done, lex)
+        found = _responses(sorted(found, key=lambda f: f.token.i), n, done, lex, index)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -292,7 +292,22 @@ class EventExtractor:
         return out
 
 
-def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon) -> list[_Found]:
+def _condemned_place(item: _Found, index: ActorIndex) -> list[Mention]:
+    """ "condemned the use of force against demonstrators in Georgia": a condemned act that names no author is laid
+    at the door of the state where it happened."""
+    if item.type != "ACCUSE" or item.token.pos_ != "VERB":
+        return []
+    own = {s.code for s in item.sources}
+    for obj in (c for c in item.token.children if c.dep_ in OBJECTS | {"nsubjpass"}):
+        for tok in obj.subtree:
+            mention = index.places.get(tok.i)
+            if mention is not None and mention.code not in own:
+                return [mention]
+    return []
+
+
+def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon,
+               index: ActorIndex | None = None) -> list[_Found]:
     """Targets for refusals and condemnations that name no one ("denied the allegations"); records the rest."""
     for item in found:   # what the sentence itself names first: "X refused, despite appeals from Y"
         if item.targets and not item.modality.negated:
@@ -304,6 +319,8 @@ def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon) -> l
             if targets:
                 item = replace(item, targets=targets, rule=item.rule + "+response")
                 done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
+            elif index is not None and (where := _condemned_place(item, index)):
+                item = replace(item, targets=where, rule=item.rule + "+where")
         out.append(item)
     return out
 
