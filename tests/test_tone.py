@@ -231,3 +231,23 @@ def test_what_the_target_or_its_act_earns(analyzer):
     assert any("drew condemnation" in ev.why for ev in _tone(earned, "PRY").evidence)
     defended = analyzer.analyze(make_article("Senator Ola Hemmer defended his criticism of the budget on Monday."))
     assert not any("criticism" in ev.why for t in defended.tone for ev in t.evidence)
+
+
+def test_backing_another_party_not_a_policy(analyzer):
+    backs = analyzer.analyze(make_article(
+        "Senator Ola Hemmer conveyed the party's firm support for the people of Chile on Monday."))
+    assert any("backs" in ev.why for ev in _tone(backs, "Ola Hemmer").evidence)
+    policy = analyzer.analyze(make_article("Senator Ola Hemmer expressed support for a new tax on sugar on Monday."))
+    assert not any("backs" in ev.why for t in policy.tone for ev in t.evidence)
+
+
+def test_how_an_act_is_done_and_a_dismissal(analyzer):
+    rash = analyzer.analyze(make_article("Senator Ola Hemmer quit the coalition in an impulsive move on Friday."))
+    assert any("impulsive" in ev.why for ev in _tone(rash, "Ola Hemmer").evidence)
+    sacked = analyzer.analyze(make_article("The governor sacked police chief Ivo Brandt on Tuesday."))
+    assert _tone(sacked, "Ivo Brandt").score < 0
+
+
+def test_an_emergency_tariff_is_not_aid(analyzer):
+    tariffs = analyzer.analyze(make_article("Peru announced emergency tariffs on Chilean steel on Monday."))
+    assert not any("gives aid" in ev.why for t in tariffs.tone for ev in t.evidence)

@@ -43,6 +43,7 @@ VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences nam
 MAX_EVIDENCE = 5
 GIVES_AID = 0.3         # as the source of an AID event
 MAKES_PACT = 0.3        # as the source of an AGREE event
+BACKS = 0.2             # as the source of a SUPPORT event
 FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
@@ -87,6 +88,8 @@ class Lexicon:
     pact: frozenset[str] = frozenset()
     earn: frozenset[str] = frozenset()
     earns: dict[str, float] = field(default_factory=dict)
+    back: frozenset[str] = frozenset()
+    backing: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -96,7 +99,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
                    frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
-                   frozenset(data.get("earn", ())), data.get("earns", {}))
+                   frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
+                   frozenset(data.get("backing", ())))
 
 
 @dataclass(slots=True)
@@ -294,8 +298,8 @@ class ToneScorer:
         if head.dep_ in SUBJECT_DEPS:
             if (w := self._word(verb, self.lex.subject, vader)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
-            for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco"
-                if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ == "over":
+            for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
+                if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
                     for tok in [obj] + [c for c in obj.subtree if c.dep_ in ("amod", "pobj") and c.i != obj.i]:
                         if (w := self.lex.framing.get(tok.lower_)):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
@@ -304,6 +308,10 @@ class ToneScorer:
                 add(_Signal(sign * earned[0], m.sent, earned[1], verb.idx))
             if (pact := self._object_in(verb, self.lex.settle, self.lex.pact)) is not None:
                 add(_Signal(sign * MAKES_PACT, m.sent, f"makes a pact ('{verb.text} {pact.text}')", verb.idx))
+            if (backed := self._object_in(verb, self.lex.back, self.lex.backing)) is not None and any(
+                    tokmap.get(t.i, target.key) != target.key for t in backed.subtree):
+                # backing another party ("support for the Syrian people"), not a policy ("support for a bill")
+                add(_Signal(sign * BACKS, m.sent, f"backs ('{verb.text} {backed.text}')", verb.idx))
             if (given := self._object_in(verb, self.lex.give, self.lex.aid)) is not None:
                 # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
                 pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
