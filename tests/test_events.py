@@ -824,3 +824,17 @@ def test_events_menace_unreported_codes_nothing(analyzer):
 ])
 def test_events_condemned_where(analyzer, text, expected):
     assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # easing a measure: who imposed it gives in to the one it lay on, and the measure is not imposed now
+    ("The easing of British sanctions on Belarus's potash sector was announced on Friday.", ("GBR", "BLR", "CONCEDE"),
+     ("GBR", "BLR", "SANCTION")),
+    ("Ottawa announced the lifting of sanctions on Cuba.", ("CAN", "CUB", "CONCEDE"), ("CAN", "CUB", "SANCTION")),
+    # ending an accord is pulling out of it
+    ("Niger ended its military cooperation agreement with Benin.", ("NER", "BEN", "RETREAT"),
+     ("NER", "BEN", "COOPERATE")),
+])
+def test_events_undoing(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and unwanted not in got

@@ -349,8 +349,16 @@ def _reporter(modality: Modality, index: ActorIndex) -> str | None:
 def _undone(trigger: Trigger, lex: Lexicon) -> bool:
     """ "lifted its ban on X", "sanctions were lifted": the object noun names what is undone, not an event now."""
     noun = trigger.phrase
+    if trigger.entry.pos == "noun" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+        # "the easing of sanctions", "the lifting of the blockade": a noun of giving in undoes its of-phrase
+        return _yielding(noun.head.head, lex)
     return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS | {"nsubjpass"} and noun.head.pos_ == "VERB"
             and lex.lemma(noun.head) in lex.reversing)
+
+
+def _yielding(noun: Token, lex: Lexicon) -> bool:
+    entries = lex.nouns.get(noun.lower_, []) + lex.nouns.get(lex.lemma(noun), [])   # "easing", not "ease"
+    return noun.pos_ == "NOUN" and any(e.type == "CONCEDE" for e in entries)
 
 
 def subject_actors_of(verb: Token, index: ActorIndex) -> list[Mention]:

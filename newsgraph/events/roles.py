@@ -188,6 +188,14 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     rule = "noun-owner"
     verb = trigger.clause if trigger.clause.i != noun.i else None
     light = verb is not None and lex.lemma(verb) in lex.light_verbs
+    if not sources and entry.type == "CONCEDE" and any(_measure(p, lex) for p in patients):
+        # "the easing of EU sanctions on X": who imposed the measure eases it, on whom it lay gains
+        measures = [p for p in patients if _measure(p, lex)]
+        sources = [m for p in measures for m in actors_of(p, index)]
+        if sources:
+            own = {s.code for s in sources}
+            on = [o for p in measures for o in prep_objects(p, TARGET_PREPS)]
+            return sources, [m for m in _all(on, index) if m.code not in own], "noun-undone"
     if not sources and entry.type in MOVERS and patients and not (light and _all(subject_tokens(verb), index)):
         # "the pullout of US troops from X", "the exit of X from the bloc": who moves is who acts
         sources = _movers(patients, index)
@@ -226,6 +234,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if not targets and light:
         targets = _all(prep_objects(verb, _target_preps(entry.type) | {"between"}) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
+    if not targets and entry.type == "CONCEDE":   # "announced the lifting of sanctions on X"
+        targets = [m for m in _all([o for p in patients if _measure(p, lex) for o in prep_objects(p, TARGET_PREPS)],
+                                   index) if m not in sources]
     if not targets and verb is not None and lex.lemma(verb) in lex.addressee_verbs:
         # "accept Islamabad's request": the one who accepts is the one asked
         targets = _all(subject_tokens(verb), index)
@@ -247,6 +258,12 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def _measure(noun: Token, lex: Lexicon) -> bool:
+    """A noun of a sanction or a coercive measure ("sanctions", "the blockade", "curbs")."""
+    entries = lex.nouns.get(noun.lower_, []) + lex.nouns.get(lex.lemma(noun), [])
+    return any(e.type in ("SANCTION", "COERCE") for e in entries)
 
 
 def _moved(verb: Token, lex: Lexicon) -> bool:
