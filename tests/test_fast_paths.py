@@ -30,3 +30,25 @@ def test_reported_speech_candidates_are_every_token_the_loop_acts_on(nlp, shared
         assert acts <= found, [doc[i].text for i in acts - found]
         seen += len(acts)
     assert seen > 50
+
+
+def test_trigger_candidates_hold_every_token_with_a_lexicon_entry(nlp, shared):
+    from newsgraph.actors import ActorResolver
+    from newsgraph.events import EventExtractor
+    from newsgraph.events.patterns import ActorIndex
+    from newsgraph.events.triggers import candidates, match_token
+
+    resolver, extractor = ActorResolver(nlp), EventExtractor(nlp)
+    lex = extractor.lex
+    texts = _texts(shared) + ["The army test-fired a missile; a sit-in and a cease-fire followed. Rebels staged a "
+                              "walk-out, and Ankara's pull-out from the talks was condemned."]
+    matched = 0
+    for doc in nlp.pipe(texts):
+        index = ActorIndex(resolver(doc).mentions)
+        marks = candidates(doc, lex)
+        for token in doc:
+            if not marks[token.i]:
+                assert match_token(token, lex, index) is None, (token.text, token.sent.text)
+            else:
+                matched += match_token(token, lex, index) is not None
+    assert matched > 30

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.events.lexicon import Entry, Lexicon, Wrapper
@@ -226,10 +227,38 @@ def _first_part(token: Token) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
 
 
+_LAST: list = [None, b""]          # the last doc and its candidate marks: a doc is read sentence by sentence
+_KEYS: dict[int, tuple] = {}      # id(lexicon) -> (lexicon, hashes of forms, hashes of lemmas)
+
+
+def candidates(doc: Doc, lex: Lexicon) -> bytes:
+    """1 for each token that may have a lexicon entry (its form or lemma is a key, or a hyphen joins it to the word
+    before), read from the doc's arrays: `match_token` finds nothing for the others, and making a Token for every
+    word of every sentence costs more than matching the few that can be triggers."""
+    if _LAST[0] is doc:
+        return _LAST[1]
+    keys = _KEYS.get(id(lex))
+    if keys is None or keys[0] is not lex:
+        strings = doc.vocab.strings
+        words = set(lex.verbs) | set(lex.nouns)
+        keys = _KEYS[id(lex)] = (lex, frozenset(strings[w] for w in set(lex.forms) | set(lex.nouns)),
+                                 frozenset(strings[f] for w in words for f in (w, w.title(), w.upper())))
+    _, forms, lemmas = keys
+    text = doc_text(doc)
+    marks = bytes(low in forms or lem in lemmas or (idx >= 2 and text[idx - 1] in HYPHENS)
+                  for low, lem, idx in doc.to_array([LOWER, LEMMA, IDX]).tolist())
+    _LAST[0], _LAST[1] = doc, marks
+    return marks
+
+
 def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[int]) -> list[Trigger]:
     """Every trigger in a sentence, outside actor names, other names and direct quotations."""
     found = []
-    for token in sent:
+    doc, marks = sent.doc, candidates(sent.doc, lex)
+    for i in range(sent.start, sent.end):
+        if not marks[i]:
+            continue
+        token = doc[i]
         if token.i in skip or token.i in index.acting or token.i in index.places:
             continue
         if token.ent_type_ in NAME_LABELS or (token.ent_type_ == "DATE" and token.pos_ == "PROPN"):
