@@ -222,8 +222,11 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             # "Under-Secretary-General for Humanitarian Affairs": the title before its portfolio
             title = p.aff.role.split(" for ")[0].split(" of ")[0]
             if code is None and title in ctx.lex.org_roles and not held:
-                # "Director General X" in an article about one organisation heads that organisation
-                code, tag = dominant_org(ctx.found), "+dominant-org"
+                # the one organisation named whose head bears the title; else, in an article about one
+                # organisation, that organisation
+                code, tag = _headed_org(ctx, title), "+org-head"
+                if code is None:
+                    code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at, home=p.aff.home)
         if (p.aff is None or p.aff.actor is None) and held_now is not None and not (p.aff and p.aff.private):
@@ -232,6 +235,16 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             m.person = p.name
             if p.aff is not None:
                 m.code, m.sector = p.aff.actor, p.aff.sector
+
+
+def _headed_org(ctx: Context, title: str) -> str | None:
+    """The one organisation the article names whose head bears `title` ("secretary general": NATO, not the EU)."""
+    title = title.replace("-", " ").removeprefix("deputy ").removeprefix("assistant ")   # the deputy's org too
+    heads = ctx.lex.org_heads.get(title)
+    if not heads:
+        return None
+    codes = {m.code for m in ctx.found if m.kind == "org" and m.code in heads and not m.place}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _titled_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:

@@ -2,7 +2,8 @@
 
 - `crisis_state`: the one state the article names with a coup word ("the Guinea-Bissau junta", "Niger's coup",
   "the coup in Gabon", "Mali's military government"); plural forms ("the Sahel juntas", "the military
-  governments of A and B") name several states and count for none. Deposed and exiled officials ("ousted President
+  governments of A and B") name several states and count for none; a coup never placed is of the dateline's
+  state, else of the state the article is about. Deposed and exiled officials ("ousted President
   X", "the toppled leader X", "exiled opposition leader X") belong to that state, not to the summit's host.
 - `owner_state`: "the junta's spokesman" speaks for the state the junta rules (the crisis state); "the rebels'
   commander" for the state the article's rebels fight in (its REB mentions), with the owner's sector.
@@ -47,8 +48,10 @@ def crisis_state(ctx: Context) -> str | None:
     ranked = counts.most_common(2)
     found = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if found is None and words and not counts:
-        # "since the coup", "the junta": a coup the article never places is the coup of the state it is about
-        found = dominant_state(ctx.found, ctx.sent_of, -_FAR)
+        # "since the coup", "the junta": a coup the article never places is of the state it is datelined in (a
+        # story of a foreign force leaving names that force's state most), else of the state it is about
+        named = {m.code for m in ctx.found if m.kind == "state" and m.code}
+        found = ctx.dateline if ctx.dateline in named else dominant_state(ctx.found, ctx.sent_of, -_FAR)
     ctx.crisis = found or ""
     return found
 

@@ -13,6 +13,7 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
   agency carried a statement by Vice Minister X"); this beats a dateline of the reporting country.
 - `+ministry`: the one state whose ministry of the minister's portfolio the sentence or the two before it name
   ("Denmark's foreign ministry summoned ... Foreign Minister X said").
+- `+subject`: for a spokesperson, the state or body that is the subject of the sentence before ("The State Department condemned the seizure. ... spokesman X said").
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
   London dateline on a story about Asia gives nothing).
@@ -79,7 +80,7 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
-                      (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
+                      (_spoken_for(ctx, role, at), "+subject"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
         if code and code not in others:
             return code, tag
     return None, ""
@@ -122,6 +123,14 @@ def _on_home_noun(ctx: Context, prep: Token) -> bool:
         return True
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.home_nouns
                                        for c in head.children)
+
+
+def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
+    """"The State Department condemned the seizure. ... spokesman X said": a spokesperson speaks for the body that
+    is the subject of the sentence before (one earlier in the sentence may be inside the quote)."""
+    if role_head(role) not in ctx.lex.home_roles:
+        return None
+    return ctx.subject_before(at, same=False)
 
 
 def _parliament(ctx: Context, sent: int) -> str | None:

@@ -78,6 +78,7 @@ class Lexicon:
     city_nouns: frozenset[str] = frozenset()
     topic_roles: frozenset[str] = frozenset()                   # "Russia adviser": the country is the topic
     org_roles: frozenset[str] = frozenset()                     # titles that head organisations, not states
+    org_heads: dict[str, frozenset[str]] = field(default_factory=dict)   # "secretary general" -> {"UN", "NATO", ...}
     public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
     private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
     organ_words: frozenset[str] = frozenset()                   # "ECOWAS Commission President": an organ's name
@@ -163,6 +164,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     employers = data.get("employers") or {}
     lex.topic_roles = frozenset(employers.get("topic_roles") or ())
     lex.org_roles = frozenset(employers.get("org_roles") or ())
+    lex.org_heads = {title: frozenset(codes) for title, codes in (employers.get("org_heads") or {}).items()}
     state_words = {w for w, sector in {**lex.institutions, **lex.stateless}.items()
                    if " " not in w and sector in {"GOV", "MIL", "LEG", "JUD"}}
     lex.public_bodies = frozenset(employers.get("public") or ()) | state_words

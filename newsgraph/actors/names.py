@@ -24,6 +24,8 @@ _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 _MISTAGGED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})   # labels spaCy's small model gives unfamiliar names
 _MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
 _SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name
+# a ruler's regnal number ("Mohammed VI", "Abdullah II", "Charles III"); a lone "I" is too often the pronoun
+_REGNAL = re.compile(r"^(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})$")
 
 
 def is_name_token(token: Token) -> bool:
@@ -63,6 +65,8 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
         if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
             s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
         e = _widen_right(doc, e, taken, in_role)
+        if e < len(doc) and _regnal(doc[e]):
+            e += 1
         spans.add((_after_title_words(ctx, s, e), e))
     # keep the widest of overlapping spans
     out: list[tuple[int, int]] = []
@@ -162,6 +166,11 @@ def _widen_right(doc: Doc, e: int, taken: set[int], in_role: set[int]) -> int:
     return e
 
 
+def _regnal(token: Token) -> bool:
+    """A regnal number right after a name: "Mohammed VI", "Abdullah II" (not "I", the pronoun)."""
+    return token.text != "I" and bool(_REGNAL.match(token.text)) and token.i > 0 and token.doc[token.i - 1].whitespace_ != ""
+
+
 def _gerund(token: Token, verbs: frozenset[str]) -> bool:
     """"Hosting", "Backing": an -ing form of a known verb ("host", "make", "plan")."""
     word = token.lower_
@@ -186,7 +195,9 @@ def _hyphen_tail(doc: Doc, k: int) -> bool:
 
 def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
     """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
-    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2 and not _hyphen_tail(ctx.doc, e - 1)}
+    # a regnal number is no surname ("Abdullah II": not every "II" in "World War II")
+    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2 and not _hyphen_tail(ctx.doc, e - 1)
+                and not _regnal(ctx.doc[e - 1])}
     if not surnames:
         return names
     inside = {k for s, e in names for k in range(s, e)}

@@ -174,7 +174,7 @@ class Context:
                 return outer.code, "demonym"
             return m.code, m.how.split("+")[0]
         if j >= 1 and doc[j - 1].lower_ == "its":
-            return self._subject_before(j - 1), "its"
+            return self.subject_before(j - 1), "its"
         if j >= 2:
             code, sector = owner_state(self, j - 1)   # "the junta's spokesman", "the rebels' commander"
             if code is not None:
@@ -204,20 +204,20 @@ class Context:
         values = self.lower if attr == "lower" else self.doc.to_array(ORTH)
         return numpy.flatnonzero(numpy.isin(values, ids)).tolist()
 
-    def _subject_before(self, i: int) -> str | None:
+    def subject_before(self, i: int, same: bool = True) -> str | None:
         """"The EU said its envoy ...": the state or organisation that is a subject earlier in the sentence,
         else in the sentence before ("The AU urged calm. Its chairperson ...")."""
         here = self.sent_of[i]
         # the bodies "the junta", "the ministry" are subjects too; a main clause's subject first ("The junta, which
         # seized power, revoked the accord that allowed US forces to stay. Its spokesman ...": the junta's)
         found = sorted(self.found + self.bodies, key=lambda m: m.start)
-        for sent in (here, here - 1):
+        for sent in (here, here - 1) if same else (here - 1,):
             bodies = [m for m in found if m.end <= i and self.sent_of[m.start] == sent and m.code
                       and m.kind in {"state", "org"} and not m.place]
-            subjects = [m for m in bodies if self.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [m for m in bodies if _subject_head(self.doc[m.start:m.end].root).dep_ in {"nsubj", "nsubjpass"}]
             # a subject the parse made the root of the sentence ("The junta, which ..., revoked" read as a phrase)
             main = [m for m in bodies if self.doc[m.start:m.end].root.dep_ == "ROOT"
-                    or m in subjects and self.doc[m.start:m.end].root.head.dep_ == "ROOT"]
+                    or m in subjects and _subject_head(self.doc[m.start:m.end].root).head.dep_ == "ROOT"]
             if main or subjects:
                 return (main or subjects)[-1].code
         return None
@@ -242,6 +242,14 @@ class Context:
         if m.how == "demonym" and root.head.is_lower and root.head.pos_ == "NOUN":
             return False
         return not m.start <= root.head.i < m.end and root.dep_ in _MODIFIER_DEPS
+
+
+def _subject_head(token):
+    """The noun a state's name or adjective qualifies ("Kenya's disaster agency", "the Kenyan agency"): the head
+    whose role in the clause is the body's."""
+    while token.dep_ in ("compound", "amod", "poss") and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
 
 
 def role_before(ctx: Context, s: int) -> Role | None:
@@ -331,8 +339,30 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             return Affiliation(None, text, None, "title+body", private=True)
         if actor is None and its and _national_body_before(ctx, role.start):
             return Affiliation(None, text, role.sector, "title+its-national", home=True)
+        if actor is None:
+            # "Commodore X, the PCG spokesperson": a rank before the name, the office after it names the state
+            after = _apposition(ctx, e, aliases)
+            if after is not None and after.actor:
+                return after
         return Affiliation(actor, text, _owner_sector(how, role.sector), f"title+{how}" if actor and how else "title")
-    # apposition: "X, [the] Maldives Permanent Representative ...", "X, the country's president"
+    after = _apposition(ctx, e, aliases)
+    if after is not None:
+        return after
+    actor = ctx.state_after(e)
+    if actor is not None:
+        return Affiliation(actor, None, None, "of")
+    # "Cambodia's Hun Sen said": a name owned by a state with no title between
+    if s >= 2 and doc[s - 1].text in POSSESSIVE:
+        m = ctx.mention_at.get(s - 2)
+        if m is not None and m.code and m.kind in {"state", "org"} and not m.how.endswith("+institution"):
+            return Affiliation(m.code, None, None, "possessive")
+    return None
+
+
+def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | None:
+    """A title apposed after the name ending at token e: "X, [the] Maldives Permanent Representative ...",
+    "X, the country's president"."""
+    doc = ctx.doc
     if e < len(doc) and doc[e].text == ",":
         k = e + 1
         if k < len(doc) and doc[k].lower_ in {"the", "a", "an"}:
@@ -362,14 +392,6 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
                 return Affiliation(None, text, role.sector, "apposition+its-national", home=True)
             return Affiliation(actor, text, _owner_sector(how, role.sector),
                                f"apposition+{how}" if how else "apposition")
-    actor = ctx.state_after(e)
-    if actor is not None:
-        return Affiliation(actor, None, None, "of")
-    # "Cambodia's Hun Sen said": a name owned by a state with no title between
-    if s >= 2 and doc[s - 1].text in POSSESSIVE:
-        m = ctx.mention_at.get(s - 2)
-        if m is not None and m.code and m.kind in {"state", "org"} and not m.how.endswith("+institution"):
-            return Affiliation(m.code, None, None, "possessive")
     return None
 
 
