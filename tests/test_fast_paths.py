@@ -52,3 +52,34 @@ def test_trigger_candidates_hold_every_token_with_a_lexicon_entry(nlp, shared):
             else:
                 matched += match_token(token, lex, index) is not None
     assert matched > 30
+
+
+def _quoted_plain(doc, min_len=4):
+    """quoted_tokens as a loop over every Token: the reference the array version must match."""
+    inside, start = set(), None
+    for tok in doc:
+        text = tok.text
+        opening = text in ("\u201c", "\u00ab") or (text == '"' and start is None)
+        closing = text in ("\u201d", "\u00bb") or (text == '"' and start is not None)
+        if opening and start is None:
+            start = tok.i
+        elif closing and start is not None:
+            if tok.i - start - 1 >= min_len:
+                inside.update(range(start + 1, tok.i))
+            start = None
+        elif tok.is_sent_start and start is not None and tok.i - start > 80:
+            start = None
+    return frozenset(inside)
+
+
+def test_quoted_tokens_from_arrays_match_the_token_loop(nlp, shared):
+    from newsgraph.events.patterns import quoted_tokens
+
+    texts = _texts(shared) + ['He said "we will not wait for them" and left. «Nous partons demain matin», she said. '
+                              '“An unbalanced quote opens here and never closes. ' + "Words go on. " * 40,
+                              'The "so-called" deal, "a fair and lasting peace for all", was signed.']
+    found = 0
+    for doc in nlp.pipe(texts):
+        assert quoted_tokens(doc) == _quoted_plain(doc)
+        found += len(quoted_tokens(doc))
+    assert found > 100

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Mention
@@ -275,20 +276,30 @@ def path_up(token: Token, limit: int = 12) -> Iterator[Token]:
         tok = tok.head
 
 
+_QUOTE_MARKS = ("\u201c", "\u00ab", "\u201d", "\u00bb", '"')
+
+
 def quoted_tokens(doc: Doc, min_len: int = 4) -> frozenset[int]:
-    """Token indices inside direct quotations of at least `min_len` words (scare quotes do not count)."""
+    """Token indices inside direct quotations of at least `min_len` words (scare quotes do not count).
+
+    Only quote marks and sentence starts decide, so they are found in the doc's arrays (no Token per word)."""
+    strings = doc.vocab.strings
+    marks = {strings[m]: m for m in _QUOTE_MARKS}
     inside: set[int] = set()
     start: int | None = None
-    for tok in doc:
-        text = tok.text
+    starts = doc.to_array(SENT_START).astype("int64").tolist()   # -1, 0 or 1 (a uint64 array otherwise)
+    for i, (orth, sent_start) in enumerate(zip(doc.to_array(ORTH).tolist(), starts)):
+        text = marks.get(orth)
+        if text is None and sent_start != 1:
+            continue
         opening = text in ("\u201c", "\u00ab") or (text == '"' and start is None)
         closing = text in ("\u201d", "\u00bb") or (text == '"' and start is not None)
         if opening and start is None:
-            start = tok.i
+            start = i
         elif closing and start is not None:
-            if tok.i - start - 1 >= min_len:
-                inside.update(range(start + 1, tok.i))
+            if i - start - 1 >= min_len:
+                inside.update(range(start + 1, i))
             start = None
-        elif tok.is_sent_start and start is not None and tok.i - start > 80:
+        elif sent_start == 1 and start is not None and i - start > 80:
             start = None   # an unbalanced quote mark does not swallow the article
     return frozenset(inside)
