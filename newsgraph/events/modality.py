@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import path_up
 
@@ -117,7 +118,7 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
     if any(lex.lemma(t) in lex.proposal_nouns or (lex.lemma(t) == "be" and _proposal_subject(t, lex))
            for t in governing):
         modality = "proposed"   # "one way is to launch a boycott", "a plan to impose sanctions"
-    if sent.text.rstrip().endswith("?") and speech is None:
+    if speech is None and doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip().endswith("?"):   # no join
         modality = "question"
     return Modality(modality or "asserted", negated, speech)
 
