@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -129,6 +130,8 @@ class ToneScorer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self.vader = SentimentIntensityAnalyzer()
+        self._valences: dict[int, float] | None = None   # VADER's lexicon by hash of the lower-case form
+        self._lows: tuple[Any, list[int]] = (None, [])   # the last doc and its tokens' lower-case hashes
 
     def __call__(self, doc: Doc, actors: Actors, events: Sequence[Event] = (),
                  quotes: Sequence[Quote] = ()) -> tuple[Tone, ...]:
@@ -421,10 +424,16 @@ class ToneScorer:
         """VADER's lexicon over the parsed tokens, a negated word flipped, normalised as VADER's compound is
         (x / sqrt(x² + 15)); VADER's own pass re-tokenises and costs several times more."""
         total = 0.0
-        lexicon = self.vader.lexicon
-        for tok in span:
-            valence = lexicon.get(tok.lower_)
+        doc = span.doc
+        if self._valences is None:
+            self._valences = {doc.vocab.strings[w]: v for w, v in self.vader.lexicon.items()}
+        if self._lows[0] is not doc:   # the words are looked up by hash: no Token for the many with no valence
+            self._lows = (doc, doc.to_array(LOWER).tolist())
+        lows, valences = self._lows[1], self._valences
+        for i in range(span.start, span.end):
+            valence = valences.get(lows[i])
             if valence:
+                tok = doc[i]
                 negated = tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.head.children)
                 total += -0.74 * valence if negated else valence
         return total / math.sqrt(total * total + 15)
@@ -463,7 +472,8 @@ class ToneScorer:
         for i, whys in by_sent.items():
             if i < len(sents):
                 s = sents[i]
-                evidence.append(ToneEvidence(s.start_char, s.end_char, s.text, "; ".join(whys)))
+                evidence.append(ToneEvidence(s.start_char, s.end_char, doc_text(s.doc)[s.start_char:s.end_char],
+                                             "; ".join(whys)))
         return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
 
