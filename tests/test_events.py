@@ -838,3 +838,22 @@ def test_events_condemned_where(analyzer, text, expected):
 def test_events_undoing(analyzer, text, expected, unwanted):
     got = _asserted(analyzer, text)
     assert expected in got and unwanted not in got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # pulling out of an accord is a retreat from its authors; a broker is no party of the accord
+    ("Ethiopia pulled out of the water deal brokered by Egypt and the African Union.", ("ETH", "EGY", "RETREAT"),
+     ("EGY", "AU", "AGREE")),
+    # a place around which forces are sent; blocking a road in protest is a protest
+    ("Turkey deployed additional warships to the waters around Cyprus.", ("TUR", "CYP", "MOBILIZE"), None),
+    ("Greek farmers blockaded a border crossing with Bulgaria in protest.", ("GRC", "BGR", "PROTEST"),
+     ("GRC", "BGR", "COERCE")),
+])
+def test_events_accords_places_protests(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and (unwanted is None or unwanted not in got)
+
+
+def test_events_movers_are_not_their_own_place(analyzer):
+    got = _asserted(analyzer, "The exit of Chad and Niger from the regional bloc took effect on Friday.")
+    assert ("TCD", "NER", "RETREAT") not in got and ("NER", "TCD", "RETREAT") not in got

@@ -154,6 +154,8 @@ class EventExtractor:
             if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
+            if type_ == "COERCE" and entry.pos == "verb" and _in_protest(trigger.clause, lex):
+                type_, mode, rule = "PROTEST", None, rule + "+in-protest"   # "blockaded a crossing in protest"
             if type_ == "AGREE" and _under_negotiation(trigger.phrase, lex):
                 modality = replace(modality, modality="hypothetical")   # "talks on a new accord": not reached yet
             if type_ == "PROTEST" and entry.pos == "verb" and _official(trigger.clause, index):
@@ -182,7 +184,10 @@ class EventExtractor:
             sources = [m for m in place_targets(trigger.clause, index, ("outside",))
                        if m.place and m.code not in aimed][:1]
         if not targets and type_ in PLACE_TYPES:
-            targets = place_targets(trigger.clause, index)
+            # where one withdraws from is a place too ("pulled out of the camp in X", "withdrew from X")
+            targets = place_targets(trigger.clause, index, ("from", "of") if type_ == "RETREAT" else ())
+            if type_ == "RETREAT":   # not the movers themselves ("the exit of X and Y from ...")
+                targets = [m for m in targets if m.code not in {s.code for s in sources}]
             rule += "+place"
         if not targets and type_ in MATERIAL_CONFLICT:
             # "mobilized reservists for a war against X"; never the source itself
@@ -363,6 +368,12 @@ def _yielding(noun: Token, lex: Lexicon) -> bool:
 
 def subject_actors_of(verb: Token, index: ActorIndex) -> list[Mention]:
     return [m for s in subject_tokens(verb) for m in actors_of(s, index)]
+
+
+def _in_protest(verb: Token, lex: Lexicon) -> bool:
+    """ "blocked the bridge in protest", "... in a counter-protest against X": the act is a protest."""
+    return any(e.type == "PROTEST" for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj" for e in lex.nouns.get(lex.lemma(p), ()))
 
 
 def _under_negotiation(noun: Token, lex: Lexicon) -> bool:

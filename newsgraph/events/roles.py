@@ -122,6 +122,8 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         nested = [p for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == entry.prep
                   for p in t.children if p.dep_ == "pobj"]
         targets = _all(prep_objects(verb, [entry.prep]), index) or _all(nested, index) or _all(objects, index)
+        if not targets and entry.type in AUTHORED | {"RETREAT"}:   # "pulled out of the deal brokered by X and Y"
+            targets = _authors(prep_objects(verb, [entry.prep]), index)
         if not targets and entry.prep in MEANS:   # "spoke by telephone with X": the phrase of the means names no one
             means = prep_objects(verb, [entry.prep])
             targets = _all(prep_objects(verb, TARGET_PREPS) + [p for m in means for p in prep_objects(m, TARGET_PREPS)],
@@ -180,8 +182,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     by = ("by",) if entry.type == "RETREAT" else ("by", "from")   # "withdrawal from X": X is the target
     owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in by
                for p in c.children if p.dep_ == "pobj"]
-    owners += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
-               if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]   # "a request made by X"
+    owners += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and lex.lemma(c) not in lex.one_sided
+               for a in c.children if a.dep_ == "agent" for p in a.children
+               if p.dep_ == "pobj"]   # "a request made by X", not "a deal brokered by X"
     patients = prep_objects(noun, ["of"])
     owners += [p for o in patients for p in prep_objects(o, ["by"])]   # "the expulsion of two diplomats by X"
     sources = _all(owners, index)
@@ -251,6 +254,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         # "its demand that X ease ...": the one asked is the clause's subject, on the noun or on its verb
         comps = complements(noun) + (complements(noun.head) if entry.type == "REQUEST" and noun.dep_ in OBJECTS else [])
         for comp in comps:
+            if comp.dep_ == "acl" and comp.tag_ == "VBN":
+                continue   # "the deal brokered by X": a reduced relative, no complement
             asked = _all([c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")], index) if (
                 entry.type == "REQUEST") else []
             targets = [m for m in asked if m not in sources] or search_actors(comp, index)
@@ -342,7 +347,7 @@ def wrapper_roles(head: Token, index: ActorIndex, lex: Lexicon) -> Actors:
 
 PLACE_PREPS = ("in", "into", "across", "inside", "near", "throughout", "within", "at")
 # Where a place may hang off the first place phrase: "positions in northern X", "the border with X".
-NESTED_PREPS = PLACE_PREPS + ("of", "with", "along")
+NESTED_PREPS = PLACE_PREPS + ("of", "with", "along", "around", "off")
 
 
 def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) -> Actors:
