@@ -66,3 +66,28 @@ def test_unplaced_junta_is_the_datelined_state(resolver, nlp):
             "ended the accord that let French forces stay in the country. Its spokesman, Colonel Issa Keita, "
             "accused Paris of arrogance.")
     assert _persons(resolver, nlp, text)["Issa Keita"].actor == "MLI"
+
+
+def test_abbreviated_rank_is_a_title(resolver, nlp):
+    # "Gen." is one token in text, two in the lexicon's lower-case pattern: both forms match
+    text = "Army repels raid\n\nArmy spokesman Brig. Gen. Ali Okello said Kenyan troops repelled the attack."
+    assert _persons(resolver, nlp, text)["Ali Okello"].role == "general"
+
+
+def test_generational_suffix_ends_the_name(resolver, nlp):
+    text = ("Manila protests\n\nPresident Carlos Reyes Jr. ordered patrols. Reyes said the navy would stay. Jr. is "
+            "no one's surname.")
+    persons = _persons(resolver, nlp, text)
+    assert "Carlos Reyes Jr." in persons and "Jr." not in persons
+
+
+def test_camel_case_given_name(resolver, nlp):
+    text = "Envoy condemns collision\n\nUS Ambassador LaToya Greene condemned the actions of the Chinese ship."
+    assert _persons(resolver, nlp, text)["LaToya Greene"].actor == "USA"
+
+
+def test_its_title_of_an_uncoded_main_subject_takes_no_clause_subject(resolver, nlp):
+    # the Canal Board is no state's body the lexicon knows; "US ships" is only the subject of the claim
+    text = ("Fees row\n\nThe Harbour Board rejected a claim that US ships would stop paying fees. \"Nobody gets a "
+            "discount,\" its administrator, Lena Ortiz, said.")
+    assert _persons(resolver, nlp, text)["Lena Ortiz"].actor != "USA"

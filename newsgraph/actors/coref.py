@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from newsgraph.actors.mentions import Found
+from newsgraph.actors.names import SUFFIXES
 from newsgraph.actors.evidence import home_state
 from newsgraph.actors.officeholders import Holding, canonical_role, lookup
 from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org
@@ -106,7 +107,7 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
               role_aliases: dict[str, str], fulls: frozenset[str]) -> PersonState | None:
     doc = ctx.doc
     honorific = ctx.lex.honorifics.get(doc[s - 1].lower_, "") if s > 0 else ""
-    tokens = tuple(t.text for t in doc[s:e] if t.is_alpha)
+    tokens = tuple(t.text for t in doc[s:e] if t.is_alpha and t.text not in SUFFIXES)   # "Jr" is no surname
     if not tokens:
         return None
     lower = {t.lower() for t in tokens}

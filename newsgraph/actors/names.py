@@ -20,17 +20,20 @@ PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del"
                        "la", "le", "dos", "du", "ben", "abu", "den", "ter", "-", "'"})
 # capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
 _INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")   # "MaryKay", "LaToya": a given name only where spaCy tags a person
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
 _MISTAGGED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})   # labels spaCy's small model gives unfamiliar names
 _MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
 _SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated given name
 # a ruler's regnal number ("Mohammed VI", "Abdullah II", "Charles III"); a lone "I" is too often the pronoun
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})   # generational suffixes end a name but are no surname
 _REGNAL = re.compile(r"^(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})$")
 
 
 def is_name_token(token: Token) -> bool:
     """A token that can be part of a person's name."""
-    if not (token.is_alpha and token.is_title or _INNER_CAPS.match(token.text)):
+    if not (token.is_alpha and token.is_title or _INNER_CAPS.match(token.text)
+            or token.ent_type_ == "PERSON" and _CAMEL.match(token.text)):
         return False
     # a gerund opening a sentence ("Hosting X at the forum ...") is a verb, however spaCy tags the span
     if token.pos_ == "VERB" and token.is_sent_start and token.lower_.endswith("ing"):
@@ -65,8 +68,8 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
         if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
             s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
         e = _widen_right(doc, e, taken, in_role)
-        if e < len(doc) and _regnal(doc[e]):
-            e += 1
+        if e < len(doc) and (_regnal(doc[e]) or doc[e].text in SUFFIXES):
+            e += 1   # "Mohammed VI", "Ferdinand Marcos Jr."
         spans.add((_after_title_words(ctx, s, e), e))
     # keep the widest of overlapping spans
     out: list[tuple[int, int]] = []
@@ -196,7 +199,8 @@ def _hyphen_tail(doc: Doc, k: int) -> bool:
 def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
     """Surnames of the full names found, where spaCy did not tag them again ("Mensah later said")."""
     # a regnal number is no surname ("Abdullah II": not every "II" in "World War II")
-    surnames = {ctx.doc[e - 1].text for s, e in names if e - s >= 2 and not _hyphen_tail(ctx.doc, e - 1)
+    surnames = {ctx.doc[e - 1 - (ctx.doc[e - 1].text in SUFFIXES)].text for s, e in names
+                if e - s >= 2 + (ctx.doc[e - 1].text in SUFFIXES) and not _hyphen_tail(ctx.doc, e - 1)
                 and not _regnal(ctx.doc[e - 1])}
     if not surnames:
         return names

@@ -218,8 +218,14 @@ class Context:
             # a subject the parse made the root of the sentence ("The junta, which ..., revoked" read as a phrase)
             main = [m for m in bodies if self.doc[m.start:m.end].root.dep_ == "ROOT"
                     or m in subjects and _subject_head(self.doc[m.start:m.end].root).head.dep_ == "ROOT"]
-            if main or subjects:
-                return (main or subjects)[-1].code
+            if main:
+                return main[-1].code
+            # "The Canal Authority denied a claim that US vessels ...": a main subject the lexicon cannot code owns
+            # "its", not the subject of a clause inside the sentence
+            if subjects and not _uncoded_main_subject(self.doc[bodies[0].start].sent, i, found):
+                return subjects[-1].code
+            if subjects:
+                return None
         return None
 
     def state_after(self, k: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:
@@ -242,6 +248,14 @@ class Context:
         if m.how == "demonym" and root.head.is_lower and root.head.pos_ == "NOUN":
             return False
         return not m.start <= root.head.i < m.end and root.dep_ in _MODIFIER_DEPS
+
+
+def _uncoded_main_subject(sent, i: int, found: list[Found]) -> bool:
+    """The sentence's main verb has a noun subject before token i that no mention covers."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= i or subj.pos_ == "PRON":
+        return False
+    return not any(m.start <= subj.i < m.end or _subject_head(sent.doc[m.start:m.end].root).i == subj.i for m in found)
 
 
 def _subject_head(token):

@@ -47,7 +47,9 @@ class ActorResolver:
         self.mentions = MentionFinder(nlp, self.lex)
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for text, sector in self.lex.roles.items():
-            self.roles.add(sector, [nlp.make_doc(text)])
+            # "gen." splits in two where "Gen." is one token (a tokenizer exception): match both forms
+            forms = {tuple(t.lower_ for t in nlp.make_doc(f)): f for f in (text, text.capitalize())}
+            self.roles.add(sector, [nlp.make_doc(f) for f in forms.values()])
         self.known = KnownPersons([*self.lex.persons, *known])
         self.capitals = {text.lower(): e.code for text, e in self.lex.names.items() if e.how == "capital" and e.code}
 
