@@ -435,3 +435,13 @@ def test_the_statement_is_the_body_that_said_in_a_statement(analyzer) -> None:
             "it would keep its troops in the region.\n\n\"Our commitment is unchanged,\" the statement said.")
     quote = _one(_quotes(analyzer, text), "Our commitment is unchanged")
     assert quote.actor == "NATO"
+
+
+def test_pronoun_speaker_named_inside_a_subject_phrase(analyzer) -> None:
+    # the parse heads the subject with the body ("Armed Forces ... chief Gen. X"): "he" is still X, not the
+    # ambassador who is the person subject before
+    text = ('Navy keeps patrols\n\nUS Ambassador LaToya Greene condemned the collision. Armed Forces of the '
+            'Philippines chief Gen. Rodel Cruz said the military would keep backing civilian agencies. "We will not '
+            'be pushed out," he said during a visit to a base.')
+    quote = _one(_quotes(analyzer, text), "pushed out")
+    assert (quote.speaker, quote.actor) == ("Rodel Cruz", "PHL")

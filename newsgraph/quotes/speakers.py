@@ -147,10 +147,30 @@ class SpeakerIndex:
                if m.how != "pronoun"):
             return None
         gender = self.cues.person_pronouns[token.lower_]
-        found = self._antecedent(token, self._is_person_of(gender), stop=lambda t: self._unknown_subject(t, gender))
+        fits = self._is_person_of(gender)
+        found = self._held_by_subject(token, fits)
+        found = found or self._antecedent(token, fits, stop=lambda t: self._unknown_subject(t, gender))
         if found is not None:
             self.genders().setdefault(found.name, gender)
         return found
+
+    def _held_by_subject(self, token: Token, fits: Callable[[Token], bool]) -> Speaker | None:
+        """"Armed Forces of the X chief Gen. Y said ... '...,' he said": the person the actors stage took the
+        pronoun for, named inside a later subject phrase than any person subject (a title phrase the parse
+        headed by its body), is the speaker."""
+        mention = self.by_token.get(token.i)
+        if mention is None or mention.how != "pronoun" or not mention.person:
+            return None
+        subjects = self.subjects()
+        here = self.sent_index(token.i)
+        for i in range(bisect_right(self._subject_at, token.i - 1) - 1, -1, -1):
+            subject = subjects[i]
+            if here - self.sent_index(subject.i) > self.cues.max_back_sentences or fits(subject):
+                return None
+            if any(self.by_token.get(k) is not None and self.by_token[k].person == mention.person
+                   and self.by_token[k].how == "name" for k in range(subject.left_edge.i, subject.right_edge.i + 1)):
+                return Speaker(mention.person, mention.code, token.idx, token.idx + len(token.text))
+        return None
 
     def _unknown_subject(self, token: Token, gender: str) -> bool:
         """A subject that may be the person meant but cannot be checked: a pronoun of the same gender (a chain the
