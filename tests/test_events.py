@@ -857,3 +857,16 @@ def test_events_accords_places_protests(analyzer, text, expected, unwanted):
 def test_events_movers_are_not_their_own_place(analyzer):
     got = _asserted(analyzer, "The exit of Chad and Niger from the regional bloc took effect on Friday.")
     assert ("TCD", "NER", "RETREAT") not in got and ("NER", "TCD", "RETREAT") not in got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a coordinated phrase of the same preposition names a second party
+    ("Senegal's president held talks with Malian officials in Bamako and with Burkinabe officials in Ouagadougou.",
+     ("SEN", "BFA", "CONSULT"), None),
+    # recognition switched to a capital backs it; ties that are cut are no cooperation now
+    ("The Solomon Islands switched recognition to Beijing in 2019.", ("SLB", "CHN", "SUPPORT"), None),
+    ("Kiribati cut its ties with Taiwan.", ("KIR", "TWN", "SANCTION"), ("KIR", "TWN", "COOPERATE")),
+])
+def test_events_coordinated_phrases_and_recognition(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and (unwanted is None or unwanted not in got)

@@ -217,7 +217,9 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
         # the small model tags "sent troops to X" as a dative now and then
         prep = child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")
         if prep and child.lower_ in wanted:
-            found += [p for p in child.children if p.dep_ in ("pobj", "pcomp") and p.lower_ not in VENUES]
+            # "talks with X in A and with Y in B": a coordinated phrase of the same preposition
+            for phrase in (child, *(c for c in child.conjuncts if c.lower_ in wanted)):
+                found += [p for p in phrase.children if p.dep_ in ("pobj", "pcomp") and p.lower_ not in VENUES]
         elif (child.dep_ in ("prt", "advmod") or (prep and _particle(child))) and child.i > token.i:
             found += prep_objects(child, wanted)   # "pulled out of X", "moved away from X"
     return found
