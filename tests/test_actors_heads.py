@@ -91,3 +91,23 @@ def test_its_title_of_an_uncoded_main_subject_takes_no_clause_subject(resolver, 
     text = ("Fees row\n\nThe Harbour Board rejected a claim that US ships would stop paying fees. \"Nobody gets a "
             "discount,\" its administrator, Lena Ortiz, said.")
     assert _persons(resolver, nlp, text)["Lena Ortiz"].actor != "USA"
+
+
+def test_side_a_person_leads(resolver, nlp):
+    text = ("Border deal signed\n\nThe talks were led on the Uzbek side by the Chairman of the State Committee for "
+            "Border Security, Rustam Aliyev, and on the Kazakh side by the Deputy Foreign Minister, Daniyar Sadykov.")
+    persons = _persons(resolver, nlp, text)
+    assert (persons["Rustam Aliyev"].actor, persons["Daniyar Sadykov"].actor) == ("UZB", "KAZ")
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Trade talks\n\nThe Chilean delegation, led by Ana Molina Reyes, arrived on Monday.", "Ana Molina Reyes", "CHL"),
+    ("Trade talks\n\nKenya's team, headed by Peter Otieno Kamau, left for Geneva.", "Peter Otieno Kamau", "KEN"),
+])
+def test_delegation_led_by(resolver, nlp, text, name, code):
+    assert _persons(resolver, nlp, text)[name].actor == code
+
+
+def test_led_by_a_group_of_no_state(resolver, nlp):
+    text = "Rallies spread\n\nProtests led by Maria Lopez Vega spread to three cities in Chile."
+    assert _persons(resolver, nlp, text)["Maria Lopez Vega"].actor is None

@@ -21,6 +21,7 @@ PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "del"
 # capitals inside a name after a surname prefix: "McCormick", "MacLeod", "DeSantis", "LeBron", "O'Donnell", "D'Souza"
 _INNER_CAPS = re.compile(r"(?:(?:Mc|Mac|Fitz|De|Del|Di|Da|La|Le|Van)(?=[A-Z])|[A-Z][a-z]?['\u2019])[A-Z][a-z]+$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")   # "MaryKay", "LaToya": a given name only where spaCy tags a person
+_LEAD_VERBS = frozenset({"led", "headed", "chaired"})
 _NOT_NAME_ENTS = frozenset({"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"})
 _MISTAGGED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})   # labels spaCy's small model gives unfamiliar names
 _MAX_WHO_NAME = 4   # "X Y, who ...": longer organisation-tagged spans are bodies, not persons
@@ -104,6 +105,12 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
         if m is not None and m.code and m.end + 1 < len(doc) and is_name_token(doc[m.end]) \
                 and is_name_token(doc[m.end + 1]):
             seeds.append((m.end, m.end + 2))
+    # "the Chilean delegation, led by Ana Molina Reyes": two name words after "led/headed by" (a state or body
+    # there is a mention already, and taken)
+    for b in ctx.positions(("by",)):
+        if 0 < b and b + 2 < len(doc) and doc[b - 1].lower_ in _LEAD_VERBS and is_name_token(doc[b + 1]) \
+                and is_name_token(doc[b + 2]) and b + 1 not in ctx.mention_at:
+            seeds.append((b + 1, b + 3))
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \

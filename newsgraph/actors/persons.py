@@ -47,6 +47,7 @@ from newsgraph.actors.filters import dominant_state, sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.actors.roles import Role, role_head
+from newsgraph.actors.sides import side_state
 
 COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 # "the bloc's foreign policy chief", "the commission's president": the organisation named last
@@ -342,6 +343,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
                 if actor is None and outer.end < role.start:
                     actor = ctx.state_after(outer.end, _OF if is_abroad(ctx, outer.text) else OF_FOR)
                     how = "of" if actor else ""
+        if actor is None:
+            actor = side_state(ctx, role.start)   # "led on the Kyrgyz side by the chairman of ..., X"
+            how = "side" if actor else how
         if actor is None and _deposed(ctx, role.start):
             # "ousted President X": the state of the article's coup, else the state it is about (not the venue)
             actor, how = crisis_state(ctx), "crisis"
@@ -365,6 +369,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
     actor = ctx.state_after(e)
     if actor is not None:
         return Affiliation(actor, None, None, "of")
+    actor = side_state(ctx, s)
+    if actor is not None:
+        return Affiliation(actor, None, None, "side")   # "the Chilean delegation, led by X"
     # "Cambodia's Hun Sen said": a name owned by a state with no title between
     if s >= 2 and doc[s - 1].text in POSSESSIVE:
         m = ctx.mention_at.get(s - 2)
