@@ -111,3 +111,11 @@ def test_delegation_led_by(resolver, nlp, text, name, code):
 def test_led_by_a_group_of_no_state(resolver, nlp):
     text = "Rallies spread\n\nProtests led by Maria Lopez Vega spread to three cities in Chile."
     assert _persons(resolver, nlp, text)["Maria Lopez Vega"].actor is None
+
+
+def test_ministry_with_its_own_spokesman_is_no_minister_evidence(resolver, nlp):
+    # the other side's ministry speaks through its spokesman: the foreign minister is the lead state's
+    text = ("Latvia shuts border\n\nLatvia closed its border with Russia on Monday after drones crossed it. "
+            "Moscow denied any role.\n\nA spokesman for the Russian foreign ministry accused Riga of provocation. "
+            "Foreign Minister Ilze Ozola said Latvia would ask for sanctions.")
+    assert _persons(resolver, nlp, text)["Ilze Ozola"].actor == "LVA"

@@ -150,14 +150,23 @@ def _relaying_media(ctx: Context, sent: int, at: int) -> str | None:
 
 def _ministry(ctx: Context, role: str, sent: int) -> str | None:
     """"Denmark's foreign ministry summoned ... Foreign Minister X said": the one state whose ministry of the
-    minister's portfolio the sentence or the two before it name."""
+    minister's portfolio the sentence or the two before it name; a ministry named as a spokesperson's employer
+    ("a spokesman for the Belarusian foreign ministry accused Vilnius") has its own voice, often the other side's."""
     portfolio = _portfolio(role)
     if portfolio is None:
         return None
     wanted = (f"{portfolio} ministry", f"ministry of {portfolio}", f"ministry of {portfolio} ")
+    doc = ctx.doc
     codes = {m.code for m in ctx.found if sent - 2 <= ctx.sent_of[m.start] <= sent and m.kind == "state"
-             and m.code and not m.place and any(w in ctx.doc[m.start:m.end].text.lower() for w in wanted)}
+             and m.code and not m.place and any(w in doc[m.start:m.end].text.lower() for w in wanted)
+             and not _spokes_employer(ctx, m.start)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _spokes_employer(ctx: Context, start: int) -> bool:
+    """The mention starting at token `start` follows "a spokesman for (the)"."""
+    k = start - 1 - (start > 0 and ctx.doc[start - 1].lower_ == "the")
+    return k > 0 and ctx.doc[k].lower_ in {"for", "of"} and ctx.doc[k - 1].lower_ in ctx.lex.home_roles
 
 
 def _portfolio(role: str) -> str | None:
