@@ -870,3 +870,8 @@ def test_events_movers_are_not_their_own_place(analyzer):
 def test_events_coordinated_phrases_and_recognition(analyzer, text, expected, unwanted):
     got = _asserted(analyzer, text)
     assert expected in got and (unwanted is None or unwanted not in got)
+
+
+def test_events_walkout_answers_the_speaker(analyzer):
+    text = "The Estonian delegation walked out of the hall as the Belarusian minister rose to speak."
+    assert ("EST", "BLR", "RETREAT") in _asserted(analyzer, text)

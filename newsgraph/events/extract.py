@@ -202,8 +202,9 @@ class EventExtractor:
             heads = [trigger.clause] + ([noun.head.head] if noun.dep_ == "pobj" else [])
             targets = [m for h in heads for m in place_targets(h, index) if m.code not in own][:1]
             rule += "+host" if targets else ""
-        if not targets and type_ == "MOBILIZE":
-            # "put its forces on alert as X's warships approached": the posture answers X
+        if not targets and type_ in ("MOBILIZE", "RETREAT"):
+            # "put its forces on alert as X's warships approached", "walked out as X's envoy began to speak": the
+            # move answers X
             own = {s.code for s in sources}
             targets = [m for m in _clause_subjects(trigger.clause, index) if m.code not in own]
         if not targets and sources and type_ == "REJECT":
