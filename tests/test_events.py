@@ -875,3 +875,16 @@ def test_events_coordinated_phrases_and_recognition(analyzer, text, expected, un
 def test_events_walkout_answers_the_speaker(analyzer):
     text = "The Estonian delegation walked out of the hall as the Belarusian minister rose to speak."
     assert ("EST", "BLR", "RETREAT") in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # an infinitive of purpose is an aim, not a concession made; "the opposition" as a party is no rejection
+    ("The Malian general resigned to allow Mali's first free elections to take place.", ("MLI", "MLI", "CONCEDE")),
+    ("The opposition led by a Venezuelan lawyer rejected nothing, Peru's minister said.", ("VEN", "PER", "REJECT")),
+])
+def test_events_aims_and_parties(analyzer, text, unwanted):
+    assert unwanted not in _asserted(analyzer, text)
+
+
+def test_events_voiced_opposition_is_a_rejection(analyzer):
+    assert ("PER", "CHL", "REJECT") in _asserted(analyzer, "Peru voiced its opposition to Chile's plan.")

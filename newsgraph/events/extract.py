@@ -154,6 +154,8 @@ class EventExtractor:
             if trigger.clause.i != trigger.phrase.i and lex.lemma(trigger.clause) in lex.addressee_verbs:
                 # "did not meet X's demands", "could accept X's offer": the demand, the offer were made
                 modality = replace(modality, modality="asserted", negated=False)
+            if type_ == "CONCEDE" and _purpose(trigger.clause) and modality.modality == "asserted":
+                modality = replace(modality, modality="hypothetical")   # "resigned to allow elections": an aim
             if type_ == "COERCE" and entry.pos == "verb" and _in_protest(trigger.clause, lex):
                 type_, mode, rule = "PROTEST", None, rule + "+in-protest"   # "blockaded a crossing in protest"
             if type_ == "AGREE" and _under_negotiation(trigger.phrase, lex):
@@ -369,6 +371,12 @@ def _yielding(noun: Token, lex: Lexicon) -> bool:
 
 def subject_actors_of(verb: Token, index: ActorIndex) -> list[Mention]:
     return [m for s in subject_tokens(verb) for m in actors_of(s, index)]
+
+
+def _purpose(verb: Token) -> bool:
+    """ "..., to allow elections to take place": an infinitive of purpose with no subject of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _in_protest(verb: Token, lex: Lexicon) -> bool:
