@@ -119,3 +119,11 @@ def test_ministry_with_its_own_spokesman_is_no_minister_evidence(resolver, nlp):
             "Moscow denied any role.\n\nA spokesman for the Russian foreign ministry accused Riga of provocation. "
             "Foreign Minister Ilze Ozola said Latvia would ask for sanctions.")
     assert _persons(resolver, nlp, text)["Ilze Ozola"].actor == "LVA"
+
+
+def test_a_guess_for_one_general_does_not_bar_another(resolver, nlp):
+    # both generals take the dateline's state: the first one's guess is no stated office of that state
+    text = ("QUITO, May 2 (Wire) - Soldiers stormed the main square of Ecuador's capital on Tuesday, led by "
+            "General Rafael Mora Diaz. The new army chief, General Luis Vega Paredes, ordered the troops back to their barracks.")
+    persons = _persons(resolver, nlp, text)
+    assert persons["Luis Vega Paredes"].actor == "ECU"

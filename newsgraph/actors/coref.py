@@ -212,8 +212,10 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
             # a state whose office the text gives to someone else is not this person's ("President X" in an
             # article where "Chinese President Y" speaks is not Chinese)
+            # (a state has many holders of a rank: a guess for "General X" does not bar "General Y" from it; one
+            # foreign minister, so a guess for one does)
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
-                    and q.aff.role == p.aff.role}
+                    and q.aff.role == p.aff.role and not (p.aff.sector == "MIL" and _guessed(q.aff.how))}
             code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held,
                                    p.aff.home)
             if code is None:
@@ -246,6 +248,14 @@ def _headed_org(ctx: Context, title: str) -> str | None:
         return None
     codes = {m.code for m in ctx.found if m.kind == "org" and m.code in heads and not m.place}
     return codes.pop() if len(codes) == 1 else None
+
+
+_GUESS_TAGS = ("+venue", "+parliament", "+media", "+ministry", "+subject", "+dateline", "+lead", "+dominant")
+
+
+def _guessed(how: str) -> bool:
+    """An affiliation taken from the evidence of where the story is, not from the text about the person."""
+    return any(tag in how for tag in _GUESS_TAGS)
 
 
 def _titled_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
