@@ -127,3 +127,13 @@ def test_a_guess_for_one_general_does_not_bar_another(resolver, nlp):
             "General Rafael Mora Diaz. The new army chief, General Luis Vega Paredes, ordered the troops back to their barracks.")
     persons = _persons(resolver, nlp, text)
     assert persons["Luis Vega Paredes"].actor == "ECU"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Bank deal\n\nTRIPOLI - Libya's rival parliaments agreed on Monday to endorse Omar Salem Ali, a senior central "
+     "bank official, as interim governor.", "Omar Salem Ali", "LBY"),
+    ("Gangs vow to fight\n\nPORT-AU-PRINCE - Haiti's gangs vowed to resist the mission. Their leader, former police "
+     "officer Jean Pierre Louis, spoke on the radio.", "Jean Pierre Louis", "HTI"),
+])
+def test_title_in_a_home_body_with_no_state_written(resolver, nlp, text, name, code):
+    assert _persons(resolver, nlp, text)[name].actor == code

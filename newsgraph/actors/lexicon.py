@@ -65,6 +65,7 @@ class Lexicon:
     home_roles: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
     home_title_words: frozenset[str] = frozenset()              # "national security adviser": a state's own office
+    home_bodies: frozenset[str] = frozenset()                   # "a central bank official": a state's own body
     honorifics: dict[str, str | None] = field(default_factory=dict)   # "mr" -> "m", "dr" -> None
     not_names: frozenset[str] = frozenset()
     actor_names: dict[str, str] = field(default_factory=dict)   # code -> display name
@@ -150,6 +151,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     home = data.get("home_evidence") or {}
     lex.home_roles, lex.home_nouns = frozenset(home.get("roles") or ()), frozenset(home.get("nouns") or ())
     lex.home_title_words = frozenset(home.get("title_words") or ())
+    lex.home_bodies = frozenset(home.get("bodies") or ())
     lex.honorifics = {w: g for g, words in (data.get("honorifics") or {}).items() for w in words}
     lex.honorifics = {w: (None if g == "any" else g) for w, g in lex.honorifics.items()}
     lex.stateless = {w: sector for sector, words in (data.get("stateless_institutions") or {}).items() for w in words}

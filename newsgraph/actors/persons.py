@@ -357,6 +357,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             return Affiliation(None, text, None, "title+body", private=True)
         if actor is None and its and _national_body_before(ctx, role.start):
             return Affiliation(None, text, role.sector, "title+its-national", home=True)
+        if actor is None and _home_body_before(ctx, role.start):
+            return Affiliation(None, text, role.sector, "title+home-body", home=True)
         if actor is None:
             # "Commodore X, the PCG spokesperson": a rank before the name, the office after it names the state
             after = _apposition(ctx, e, aliases)
@@ -400,6 +402,8 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
             j += 1
         while j < len(doc) and j not in ctx.role_start and doc[j].lower_ in ctx.modifiers:   # "deputy" may open one
             j += 1
+        # "X, a senior central bank official": a home body's words before the title
+        j = next((j + n for n in (0, 1, 2) if j + n in ctx.role_start and _home_body_before(ctx, j + n)), j)
         role = ctx.role_start.get(j)
         if role is not None:
             text = aliases.get(role.text, role.text)
@@ -411,6 +415,8 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
                 return Affiliation(None, text, None, "apposition+body", private=True)
             if actor is None and how == "its" and _national_body_before(ctx, role.start):
                 return Affiliation(None, text, role.sector, "apposition+its-national", home=True)
+            if actor is None and _home_body_before(ctx, role.start):
+                return Affiliation(None, text, role.sector, "apposition+home-body", home=True)
             return Affiliation(actor, text, _owner_sector(how, role.sector),
                                f"apposition+{how}" if how else "apposition")
     return None
@@ -507,6 +513,18 @@ def _national_body_before(ctx: Context, i: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def _home_body_before(ctx: Context, start: int) -> bool:
+    """"a senior central bank official", "a former police officer": a state's own body, with no state written,
+    right before the title."""
+    doc = ctx.doc
+    words = []
+    k = start - 1
+    while k >= 0 and start - k <= 2 and doc[k].is_lower and doc[k].is_alpha and k not in ctx.mention_at:
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    return any(" ".join(words[i:]) in ctx.lex.home_bodies for i in range(len(words)))
 
 
 def is_abroad(ctx: Context, role: str) -> bool:
