@@ -137,3 +137,11 @@ def test_a_guess_for_one_general_does_not_bar_another(resolver, nlp):
 ])
 def test_title_in_a_home_body_with_no_state_written(resolver, nlp, text, name, code):
     assert _persons(resolver, nlp, text)[name].actor == code
+
+
+def test_opposition_figure_is_of_the_state_named_with_them(resolver, nlp):
+    # the story is told from the neighbour closing its border; the opposition candidate opposes at home
+    text = ("Zambia shuts border\n\nZambia closed its border with Malawi on Monday. Opposition candidate Peter Banda "
+            "Phiri, who says the vote was rigged, has called protests from abroad after two aides were shot in "
+            "Lilongwe.")
+    assert _persons(resolver, nlp, text)["Peter Banda Phiri"].actor == "MWI"

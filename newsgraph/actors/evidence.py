@@ -3,6 +3,7 @@
 Tried in this order; each rule tags the person's `how` with its name, and none applies to roles that often
 serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` in the data file):
 
+- `+opposition`: an opposition figure's, the one state named in the sentence, else in the one before.
 - `+venue`: the capital where the official acts at home, in the same sentence: "in <capital>" attached to a
   briefing, parliament or a measure only a government takes at home ("told a regular briefing in Beijing",
   "imposed a curfew in Bamako"), or any "in <capital>" for a spokesperson, who briefs from home ("spokesperson X
@@ -78,7 +79,7 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     # the state the article is about among those that are not the person's counterparts' ("Trade Minister X met
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
-    for code, tag in ((_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
+    for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
                       (_spoken_for(ctx, role, at), "+subject"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
         if code and code not in others:
@@ -123,6 +124,18 @@ def _on_home_noun(ctx: Context, prep: Token) -> bool:
         return True
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.home_nouns
                                        for c in head.children)
+
+
+def _opposition_home(ctx: Context, role: str, sent: int) -> str | None:
+    """"opposition candidate X ... shot dead in Maputo": an opposition figure opposes at home, so the one state
+    named in the sentence (or else in the one before) is theirs."""
+    if ctx.lex.roles.get(role) != "OPP":
+        return None
+    for s in (sent, sent - 1):
+        codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == s and m.kind == "state" and m.code}
+        if codes:
+            return codes.pop() if len(codes) == 1 else None
+    return None
 
 
 def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
