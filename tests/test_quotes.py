@@ -445,3 +445,11 @@ def test_pronoun_speaker_named_inside_a_subject_phrase(analyzer) -> None:
             'be pushed out," he said during a visit to a base.')
     quote = _one(_quotes(analyzer, text), "pushed out")
     assert (quote.speaker, quote.actor) == ("Rodel Cruz", "PHL")
+
+
+def test_capitalised_title_speaker_stands_for_its_holder(analyzer) -> None:
+    text = ('Border treaty signed\n\nTajik President Rustam Saidov arrived in Bishkek on Wednesday and met Kyrgyz '
+            'President Almaz Beishenov. "No question of the border remains open between us," the Tajik President '
+            'said.')
+    quote = _one(_quotes(analyzer, text), "remains open")
+    assert (quote.speaker, quote.actor) == ("Rustam Saidov", "TJK")

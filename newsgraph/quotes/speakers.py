@@ -132,7 +132,9 @@ class SpeakerIndex:
     def _title_holder(self, token: Token, code: str | None) -> Person | None:
         """"The Kenyan president said": a title standing for the one person of the article who holds it (named
         before or after), of the same state when the title names one."""
-        if token.pos_ != "NOUN":
+        # "the Tajik President said": a capitalised title the parse took for a name stands for its holder too
+        if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.is_title
+                                         and any(c.dep_ == "det" for c in token.children)):
             return None
         word = token.lemma_.lower()
         holders = {p.name: p for p in self.persons if p.role and p.actor and p.role.split()[-1] == word
