@@ -453,3 +453,18 @@ def test_capitalised_title_speaker_stands_for_its_holder(analyzer) -> None:
             'said.')
     quote = _one(_quotes(analyzer, text), "remains open")
     assert (quote.speaker, quote.actor) == ("Rustam Saidov", "TJK")
+
+
+def test_pronoun_after_an_unnamed_official_is_that_official(analyzer) -> None:
+    # "he" is the ministry's spokesman, not the named aide of the other side before him
+    text = ('Jet row\n\nPrime Minister Taro Suzuki said Tokyo would respond calmly. His spokesman, Ken Mori, added '
+            'that Tokyo had conveyed its concerns.\n\nA spokesman for the Chinese foreign ministry said in Beijing '
+            'that China had no intention of violating any airspace. "Both sides should stay in contact," he said.')
+    assert _one(_quotes(analyzer, text), "stay in contact").actor == "CHN"
+
+
+def test_pronoun_after_a_person_named_since_the_official_is_that_person(analyzer) -> None:
+    text = ('Drills condemned\n\nA spokesperson for the defence ministry denounced the drills on Tuesday. The '
+            'statement said the army would stay alert.\n\nIn a separate statement, Mira Han, a senior party '
+            'official, said the drills would fail. "They will pay dearly for this," she said.')
+    assert _one(_quotes(analyzer, text), "pay dearly").speaker == "Mira Han"

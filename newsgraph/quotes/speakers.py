@@ -149,7 +149,7 @@ class SpeakerIndex:
                if m.how != "pronoun"):
             return None
         gender = self.cues.person_pronouns[token.lower_]
-        fits = self._is_person_of(gender)
+        fits = self._is_person_of(gender, token.i)
         found = self._held_by_subject(token, fits)
         found = found or self._antecedent(token, fits, stop=lambda t: self._unknown_subject(t, gender))
         if found is not None:
@@ -272,11 +272,16 @@ class SpeakerIndex:
             self._subject_at = [t.i for t in self._subjects]
         return self._subjects
 
-    def _is_person_of(self, gender: str) -> Callable[[Token], bool]:
+    def _is_person_of(self, gender: str, at: int | None = None) -> Callable[[Token], bool]:
         def fits(token: Token) -> bool:
             mention = self._name_mention(token)
             if mention is None:       # a name the actors stage did not take as a person
                 return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+            if mention.how.startswith("official") and token.tag_ not in _PLURAL and at is not None:
+                # "A spokesman for the ministry said ... '...,' he said": an unnamed official, unless a person is
+                # named between them
+                return not any(token.i < m.tok_start < at and m.how == "name" and not self.quoted[m.tok_start]
+                               for m in self.person_mentions)
             return bool(mention.person) and self.genders().get(mention.person, gender) == gender
         return fits
 
