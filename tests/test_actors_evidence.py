@@ -151,3 +151,4 @@ def test_short_name_of_an_organisation(nlp, resolver, text, name, actor) -> None
         assert (person.actor, person.how) == (actor, "title+short")
     else:
         assert not person.how.endswith("short")
+

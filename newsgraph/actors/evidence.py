@@ -3,7 +3,7 @@
 Tried in this order; each rule tags the person's `how` with its name, and none applies to roles that often
 serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` in the data file):
 
-- `+opposition`: an opposition figure's, the one state named in the sentence, else in the one before.
+- `+opposition`: an opposition figure's, the one state named in their sentence (outside quotations).
 - `+venue`: the capital where the official acts at home, in the same sentence: "in <capital>" attached to a
   briefing, parliament or a measure only a government takes at home ("told a regular briefing in Beijing",
   "imposed a curfew in Bamako"), or any "in <capital>" for a spokesperson, who briefs from home ("spokesperson X
@@ -128,14 +128,31 @@ def _on_home_noun(ctx: Context, prep: Token) -> bool:
 
 def _opposition_home(ctx: Context, role: str, sent: int) -> str | None:
     """"opposition candidate X ... shot dead in Maputo": an opposition figure opposes at home, so the one state
-    named in the sentence (or else in the one before) is theirs."""
+    named in their own sentence, outside quotations, is theirs."""
     if ctx.lex.roles.get(role) != "OPP":
         return None
-    for s in (sent, sent - 1):
-        codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == s and m.kind == "state" and m.code}
+    for s in (sent,):   # the sentence before often names the other side of the dispute
+        codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == s and m.kind == "state" and m.code
+                 and not _quoted(ctx, m.start)}
         if codes:
             return codes.pop() if len(codes) == 1 else None
     return None
+
+
+_OPEN, _CLOSE = frozenset("“«"), frozenset("”»")
+
+
+def _quoted(ctx: Context, i: int) -> bool:
+    """Inside a quotation of its sentence ("accused the IMF of 'running the country from Washington'"): the words
+    quoted are the speaker's claim, not where the speaker stands."""
+    sent = ctx.doc[i].sent
+    depth = 0
+    for tok in ctx.doc[sent.start:i]:
+        if tok.text == '"':
+            depth = 0 if depth else 1
+        else:
+            depth += (tok.text in _OPEN) - (tok.text in _CLOSE and depth > 0)
+    return depth > 0
 
 
 def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
