@@ -251,3 +251,22 @@ def test_how_an_act_is_done_and_a_dismissal(analyzer):
 def test_an_emergency_tariff_is_not_aid(analyzer):
     tariffs = analyzer.analyze(make_article("Peru announced emergency tariffs on Chilean steel on Monday."))
     assert not any("gives aid" in ev.why for t in tariffs.tone for ev in t.evidence)
+
+
+def test_a_phrase_on_the_mention_and_loaded_words_on_its_acts(analyzer):
+    rash = analyzer.analyze(make_article(
+        "Senator Ola Hemmer, in a reckless move that stunned his allies, left the coalition on Friday."))
+    assert any("reckless" in ev.why for ev in _tone(rash, "Ola Hemmer").evidence)
+    loaded = analyzer.analyze(make_article("Governor Ivo Brandt's contested re-election divided the province."))
+    assert any("contested" in ev.why for ev in _tone(loaded, "Ivo Brandt").evidence)
+    marched = analyzer.analyze(make_article(
+        "Thousands joined protests against Governor Ivo Brandt's pension plan on Saturday."))
+    assert any("against" in ev.why for ev in _tone(marched, "Ivo Brandt").evidence)
+
+
+def test_what_an_act_earns_in_a_participle_and_what_one_faces(analyzer):
+    drew = analyzer.analyze(make_article(
+        "Senator Ola Hemmer met the rebel commander on Friday, drawing criticism from his own party."))
+    assert any("drawing criticism" in ev.why for ev in _tone(drew, "Ola Hemmer").evidence)
+    faces = analyzer.analyze(make_article("Governor Ivo Brandt faces mounting pressure over the budget cuts."))
+    assert any("faces pressure" in ev.why for ev in _tone(faces, "Ivo Brandt").evidence)

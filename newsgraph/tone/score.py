@@ -218,6 +218,12 @@ class ToneScorer:
                         if child.dep_ == "appos" else [child]):
                 if (w := self._word(tok, self.lex.loaded)):
                     add(_Signal(w, m.sent, f"{'apposition' if child.dep_ == 'appos' else 'modifier'} '{tok.text}'"))
+        for child in head.children:   # "X, in an impulsive move, said": how X acts, on the mention itself
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i not in inside:
+                for tok in [c for c in child.subtree if c.dep_ in ("amod", "pobj")]:
+                    if (w := self.lex.framing.get(tok.lower_)):
+                        add(_Signal(w, m.sent, f"'in ... {tok.text}'"))
+                        break
         described = None
         if head.dep_ == "compound" or head.dep_ == "poss":   # "the X regime", "X's brutal crackdown"
             described = head.head
@@ -229,9 +235,14 @@ class ToneScorer:
         if head.dep_ == "poss" and described is not None and described.lemma_.lower() not in PROXIES:
             # "X's embattled government" describes X; "X's brutal crackdown", "X's failures" frame its acts
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
-                if (w := self.lex.framing.get(tok.lower_)):
+                if (w := self.lex.framing.get(tok.lower_, self.lex.loaded.get(tok.lower_) if tok.i != described.i
+                                              else None)):
                     add(_Signal(w, m.sent, f"its '{tok.text}'"))
                     break
+            if described.dep_ == "pobj" and (w := self.lex.against.get(described.head.head.lemma_.lower())) and (
+                    described.head.lower_ == "against"):   # "protests against X's austerity plan"
+                add(_Signal(w, m.sent, f"'{described.head.head.text} against' its {described.text}",
+                            described.head.head.idx, None, True))
             if described.dep_ == "nsubj" and (earned := self._earned(described.head)):   # "X's handling won praise"
                 add(_Signal(earned[0], m.sent, f"its {described.text} {earned[1]}"))
             described = None
@@ -309,6 +320,10 @@ class ToneScorer:
                             break
             if (earned := self._earned(verb)):   # "X earned respect", "X drew condemnation"
                 add(_Signal(sign * earned[0], m.sent, earned[1], verb.idx))
+            for c in verb.children:   # "X met Y, drawing a rebuke": what the act earns, X earns
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in SUBJECT_DEPS for g in c.children) and (
+                        earned := self._earned(c)):
+                    add(_Signal(sign * earned[0], m.sent, earned[1], c.idx))
             if (pact := self._object_in(verb, self.lex.settle, self.lex.pact)) is not None:
                 add(_Signal(sign * MAKES_PACT, m.sent, f"makes a pact ('{verb.text} {pact.text}')", verb.idx))
             if (backed := self._object_in(verb, self.lex.back, self.lex.backing)) is not None and any(
