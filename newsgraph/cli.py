@@ -72,8 +72,12 @@ def format_option(f: Callable) -> Callable:
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str = "") -> None:
     """Print rows as a table (rich), JSON or CSV on stdout."""
     columns = list(columns or (rows[0].keys() if rows else []))
-    if fmt == "json":
-        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+    if fmt == "json":   # one row a line: json's C encoder runs only without indent, and the answer stays readable
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        sys.stdout.write("[")
+        for start in range(0, len(rows), 1000):   # written in blocks: one write per row costs more than encoding
+            sys.stdout.write(("\n" if start == 0 else ",\n") + ",\n".join(map(encode, rows[start:start + 1000])))
+        sys.stdout.write("\n]\n" if rows else "]\n")
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()

@@ -191,6 +191,9 @@ def test_cli_stances(tmp_path):
     assert out.exit_code == 0
     rows = json.loads(out.output)
     assert _pair(rows, "CHL", "PER")["score"] > 0
+    lines = out.output.splitlines()   # one row a line between the brackets: greppable, and fast to write
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(rows) + 2
+    assert json.loads(lines[1].rstrip(",")) == rows[0]
     csv_out = runner.invoke(main, ["stances", "--db", db, "--format", "csv", "--actor", "bol"])
     assert csv_out.output.splitlines()[0].startswith("source,target,score") and "BOL" in csv_out.output
     graphml = runner.invoke(main, ["stances", "--db", db, "--format", "graphml"])
