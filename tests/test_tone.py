@@ -270,3 +270,17 @@ def test_what_an_act_earns_in_a_participle_and_what_one_faces(analyzer):
     assert any("drawing criticism" in ev.why for ev in _tone(drew, "Ola Hemmer").evidence)
     faces = analyzer.analyze(make_article("Governor Ivo Brandt faces mounting pressure over the budget cuts."))
     assert any("faces pressure" in ev.why for ev in _tone(faces, "Ivo Brandt").evidence)
+
+
+def test_the_one_head_of_a_state_answers_for_what_is_done_to_it(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Argentina imposed sweeping sanctions on Uruguay on Monday. Uruguay's President Tomas Ferreira said the "
+        "talks would go on."))
+    assert any("to its state" in ev.why for ev in _tone(analysis, "Tomas Ferreira").evidence)
+
+
+def test_anothers_act_in_the_targets_predicate_is_not_the_targets(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Peru ordered tariffs on Monday in retaliation for Chile's refusal to reopen the border."))
+    assert not any("... refusal" in ev.why for ev in _tone(analysis, "PER").evidence)
+    assert any("its 'refusal'" in ev.why for ev in _tone(analysis, "CHL").evidence)

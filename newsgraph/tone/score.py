@@ -42,6 +42,9 @@ LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
 VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
+LEADS = 0.5             # what is done to a state, for its one head named in the article
+HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "head of state",
+         "head of government", "supreme leader")
 GIVES_AID = 0.3         # as the source of an AID event
 MAKES_PACT = 0.3        # as the source of an AGREE event
 BACKS = 0.2             # as the source of a SUPPORT event
@@ -165,6 +168,7 @@ class ToneScorer:
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
+        self._leaders(actors, targets)
         # what each does and how it is described, without what others say or do to it, nor the hostile acts
         # themselves (an accusation is weighed by who makes it, not by itself)
         hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
@@ -186,6 +190,25 @@ class ToneScorer:
         if key not in targets:
             targets[key] = _Target(key, name, kind)
         return targets[key]
+
+    @staticmethod
+    def _leaders(actors: Actors, targets: dict[str, _Target]) -> None:
+        """The one head of a state the article names answers for what is done to that state: 'Washington
+        sanctioned Bogota' is said of Colombia's president too, more weakly."""
+        heads: dict[str, set[str]] = defaultdict(set)
+        for p in actors.persons:
+            if p.actor in targets and p.name in targets and (p.role or "") in HEADS:
+                heads[p.actor].add(p.name)
+        for code, keys in heads.items():
+            if len(keys) != 1:
+                continue
+            leader = targets[next(iter(keys))]
+            own = {s.fact for s in leader.signals if s.fact is not None}
+            for sig in _facts(targets[code].signals):
+                if sig.weight < 0 and sig.fact is not None and sig.fact not in own and (
+                        sig.hostile or sig.why.startswith("source of")):
+                    leader.signals.append(_Signal(LEADS * sig.weight, sig.sent, f"{sig.why}, to its state",
+                                                  sig.fact, sig.by, sig.hostile))
 
     # --- words attached to a mention -------------------------------------------------------------------------
 
@@ -314,7 +337,8 @@ class ToneScorer:
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
                 if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
-                    for tok in [obj] + [c for c in obj.subtree if c.dep_ in ("amod", "pobj") and c.i != obj.i]:
+                    for tok in [obj] + [c for c in obj.subtree if c.dep_ in ("amod", "pobj") and c.i != obj.i
+                                        and not any(g.dep_ == "poss" for g in c.children)]:   # not "Y's failure"
                         if (w := self.lex.framing.get(tok.lower_)):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
                             break
