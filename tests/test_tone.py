@@ -284,3 +284,8 @@ def test_anothers_act_in_the_targets_predicate_is_not_the_targets(analyzer):
         "Peru ordered tariffs on Monday in retaliation for Chile's refusal to reopen the border."))
     assert not any("... refusal" in ev.why for ev in _tone(analysis, "PER").evidence)
     assert any("its 'refusal'" in ev.why for ev in _tone(analysis, "CHL").evidence)
+
+
+def test_a_hyphenated_loaded_word_is_read_whole(analyzer):
+    analysis = analyzer.analyze(make_article("The far-right outsider Ivo Brandt toured the province on Monday."))
+    assert any("far-right" in ev.why for ev in _tone(analysis, "Ivo Brandt").evidence)

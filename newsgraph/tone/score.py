@@ -215,7 +215,7 @@ class ToneScorer:
     def _word(self, token: Token, table: dict[str, float], vader: bool = True) -> float:
         """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns,
         "party", "hero", say more about the topic than about the one they are attached to)."""
-        for form in (token.lower_, token.lemma_.lower()):
+        for form in (_hyphened(token), token.lower_, token.lemma_.lower()):
             if form in table:
                 return table[form]
         if vader and token.pos_ in ("ADJ", "VERB", "ADV"):
@@ -232,7 +232,7 @@ class ToneScorer:
         inside = range(m.tok_start, m.tok_end)
         add = target.signals.append
         for tok in span:  # "the brutal regime", when the words are inside the mention itself
-            if tok.i != head.i and (w := self.lex.loaded.get(tok.lower_)):
+            if tok.i != head.i and (w := _get(self.lex.loaded, tok)):
                 add(_Signal(w, m.sent, f"modifier '{tok.text}'"))
         for child in head.children:
             if child.i in inside or child.dep_ not in MODIFIER_DEPS:
@@ -258,8 +258,7 @@ class ToneScorer:
         if head.dep_ == "poss" and described is not None and described.lemma_.lower() not in PROXIES:
             # "X's embattled government" describes X; "X's brutal crackdown", "X's failures" frame its acts
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
-                if (w := self.lex.framing.get(tok.lower_, self.lex.loaded.get(tok.lower_) if tok.i != described.i
-                                              else None)):
+                if (w := _get(self.lex.framing, tok) or (_get(self.lex.loaded, tok) if tok.i != described.i else 0)):
                     add(_Signal(w, m.sent, f"its '{tok.text}'"))
                     break
             if described.dep_ == "pobj" and (w := self.lex.against.get(described.head.head.lemma_.lower())) and (
@@ -274,8 +273,8 @@ class ToneScorer:
             add(_Signal(w, m.sent, f"'{head.head.head.text} against'", head.head.head.idx, None, True))
         if described is not None and described.i not in inside:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
-                if (w := self.lex.loaded.get(tok.lower_)):
-                    add(_Signal(w, m.sent, f"described as '{tok.text}'"))
+                if (w := _get(self.lex.loaded, tok)):
+                    add(_Signal(w, m.sent, f"described as '{_hyphened(tok)}'"))
             if described.lemma_.lower() in PROXIES or target.kind == "person" and described.lower_ in TITLES:
                 self._predicate(described, m, target, tokmap)   # what "X's government", "President X" does, X does
         self._predicate(head, m, target, tokmap)
@@ -539,6 +538,19 @@ def _score(signals: list[_Signal]) -> float:
     total = sum(s.weight for s in signals)
     count = sum(min(1.0, abs(s.weight) / FULL) for s in signals)
     return math.tanh(total / math.sqrt(max(1.0, count)))
+
+
+def _hyphened(tok: Token) -> str:
+    """'far-right', which the tokenizer splits in three, as one word: the last part with the two before it."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_ and not tok.doc[i - 2].whitespace_:
+        return f"{tok.doc[i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
+
+
+def _get(table: dict[str, float], tok: Token) -> float:
+    """A word's weight in one of our tables, as a hyphenated whole first ('far-right', not 'right')."""
+    return table.get(_hyphened(tok)) or table.get(tok.lower_) or 0.0
 
 
 def _first_conjunct(tok: Token) -> Token:
