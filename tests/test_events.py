@@ -888,3 +888,47 @@ def test_events_aims_and_parties(analyzer, text, unwanted):
 
 def test_events_voiced_opposition_is_a_rejection(analyzer):
     assert ("PER", "CHL", "REJECT") in _asserted(analyzer, "Peru voiced its opposition to Chile's plan.")
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # withdrawing or recalling an envoy downgrades relations; withdrawing troops is a retreat
+    ("Ghana withdrew its ambassador to Togo on Friday.", ("GHA", "TGO", "SANCTION"), ("GHA", "TGO", "RETREAT")),
+    ("Ghana pulled its diplomats out of Togo after the raid.", ("GHA", "TGO", "SANCTION"), ("GHA", "TGO", "RETREAT")),
+    ("Ghana withdrew its troops from Togo.", ("GHA", "TGO", "RETREAT"), ("GHA", "TGO", "SANCTION")),
+])
+def test_events_envoys_withdrawn(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and unwanted not in got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # naming an act with a word of blame is an accusation of its author; with praise, support
+    ("Ghana called Togo's decision reckless.", ("GHA", "TGO", "ACCUSE"), None),
+    ("Kenya described Uganda's move as an attack on its sovereignty.", ("KEN", "UGA", "ACCUSE"), None),
+    ("Togo's troops shelled Ghanaian villages on Monday. Ghana called the attack a provocation.",
+     ("GHA", "TGO", "ACCUSE"), None),
+    ("Kenya called the agreement with Uganda a milestone.", ("KEN", "UGA", "SUPPORT"), None),
+    # calling an arrest a setback names it, the speaker made no arrest
+    ("Chile's foreign ministry called the arrest of the mayor in Peru a serious setback.", ("CHL", "PER", "ACCUSE"),
+     ("CHL", "PER", "COERCE")),
+    # a neutral name is no judgement
+    ("Kenya described the talks with Uganda as long.", None, ("KEN", "UGA", "ACCUSE")),
+])
+def test_events_naming_with_blame_or_praise(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a demand that names no one is addressed to whom the coordinated act before it was
+    ("Madrid summoned Argentina's ambassador on Friday and demanded a public apology.", ("ESP", "ARG", "REQUEST"),
+     None),
+    # not when someone else is told, nor when the party comes after
+    ("Kenya signed a deal with Uganda and urged investors to return.", None, ("KEN", "UGA", "REQUEST")),
+    ("Kenya condemned the violence and urged Uganda to talk.", None, ("KEN", "UGA", "ACCUSE")),
+    # an active conjunct of a passive shares its subject, not the agent
+    ("Chile was alarmed by the raids and urged Peru to show restraint.", ("CHL", "PER", "REQUEST"), None),
+])
+def test_events_coordinated_acts(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
-from newsgraph.events.lexicon import DATA, Lexicon, Wrapper, load_lexicon
+from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
     OBJECTS, ActorIndex, actors_of, direct_objects, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
@@ -25,7 +25,7 @@ from newsgraph.events.roles import (
     MATERIAL_CONFLICT, condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, violators,
     wrapper_roles,
 )
-from newsgraph.events.triggers import Trigger, find_triggers, wrapper_of
+from newsgraph.events.triggers import Trigger, find_triggers, judged_objects, predicates, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
 
 # Types that happen in a place and whose target may be that place's state ("lifted a curfew in X").
@@ -44,6 +44,9 @@ PRIVATE = frozenset({"BUS"})
 TOPICS = frozenset({"on", "over", "about", "toward", "towards", "for"})
 # Clauses that give a reason or the moment: "as X's warships approached", "after X's drones crossed".
 CAUSES = frozenset({"as", "after", "when", "since", "because", "once"})
+# Verbal acts addressed to someone: one that names no one is addressed to whom a coordinated act of its source was.
+ADDRESSED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+TOLD = frozenset({"on", "upon", "to", "with"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 
@@ -102,7 +105,7 @@ class EventExtractor:
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
-        found = _responses(sorted(found, key=lambda f: f.token.i), n, done, lex, index)
+        found = _responses(_shared_targets(sorted(found, key=lambda f: f.token.i)), n, done, lex, index)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -115,6 +118,12 @@ class EventExtractor:
         else:
             sources, targets, rule = noun_roles(trigger, index, lex)
         token = trigger.token
+        if entry.flags & JUDGEMENTS and not targets:
+            # "called Y's decision reckless": the author of what is judged (not what "as" names)
+            own = {s.code for s in sources}
+            skip = frozenset(t.i for p in predicates(token) if p.dep_ == "pobj" for t in p.head.subtree)
+            targets = [m for o in judged_objects(token) for m in search_actors(o, index, skip=skip)
+                       if m.code not in own]
         if "menace" in entry.flags:
             # "vowed that X would pay a heavy price": X is the one threatened, the one who says it threatens
             sources, targets = [], subject_actors_of(trigger.clause, index)
@@ -298,6 +307,43 @@ class EventExtractor:
                     date=date, source_sector=source.sector, target_sector=target.sector,
                     reported_by=reporter, evidence=(evidence,)))
         return out
+
+
+def _anchor(item: _Found) -> Token:
+    """The verb of a reading: the trigger verb, or the light verb a noun event is the object of."""
+    token = item.token
+    if token.pos_ != "VERB" and token.dep_ in OBJECTS and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
+def _unaddressed(item: _Found, verb: Token) -> bool:
+    """A verbal act that leaves open whom it is for: not "urged investors to return" (someone else is told), not
+    "rejected any agreement that ..." (a charge or refusal whose object names what it is about)."""
+    if not item.sources or item.targets or item.type not in ADDRESSED:
+        return False
+    if any(c.dep_ in ("xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in TOLD) for c in verb.children):
+        return False
+    return item.type not in ("ACCUSE", "REJECT") or not any(c.dep_ in OBJECTS for c in verb.children)
+
+
+def _shared_targets(found: list[_Found]) -> list[_Found]:
+    """ "X summoned Y's envoy and demanded an apology": a demand, charge, threat or refusal that names no one is
+    addressed to whom an earlier coordinated act of the same source was (the party is named first: not "condemned
+    the attack and urged X and Y to talk")."""
+    out = []
+    for item in found:
+        verb = _anchor(item)
+        if _unaddressed(item, verb):
+            own = {s.code for s in item.sources}
+            peers = {c.i for c in verb.conjuncts if c.i < verb.i}
+            donors = [f for f in found if f is not item and f.targets and _anchor(f).i in peers
+                      and {s.code for s in f.sources} == own and not f.modality.negated]
+            targets = [t for t in donors[0].targets if t.code not in own] if donors else []
+            if targets:
+                item = replace(item, targets=targets, rule=item.rule + "+conjunct")
+        out.append(item)
+    return out
 
 
 def _condemned_place(item: _Found, index: ActorIndex) -> list[Mention]:

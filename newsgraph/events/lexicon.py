@@ -11,6 +11,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 # "over" is left out: in the lexicon it is a particle ("hand over"), never where the target is.
 PREPS = frozenset("on upon to with for of from against by at into about behind between in alongside".split())
 COOP_QUADS = frozenset({1, 2})
+# Flags of naming verbs that fire only when what they call the object is a word of blame or of praise.
+JUDGEMENTS = frozenset({"blame", "praise"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,8 @@ class Entry:
     @property
     def weight(self) -> int:
         """More specific entries are tried first."""
-        return 2 * len(self.words) + len(self.flags) + (2 if self.objects else 0)
+        # a judgement ("called X reckless") is more specific than any object list ("call +obj" is a phone call)
+        return 2 * len(self.words) + len(self.flags) + (2 if self.objects else 0) + (3 if self.flags & JUDGEMENTS else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     prescriptive: frozenset[str] = frozenset()
+    judgements: dict[str, frozenset[str]] = field(default_factory=dict)   # blame | praise -> words
     future: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     proposed: frozenset[str] = frozenset()
@@ -179,6 +183,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.speech_verbs = words(data["speech_verbs"])
     lex.addressee_verbs = words(data["addressee_verbs"])
     lex.prescriptive = words(data["prescriptive"])
+    lex.judgements = {str(k): words(v) for k, v in (data.get("judgements") or {}).items()}
     lex.future = words(mod["future"])
     lex.hypothetical = words(mod["hypothetical"])
     lex.proposed = words(mod["proposed"])

@@ -190,6 +190,11 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP"):
         # "X said that Y breaches Z and asked Y to ...": a past tense beside a reported present is X's own act
         return subject_tokens(head.head, hops - 1)
+    if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was concerned by Y and urged Z": an active conjunct shares the surface subject, not the agent
+        surface = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if surface and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
+            return surface
     if verb.dep_ in ("conj", "pcomp", "acomp") or (verb.dep_ == "dep" and verb.pos_ == head.pos_ == "VERB"):
         return subject_tokens(head, hops - 1)   # "dep": "X, meeting in Y, suspended Z" parsed loosely
     if verb.dep_ == "pobj" and head.dep_ == "prep":

@@ -8,7 +8,7 @@ from newsgraph.events.patterns import (
     HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
-from newsgraph.events.triggers import Trigger
+from newsgraph.events.triggers import Trigger, predicates
 from newsgraph.model import Mention
 
 Actors = list[Mention]
@@ -190,7 +190,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     sources = _all(owners, index)
     rule = "noun-owner"
     verb = trigger.clause if trigger.clause.i != noun.i else None
-    light = verb is not None and lex.lemma(verb) in lex.light_verbs
+    # "called the arrest a setback" names the arrest, it does not make it
+    light = verb is not None and lex.lemma(verb) in lex.light_verbs and not predicates(verb)
     if not sources and entry.type == "CONCEDE" and any(_measure(p, lex) for p in patients):
         # "the easing of EU sanctions on X": who imposed the measure eases it, on whom it lay gains
         measures = [p for p in patients if _measure(p, lex)]

@@ -7,7 +7,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_text
-from newsgraph.events.lexicon import Entry, Lexicon, Wrapper
+from newsgraph.events.lexicon import JUDGEMENTS, Entry, Lexicon, Wrapper
 from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
 
 # Named entities that are names, not events ("Organisation of Islamic Cooperation", "the Treaty of ...").
@@ -77,6 +77,29 @@ def _prescriptive(token: Token, lex: Lexicon) -> bool:
         if child.dep_ == "ccomp" and any(t.lower_ in lex.prescriptive for t in child.subtree):
             return True
     return False
+
+
+def predicates(verb: Token) -> list[Token]:
+    """What a naming verb calls its object: "called the move reckless", "described it as an attack"."""
+    found = [c for c in verb.children if c.dep_ == "oprd"]
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]   # "as" hangs off the verb or its object
+    found += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pobj"]
+    return found
+
+
+def judged_objects(verb: Token) -> list[Token]:
+    """What a naming verb judges: its object, or the noun the parse hung on the predicate ("X's decision reckless")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [c for p in predicates(verb) if p.dep_ == "oprd" for c in p.children if c.dep_ in ("compound", "nsubj")
+              and c.i < p.i]
+    return found
+
+
+def judged(verb: Token, words: frozenset[str]) -> bool:
+    """The predicate, or a word describing it ("a serious setback", "an unacceptable intrusion"), is in `words`."""
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for p in predicates(verb) for t in [p, *(c for c in p.children if c.dep_ in ("amod", "compound"))])
 
 
 def _infinitive(token: Token) -> bool:
@@ -163,6 +186,9 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False   # "expects X to ...", not "wants to ..."
     if "presc" in entry.flags and not _prescriptive(token, lex):
         return False
+    for kind in entry.flags & JUDGEMENTS:
+        if not judged(token, lex.judgements.get(kind, frozenset())):
+            return False
     if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in PATIENTS):
         return False
     if entry.objects and not entry.objects & _object_words(token, lex):
