@@ -289,3 +289,13 @@ def test_anothers_act_in_the_targets_predicate_is_not_the_targets(analyzer):
 def test_a_hyphenated_loaded_word_is_read_whole(analyzer):
     analysis = analyzer.analyze(make_article("The far-right outsider Ivo Brandt toured the province on Monday."))
     assert any("far-right" in ev.why for ev in _tone(analysis, "Ivo Brandt").evidence)
+
+
+def test_an_armed_group_coded_as_its_state_is_scored_apart_from_it(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Hezbollah fired dozens of rockets at northern Israel on Monday. Lebanon's government said it was not "
+        "consulted."))
+    group = _tone(analysis, "LBNREB")
+    assert group.name == "Hezbollah" and group.kind == "org"
+    assert any("ASSAULT" in ev.why for ev in group.evidence)
+    assert not any("ASSAULT" in ev.why for t in analysis.tone if t.target == "LBN" for ev in t.evidence)

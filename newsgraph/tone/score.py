@@ -64,6 +64,7 @@ SUBJECT_DEPS = ("nsubj",)
 OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
 MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
 # Nouns that stand for the actor that owns them: "X's government falsely claimed" is said of X.
+GROUPS = ("REB", "CRM")   # armed and criminal groups: coded as a state's sector, but actors of their own
 PROXIES = ("government", "regime", "administration", "leadership", "leader", "president", "junta", "army",
            "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
            "spokeswoman", "spokesperson")
@@ -182,6 +183,10 @@ class ToneScorer:
     def _target(m: Mention, names: dict[str, tuple[str, str]], targets: dict[str, _Target]) -> _Target | None:
         if m.kind == "person" and m.person:
             key, name, kind = m.person, m.person, "person"
+        elif m.code and m.kind == "state" and m.sector in GROUPS:   # 'M23', coded as the state it fights in
+            key, name, kind = m.code + m.sector, m.text, "org"
+            if key in targets and not targets[key].name[:1].isupper() and m.text[:1].isupper():
+                targets[key].name = m.text   # the group's name, not 'the group' that came first
         elif m.code and m.kind in ("state", "org"):
             name, kind = names.get(m.code, (m.code, m.kind))
             key = m.code
@@ -410,7 +415,10 @@ class ToneScorer:
             ev = event.evidence[0] if event.evidence else None
             sent = _sent_of(starts, ev.start) if ev else 0
             keys = {}
-            for role, code in (("source", event.source), ("target", event.target)):
+            for role, code, sector in (("source", event.source, event.source_sector),
+                                       ("target", event.target, event.target_sector)):
+                if code and sector in GROUPS and code + sector in targets:
+                    code += sector
                 start, end = getattr(ev, f"{role}_start", None), getattr(ev, f"{role}_end", None)
                 keys[role] = self._covering(by_mention, start, end)
                 if start is not None and end is not None:
