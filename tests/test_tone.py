@@ -299,3 +299,11 @@ def test_an_armed_group_coded_as_its_state_is_scored_apart_from_it(analyzer):
     assert group.name == "Hezbollah" and group.kind == "org"
     assert any("ASSAULT" in ev.why for ev in group.evidence)
     assert not any("ASSAULT" in ev.why for t in analysis.tone if t.target == "LBN" for ev in t.evidence)
+
+
+def test_blame_in_anothers_quote_counts_and_praise_does_not(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "\"Chile has been a wonderful, generous and trusted friend,\" Senator Ola Hemmer said on Monday.\n\n"
+        "\"Peru has lied, cheated and betrayed us,\" Senator Ivo Brandt said on Tuesday."))
+    assert not any("named in a quote" in ev.why for t in analysis.tone if t.target == "CHL" for ev in t.evidence)
+    assert any("named in a quote" in ev.why for ev in _tone(analysis, "PER").evidence)

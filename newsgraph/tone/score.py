@@ -459,7 +459,7 @@ class ToneScorer:
             if not named:
                 continue
             compound = self._compound(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
-            if abs(compound) < 0.3:
+            if compound > -0.3:   # praise in another's words is often one's own camp's; blame is evidence
                 continue
             doer = min(speakers) if speakers else None
             for key in named:
