@@ -307,3 +307,12 @@ def test_blame_in_anothers_quote_counts_and_praise_does_not(analyzer):
         "\"Peru has lied, cheated and betrayed us,\" Senator Ivo Brandt said on Tuesday."))
     assert not any("named in a quote" in ev.why for t in analysis.tone if t.target == "CHL" for ev in t.evidence)
     assert any("named in a quote" in ev.why for ev in _tone(analysis, "PER").evidence)
+
+
+def test_misconduct_named_as_the_targets_act_and_anothers_act_is_not(analyzer):
+    misuse = analyzer.analyze(make_article(
+        "Auditors corrected Governor Ivo Brandt on Monday over his misuse of the regional fund."))
+    whys = " ".join(ev.why for ev in _tone(misuse, "Ivo Brandt").evidence)
+    assert "misuse" in whys and "corrected" in whys
+    other = analyzer.analyze(make_article("Senator Ola Hemmer declined to discuss Russian meddling on Monday."))
+    assert not any("meddling" in ev.why for ev in _tone(other, "Ola Hemmer").evidence)

@@ -341,8 +341,9 @@ class ToneScorer:
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
                 if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
-                    for tok in [obj] + [c for c in obj.subtree if c.dep_ in ("amod", "pobj") and c.i != obj.i
-                                        and not any(g.dep_ == "poss" for g in c.children)]:   # not "Y's failure"
+                    for tok in [c for c in obj.subtree if (c.i == obj.i or c.dep_ in ("amod", "pobj"))
+                                and not any(g.dep_ == "poss" or tokmap.get(g.i, target.key) != target.key
+                                            for g in c.children)]:   # not "Y's failure", "Russian meddling"
                         if (w := self.lex.framing.get(tok.lower_)):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
                             break
