@@ -341,10 +341,11 @@ class ToneScorer:
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
                 if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
-                    for tok in [c for c in obj.subtree if (c.i == obj.i or c.dep_ in ("amod", "pobj"))
-                                and not any(g.dep_ == "poss" or tokmap.get(g.i, target.key) != target.key
-                                            for g in c.children)]:   # not "Y's failure", "Russian meddling"
-                        if (w := self.lex.framing.get(tok.lower_)):
+                    for tok in obj.subtree:
+                        if (tok.i == obj.i or tok.dep_ in ("amod", "pobj")) and (
+                                w := self.lex.framing.get(tok.lower_)) and not any(   # not "Y's failure", "Russian
+                                g.dep_ == "poss" or tokmap.get(g.i, target.key) != target.key   # meddling"
+                                for g in tok.children):
                             add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
                             break
             if (earned := self._earned(verb)):   # "X earned respect", "X drew condemnation"
@@ -551,8 +552,9 @@ def _score(signals: list[_Signal]) -> float:
 
 def _hyphened(tok: Token) -> str:
     """'far-right', which the tokenizer splits in three, as one word: the last part with the two before it."""
-    i = tok.i
-    if i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_ and not tok.doc[i - 2].whitespace_:
+    i, text = tok.i, doc_text(tok.doc)
+    if tok.idx >= 2 and text[tok.idx - 1] == "-" and i >= 2 and not tok.doc[i - 1].whitespace_ and (
+            not tok.doc[i - 2].whitespace_):
         return f"{tok.doc[i - 2].lower_}-{tok.lower_}"
     return tok.lower_
 
