@@ -932,3 +932,60 @@ def test_events_naming_with_blame_or_praise(analyzer, text, expected, unwanted):
 def test_events_coordinated_acts(analyzer, text, expected, unwanted):
     got = _asserted(analyzer, text)
     assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # concern felt or voiced is disapproval of whom it is about
+    ("Chile said it was seriously concerned by Peru's military drills.", ("CHL", "PER", "ACCUSE"), None),
+    ("Chile expressed concern over the arrests of opposition leaders in Peru.", ("CHL", "PER", "ACCUSE"), None),
+    ("Chile had serious concerns that the election in Peru was not free.", ("CHL", "PER", "ACCUSE"), None),
+    ("Chile said it had confidence in Bolivia's institutions and was concerned by reports of Peruvian meddling.",
+     ("CHL", "PER", "ACCUSE"), ("CHL", "BOL", "ACCUSE")),
+    # with no one named, about the latest hostile step; a topic is no one's act
+    ("Peru's coast guard fired water cannon at a Chilean boat. Chile said it was seriously concerned by the use of "
+     "water cannon.", ("CHL", "PER", "ACCUSE"), None),
+    ("Peru's coast guard fired water cannon at a Chilean boat. Chile is concerned about inflation.", None,
+     ("CHL", "PER", "ACCUSE")),
+    # "the countries concerned" is no feeling
+    ("The countries concerned, Chile and Peru, met on Monday.", None, ("CHL", "PER", "ACCUSE")),
+])
+def test_events_concern_is_disapproval(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # those who preside over a signing are its parties; a witness to an attack is no attacker
+    ("Kenya's president and Uganda's president oversaw the signing of three agreements.", ("KEN", "UGA", "AGREE"),
+     None),
+    ("President Ruto of Kenya and President Museveni of Uganda witnessed the signing of a trade protocol.",
+     ("UGA", "KEN", "AGREE"), None),
+    ("Kenya witnessed the signing of a deal between Uganda and Rwanda.", ("UGA", "RWA", "AGREE"),
+     ("KEN", "UGA", "AGREE")),
+    ("Kenya witnessed the attack on Uganda.", None, ("KEN", "UGA", "ASSAULT")),
+])
+def test_events_signing_ceremonies(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a part or a run of events is still the verb's event ("several rounds of talks", "some of the strikes")
+    ("Officials from Kenya have held several rounds of talks with their Ugandan counterparts.",
+     ("KEN", "UGA", "CONSULT"), None),
+    ("Israeli jets carried out some of the heaviest strikes of the war on Lebanon's southern suburbs.",
+     ("ISR", "LBN", "ASSAULT"), None),
+    # pausing aid, trade or talks is a sanction, pausing strikes a retreat; the paused aid is not given
+    ("New Zealand has paused $18 million in funding for Fiji.", ("NZL", "FJI", "SANCTION"), None),
+    ("Japan paused its aid to Myanmar.", ("JPN", "MMR", "SANCTION"), ("JPN", "MMR", "AID")),
+    ("Israel paused its strikes on Lebanon.", ("ISR", "LBN", "RETREAT"), ("ISR", "LBN", "ASSAULT")),
+    # a participle clause after an order is the orderer's act, not the ordered ones'
+    ("Rwanda ordered Belgian diplomats to leave the country, accusing Belgium of taking sides.",
+     ("RWA", "BEL", "ACCUSE"), ("BEL", "BEL", "ACCUSE")),
+    # a seizure's target is not searched for in a participle clause of its own
+    ("The Chadian army took control of the base in the capital, marking the departure of the last French troops.",
+     None, ("TCD", "FRA", "COERCE")),
+])
+def test_events_partitives_pauses_and_participles(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
+from newsgraph.events.concerns import about, concerned, concerns
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
@@ -103,6 +104,7 @@ class EventExtractor:
             verbs = {f.token.i for f in accepted}
             found = [f for f in found if f.token.i not in verbs] + accepted
         found += self._prescriptions(sent, index, {f.token.i for f in found} | heads, quoted)
+        found += self._concerns(sent, index, {f.token.i for f in found} | heads | quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = _responses(_shared_targets(sorted(found, key=lambda f: f.token.i)), n, done, lex, index)
@@ -204,7 +206,10 @@ class EventExtractor:
             # "mobilized reservists for a war against X"; never the source itself
             codes = {s.code for s in sources}
             own = frozenset(i for s in sources for i in range(s.tok_start, s.tok_end))   # "by the Thai army"
-            targets = [m for m in search_actors(trigger.clause, index, skip=own) if m.code not in codes]
+            # not in a participle clause of its own ("took the base, marking the departure of X's troops")
+            aside = frozenset(t.i for c in trigger.clause.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                              for t in c.subtree)
+            targets = [m for m in search_actors(trigger.clause, index, skip=own | aside) if m.code not in codes]
             rule += "+search"
         if not targets and type_ == "CONSULT" and found.mode == "visit":
             # "paid a visit to X", "arrived in X on a state visit": the host is the state visited
@@ -255,6 +260,17 @@ class EventExtractor:
             if charge is not None and charge[0]:
                 found.append(_Found(token, "ACCUSE", "criticize", charge[0], charge[1], "said-violates",
                                     read_modality(token, lex)))
+        return found
+
+    def _concerns(self, sent: Span, index: ActorIndex, used: set[int]) -> list[_Found]:
+        """ "X was concerned by Y's drills", "X voiced concern over Y's arrests": an ACCUSE (events/concerns.py)."""
+        found = []
+        for token in concerns(sent, self.lex, used):
+            sources = concerned(token, index)
+            if sources:
+                targets = about(token, index, {s.code for s in sources})
+                found.append(_Found(token, "ACCUSE", "criticize", sources, targets, "concern",
+                                    read_modality(token, self.lex)))
         return found
 
     def _acceptances(self, found: list[_Found]) -> list[_Found]:

@@ -63,6 +63,11 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     prescriptive: frozenset[str] = frozenset()
     judgements: dict[str, frozenset[str]] = field(default_factory=dict)   # blame | praise -> words
+    concern_feelings: frozenset[str] = frozenset()   # "concerned", "alarmed" (events/concerns.py)
+    concern_nouns: frozenset[str] = frozenset()
+    concern_verbs: frozenset[str] = frozenset()
+    ceremonies: frozenset[str] = frozenset()
+    ceremony_verbs: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     proposed: frozenset[str] = frozenset()
@@ -184,6 +189,11 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.addressee_verbs = words(data["addressee_verbs"])
     lex.prescriptive = words(data["prescriptive"])
     lex.judgements = {str(k): words(v) for k, v in (data.get("judgements") or {}).items()}
+    lex.concern_feelings = words(data["concerns"]["feelings"])
+    lex.concern_nouns = words(data["concerns"]["nouns"])
+    lex.concern_verbs = words(data["concerns"]["verbs"])
+    lex.ceremonies = words(data["ceremonies"])
+    lex.ceremony_verbs = words(data["ceremony_verbs"])
     lex.future = words(mod["future"])
     lex.hypothetical = words(mod["hypothetical"])
     lex.proposed = words(mod["proposed"])

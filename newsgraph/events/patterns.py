@@ -174,7 +174,8 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG", "VBN")):
-        if head.lemma_ in OBJECT_CONTROL:
+        # "ordered X to leave": X leaves; "ordered X out, accusing Y": the one who ordered accuses
+        if head.lemma_ in OBJECT_CONTROL and not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             objects = [c for c in head.children if c.dep_ in OBJECTS]
             if objects:
                 return objects

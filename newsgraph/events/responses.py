@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.events.concerns import concern_objects, concern_words, unnamed_concern
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import OBJECTS, REL_PRONOUNS
 from newsgraph.model import Mention
@@ -51,7 +52,7 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         # "Tehran condemned the strikes", "condemned the veto": the latest step of that kind, further back
         named, window = _named_types(token, lex) - {"ACCUSE"}, TYPED_WINDOW
         pick = [d for d in done if d.type in named and d.source.code not in own]
-    elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex)):
+    elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
     elif kind == "SUPPORT" and _named_types(token, lex) & ACCORDS:
         # "welcomed the agreement": backs every party of the latest accord, talks or cooperation named
@@ -74,9 +75,16 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
     return list({d.source.code: d.source for d in pick if (d.sent, d.type) == (last.sent, last.type)}.values())
 
 
-def _definite_objects(verb: Token) -> list[Token]:
-    """ "the measures", not "the measures of X" or "X's measures": those name their owner, resolved or not."""
-    return [o for o in verb.children if o.dep_ in OBJECTS and o.pos_ == "NOUN"
+def _bare_concern(token: Token, lex: Lexicon) -> bool:
+    """ "X said it was seriously concerned (by the use of force)": about the latest hostile step."""
+    return concern_words(token, lex) and unnamed_concern(token)
+
+
+def _definite_objects(verb: Token, concern: bool = False) -> list[Token]:
+    """ "the measures", not "the measures of X" or "X's measures": those name their owner, resolved or not; for a
+    concern, what it is about ("concerned by the drills")."""
+    objects = [o for o in verb.children if o.dep_ in OBJECTS] + (concern_objects(verb) if concern else [])
+    return [o for o in objects if o.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children)
             and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in o.children)]
 
@@ -92,7 +100,7 @@ def _refers_back(verb: Token, nouns: frozenset[str] | None = None) -> bool:
 def _named_types(verb: Token, lex: Lexicon) -> frozenset[str]:
     """ "rejected the accusation", "dismissed the claim": the kinds of step the object names."""
     types: set[str] = set()
-    for obj in _definite_objects(verb):
+    for obj in _definite_objects(verb, concern_words(verb, lex)):
         types |= {e.type for e in lex.nouns.get(lex.lemma(obj)) or lex.nouns.get(obj.lower_) or ()}
         if lex.lemma(obj) in lex.claim_nouns:
             types.add("ACCUSE")

@@ -114,7 +114,7 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                            index) or [m for o in patients for m in search_actors(o, index)][:2]
         return sources, targets, "passive"
     subjects = subject_tokens(verb)
-    sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
+    sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index)
     rule = "active"
     objects = direct_objects(verb)
     if entry.prep:
@@ -165,7 +165,7 @@ def _subtrees(tokens: list[Token]) -> frozenset[int]:
     return frozenset(t.i for tok in tokens for t in tok.subtree)
 
 
-def _speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) -> Actors:
+def speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) -> Actors:
     """ "X said they will ...": an unresolved pronoun subject is the speaker."""
     if not subjects or subjects[0].pos_ != "PRON":
         return []
@@ -191,7 +191,8 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     rule = "noun-owner"
     verb = trigger.clause if trigger.clause.i != noun.i else None
     # "called the arrest a setback" names the arrest, it does not make it
-    light = verb is not None and lex.lemma(verb) in lex.light_verbs and not predicates(verb)
+    light = verb is not None and not predicates(verb) and (
+        lex.lemma(verb) in lex.light_verbs or (noun.lower_ in lex.ceremonies and lex.lemma(verb) in lex.ceremony_verbs))
     if not sources and entry.type == "CONCEDE" and any(_measure(p, lex) for p in patients):
         # "the easing of EU sanctions on X": who imposed the measure eases it, on whom it lay gains
         measures = [p for p in patients if _measure(p, lex)]
@@ -224,7 +225,7 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
             return sources, [m for m in _all(entered, index) if m not in sources], "noun-of-into"
     if not sources and light:
         subjects = subject_tokens(verb)
-        sources = _all(subjects, index) or _speaker_for_pronoun(subjects, verb, index)
+        sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index)
         rule = "noun-light"
     preps = [entry.prep] if entry.prep else _target_preps(entry.type) | {"between", "of"}
     if entry.type == "REQUEST":

@@ -44,8 +44,10 @@ class Trigger:
             return self.carrier
         tok = self.phrase
         if self.entry.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and (
-                _amount(tok.head.head) and tok.head.head.dep_ in OBJECTS):
-            tok = tok.head.head   # "announced 30 million euros in aid", "sent 500 tonnes of aid"
+                (_amount(tok.head.head) or _partitive(tok.head)) and tok.head.head.dep_ in OBJECTS):
+            # "announced 30 million euros in aid", "sent 500 tonnes of aid", "held several rounds of talks",
+            # "carried out some of the heaviest strikes"
+            tok = tok.head.head
         if self.entry.pos == "noun" and tok.dep_ in OBJECTS | {"attr"} and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head
         return self.phrase
@@ -141,11 +143,19 @@ def _quantity(token: Token) -> bool:
 
 
 AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+# Words for a part or a run of events: "some of the strikes", "a series of raids", "several rounds of talks".
+PARTITIVES = frozenset({"some", "one", "many", "several", "most", "all", "part", "series", "round", "rounds",
+                        "wave", "waves", "string", "spate", "flurry", "number", "couple", "dozens", "hundreds"})
 
 
 def _amount(noun: Token) -> bool:
     """A sum or a quantity ("$5 million", "500 million kroner", "two shipments")."""
     return noun.ent_type_ in AMOUNTS or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _partitive(of: Token) -> bool:
+    """ "of" after a word for a part or a run of events, with nothing else named ("some of the strikes")."""
+    return of.lower_ == "of" and of.head.lower_ in PARTITIVES
 
 
 def _object_words(token: Token, lex: Lexicon) -> set[str]:
