@@ -304,7 +304,7 @@ def test_an_armed_group_coded_as_its_state_is_scored_apart_from_it(analyzer):
 def test_blame_in_anothers_quote_counts_and_praise_does_not(analyzer):
     analysis = analyzer.analyze(make_article(
         "\"Chile has been a wonderful, generous and trusted friend,\" Senator Ola Hemmer said on Monday.\n\n"
-        "\"Peru has lied, cheated and betrayed us,\" Senator Ivo Brandt said on Tuesday."))
+        "\"Peru has lied, cheated and betrayed us,\" Chilean Senator Ivo Brandt said on Tuesday."))
     assert not any("named in a quote" in ev.why for t in analysis.tone if t.target == "CHL" for ev in t.evidence)
     assert any("named in a quote" in ev.why for ev in _tone(analysis, "PER").evidence)
 
@@ -316,3 +316,14 @@ def test_misconduct_named_as_the_targets_act_and_anothers_act_is_not(analyzer):
     assert "misuse" in whys and "corrected" in whys
     other = analyzer.analyze(make_article("Senator Ola Hemmer declined to discuss Russian meddling on Monday."))
     assert not any("meddling" in ev.why for ev in _tone(other, "Ola Hemmer").evidence)
+
+
+def test_a_demonym_on_an_act_names_its_author(analyzer):
+    analysis = analyzer.analyze(make_article("The Chilean blunder cost the talks a whole week."))
+    assert any("blunder" in ev.why for ev in _tone(analysis, "CHL").evidence)
+
+
+def test_ones_own_side_named_in_ones_words_is_no_judgement_of_it(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "\"Uruguay has suffered terrible, cruel losses,\" Uruguay's President Tomas Ferreira said on Monday."))
+    assert not any("named in a quote" in ev.why for t in analysis.tone if t.target == "URY" for ev in t.evidence)

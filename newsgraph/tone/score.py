@@ -165,7 +165,8 @@ class ToneScorer:
         if not targets:
             return ()
         self._events(events, by_mention, conjuncts, targets, starts)
-        self._quotes(doc, quotes, by_mention, targets, starts)
+        sides = {p.name: p.actor for p in actors.persons if p.actor}   # whom each person speaks for
+        self._quotes(doc, quotes, by_mention, targets, starts, sides)
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
@@ -253,14 +254,14 @@ class ToneScorer:
                         add(_Signal(w, m.sent, f"'in ... {tok.text}'"))
                         break
         described = None
-        if head.dep_ == "compound" or head.dep_ == "poss":   # "the X regime", "X's brutal crackdown"
-            described = head.head
+        if head.dep_ in ("compound", "poss") or head.dep_ == "amod" and head.head.pos_ == "NOUN":
+            described = head.head   # "the X regime", "X's brutal crackdown", "Russian meddling"
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "the regime of X"; "President of the Republic X" as the parser often reads a title before a name
             described = head.head.head
         elif head.dep_ == "appos":  # "a disgraced aide, X"
             described = head.head
-        if head.dep_ == "poss" and described is not None and described.lemma_.lower() not in PROXIES:
+        if head.dep_ in ("poss", "amod") and described is not None and described.lemma_.lower() not in PROXIES:
             # "X's embattled government" describes X; "X's brutal crackdown", "X's failures" frame its acts
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := _get(self.lex.framing, tok) or (_get(self.lex.loaded, tok) if tok.i != described.i else 0)):
@@ -441,7 +442,7 @@ class ToneScorer:
                                                         hostile))
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
-                targets: dict[str, _Target], starts: list[int]) -> None:
+                targets: dict[str, _Target], starts: list[int], sides: dict[str, str] | None = None) -> None:
         text = doc_text(doc)
         voiced: set[str] = set()
         for q in quotes:
@@ -457,7 +458,9 @@ class ToneScorer:
                 elif key not in voiced:  # being quoted at all is one small credit, however many quotes
                     voiced.add(key)
                     targets[key].signals.append(_Signal(0.05, sent, "voice given"))
-            named = self._covering(by_mention, q.start, q.end) - speakers
+            # one's own side named in one's words is no other's judgement of it ("France will act", says Macron)
+            own = speakers | {sides[k] for k in speakers if k in (sides or {})} | ({q.actor} if q.actor else set())
+            named = self._covering(by_mention, q.start, q.end) - own
             if not named:
                 continue
             compound = self._compound(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
