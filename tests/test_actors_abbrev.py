@@ -42,6 +42,14 @@ def test_national_bodies_by_short_name(nlp, resolver, text, span, code):
     assert (span, code) in _codes(nlp, resolver, text)
 
 
+def test_state_short_form_and_central_bank_sector(nlp, resolver):
+    # "PNG" is how news writes Papua New Guinea; a central bank is the state's own monetary authority (GOV)
+    mentions = {m.text: m for m in resolver(nlp("Ghana's central bank raised its main rate. The PNG Defence Force "
+                                                 "sent troops.")).mentions}
+    assert mentions["Ghana's central bank"].sector == "GOV"
+    assert mentions["PNG"].code == "PNG"
+
+
 def test_outer_demonym_is_the_state(nlp, resolver):
     # "Bosnian Serb leader": the Serb community of Bosnia, not Serbia
     person = _persons(nlp, resolver, "Bosnian Serb leader Petar Jovic met the Russian president.")["Petar Jovic"]

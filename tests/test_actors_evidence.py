@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.actors import ActorResolver
-from newsgraph.actors.evidence import find_dateline
+from newsgraph.actors.evidence import find_date, find_dateline
 from tests.conftest import make_article
 
 CAPITALS = {"asunción": "PRY", "lima": "PER", "addis ababa": "ETH", "accra": "GHA"}
@@ -91,6 +91,8 @@ def _persons(nlp, resolver, text):
     ("Lima, 14 March (Andina).- Peru's congress voted ...", "PER"),     # title case, a date and an agency
     ("Accra, June 2, 2025 (GNA) - Ghana said ...", "GHA"),
     ("ADDIS ABABA: The bloc met ...", "ETH"),
+    ("Peru votes\n\nLima, Wednesday 22 May 2024\n\nPeru's congress voted ...", "PER"),   # a place and date line
+    ("Accra, June 2, 2025\n\nGhana said ...", "GHA"),
     # negatives: a capital opening an ordinary sentence, or without date and credit, is no dateline
     ("Lima is a large city on the coast ...", None),
     ("Accra, the capital, hosted the talks ...", None),
@@ -152,3 +154,15 @@ def test_short_name_of_an_organisation(nlp, resolver, text, name, actor) -> None
     else:
         assert not person.how.endswith("short")
 
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Floods in the north\n\nBy A Writer, The Daily\n\nFriday 20 June 2025\n\nGhana said ...", "2025-06-20"),
+    ("Wednesday, May 29, 2024\n\nLIMA - Peru said ...", "2024-05-29"),
+    ("LIMA, 28 February 2025 (Andina) - Peru said ...", "2025-02-28"),
+    ("Lima, Wednesday 22 May 2024\n\nPeru said ...", "2024-05-22"),
+    # a date inside a sentence may be any day of the story's past
+    ("The accord of 12 March 1984 ended the war. Peru said ...", None),
+])
+def test_article_date_from_its_opening_lines(text, day) -> None:
+    assert find_date(text) == day

@@ -108,6 +108,21 @@ def test_delegation_led_by(resolver, nlp, text, name, code):
     assert _persons(resolver, nlp, text)[name].actor == code
 
 
+def test_member_of_a_delegation(resolver, nlp):
+    # "including" lists the delegation's members: the delegation's state, the title kept
+    text = ("Security talks\n\nA Chilean delegation led by Foreign Minister Ana Molina Reyes and including the "
+            "ministers of Defence and Mining and the Attorney General, Tomas Rivas Soto, held meetings in Lima.")
+    persons = _persons(resolver, nlp, text)
+    assert (persons["Tomas Rivas Soto"].actor, persons["Tomas Rivas Soto"].role) == ("CHL", "attorney general")
+
+
+def test_leader_of_a_party_written_by_its_leaning_is_no_private_title(resolver, nlp):
+    # a party is a state's political body: its leader takes the state the story is about, unlike a union's head
+    text = ("Court annuls vote\n\nPeru's electoral court annulled the vote on Friday. Elena Castro, the leader of the "
+            "centre-right PPK, called the ruling a disgrace.")
+    assert _persons(resolver, nlp, text)["Elena Castro"].actor == "PER"
+
+
 def test_led_by_a_group_of_no_state(resolver, nlp):
     text = "Rallies spread\n\nProtests led by Maria Lopez Vega spread to three cities in Chile."
     assert _persons(resolver, nlp, text)["Maria Lopez Vega"].actor is None
@@ -145,3 +160,10 @@ def test_opposition_figure_is_of_the_state_named_with_them(resolver, nlp):
             "Phiri, who says the vote was rigged, has called protests from abroad after two aides were shot in "
             "Lilongwe.")
     assert _persons(resolver, nlp, text)["Peter Banda Phiri"].actor == "MWI"
+
+
+def test_co_leaders_of_one_side_share_its_state(resolver, nlp):
+    # two led the talks together: the stateless second takes the first one's state (here the dictionary's)
+    text = ("Tariff pause\n\nMexico City, Tuesday 4 February 2025\n\nMexico won a pause in tariffs on Monday. Donald "
+            "Trump said the talks would be led by Secretary of State Marco Rubio and Trade Secretary Ana Ruiz Vidal.")
+    assert _persons(resolver, nlp, text)["Ana Ruiz Vidal"].actor == "USA"

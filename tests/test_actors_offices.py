@@ -56,3 +56,41 @@ def test_actors_title_of_a_state_before_a_name(resolver, nlp):
     got = _person(resolver, nlp, text, "2015-05-01")
     assert got["Almazbek Atambayev"][0] == "KGZ"
     assert got["Tsakhiagiin Elbegdorj"][0] == "MNG"
+
+
+def test_actors_one_career_across_actors_takes_the_office_held_on_the_date(resolver, nlp):
+    # a national leader who later heads an organisation: the holding on the article's date decides
+    text = "Antonio Guterres called for calm on Monday."
+    assert _person(resolver, nlp, text, "2024-03-01")["Antonio Guterres"][0] == "UN"
+    assert _person(resolver, nlp, text, "1999-03-01")["Antonio Guterres"][0] == "PRT"
+
+
+def test_actors_date_read_from_the_article_when_the_source_gives_none(resolver, nlp):
+    text = "Talks resume\n\nWednesday 3 March 2010\n\nVladimir Putin met the visitors in Moscow."
+    assert _person(resolver, nlp, text, None)["Vladimir Putin"][:2] == ("RUS", "prime minister")
+
+
+def test_actors_office_the_dictionary_fills_bars_a_guess_for_another_holder(resolver, nlp):
+    # the dictionary's prime minister of New Zealand is named later: the first prime minister is of another state
+    text = ("WELLINGTON, May 3 (Agency) - New Zealand paused aid to Fiji on Monday. Fiji's government said it had not "
+            "been warned. Prime Minister Jone Ratu said Fiji would manage. Prime Minister Christopher Luxon said New "
+            "Zealand needed answers.")
+    got = _person(resolver, nlp, text, "2025-05-03")
+    assert got["Christopher Luxon"][0] == "NZL"
+    assert got["Jone Ratu"][0] == "FJI"
+
+
+def test_actors_name_the_dictionary_spells_is_a_name(resolver, nlp):
+    # a name the dictionary knows is a person even where the parser tags none
+    from newsgraph.actors.officeholders import known_name
+    assert known_name("Javier Milei") and known_name("President Javier Milei") and not known_name("Javier Market")
+    text = "Relations between the two governments and the libertarian administration of Javier Milei stayed cool."
+    assert _person(resolver, nlp, text, "2024-06-01")["Javier Milei"][0] == "ARG"
+
+
+def test_actors_dictionary_office_written_with_its_demonyms_beats_the_demonym(resolver, nlp):
+    # "Turkish Cypriot leader" is an office of Cyprus's community, not of Turkey
+    text = "Talks in Geneva\n\nThe Turkish Cypriot leader, Ersin Tatar, left Geneva on Tuesday."
+    assert _person(resolver, nlp, text, "2025-03-18")["Ersin Tatar"][0] == "CYP"
+    text = "Talks in Ankara\n\nTurkish President Recep Tayyip Erdogan met the visitors on Tuesday."
+    assert _person(resolver, nlp, text, "2025-03-18")["Recep Tayyip Erdogan"][0] == "TUR"

@@ -65,3 +65,46 @@ def test_actors_army_chief_is_of_home(resolver, nlp):
 def test_actors_director_is_a_title(resolver, nlp):
     text = "Officials at the agency were overwhelmed. Its director, Ana Lucia Torres, said crews had reached the town."
     assert "Ana Lucia Torres" in {p.name for p in resolver(nlp(text)).persons}
+
+
+@pytest.mark.parametrize("text, span, code, rule", [
+    # a definite title that names no one and is the subject of its clause: the one holder of that office
+    ("In Lima, the deputy foreign minister said the envoy had been recalled for consultations.",
+     "the deputy foreign minister", "PER", "official+title-venue"),
+    ("ACCRA, June 2, 2025 (GNA) - Ghana closed its northern border on Monday. Speaking at the base, the Chief of "
+     "Staff said the army was ready.", "the Chief of Staff", "GHA", "official+title-dateline"),
+    # a scene set in a country opens the sentence: its official
+    ("Troops left Peru in May. In Ecuador, the president announced on Sunday that the bases would close.",
+     "the president", "ECU", "official+title-venue"),
+    # "of its <organ>": the body that is the subject before
+    ("The Arab League welcomed the truce, and the chairperson of its council said the region would help.",
+     "the chairperson", "ARL", "official+title-its"),
+])
+def test_actors_unnamed_titled_official(resolver, nlp, text, span, code, rule):
+    assert (span, code, rule) in _officials(resolver, nlp, text)
+
+
+def test_actors_unnamed_director_of_a_national_body_again(resolver, nlp):
+    # a national body with no state word: the home state (dateline); the same title later is the same official
+    text = ("ACCRA, June 2, 2025 (GNA) - Ghana declared an emergency on Monday. The acting director of the National "
+            "Relief Office said three bridges had collapsed. \"We need boats,\" the acting director said.")
+    found = _officials(resolver, nlp, text)
+    assert ("the acting director", "GHA", "official+title-again") in found
+    assert "Office" not in {p.name for p in resolver(nlp(text)).persons}   # a body's word is no person's name
+
+
+@pytest.mark.parametrize("text", [
+    # a title in a private body speaks for no state
+    "ACCRA, June 2, 2025 (GNA) - Prices rose again. The head of a farmers' union said the harvest had failed.",
+    # the title was someone's before: "the deputy prime minister" refers back to them
+    "ACCRA, June 2, 2025 (GNA) - Deputy Prime Minister and Finance Minister Kofi Mensah flew to Lome on Monday. "
+    "The deputy prime minister returned to Accra in the evening.",
+])
+def test_actors_no_unnamed_titled_official(resolver, nlp, text):
+    assert not [f for f in _officials(resolver, nlp, text) if "+title-" in f[2]]
+
+
+def test_actors_head_of_a_national_private_body_is_of_home(resolver, nlp):
+    text = ("ACCRA, June 2, 2025 (GNA) - Ghana raised fuel prices on Monday. The head of a national transport "
+            "association said fares would rise.")
+    assert [(f[1], f[2]) for f in _officials(resolver, nlp, text)] == [("GHA", "official+title-dateline")]

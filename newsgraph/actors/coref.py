@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy
 from spacy.attrs import IDX
@@ -17,7 +18,7 @@ from newsgraph.actors.mentions import Found
 from newsgraph.actors.names import SUFFIXES
 from newsgraph.actors.evidence import home_state
 from newsgraph.actors.officeholders import Holding, canonical_role, lookup
-from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org
+from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org, role_before
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
 
@@ -140,6 +141,9 @@ def _add_name(ctx: Context, persons: list[PersonState], s: int, e: int, known: K
         for m in match.mentions:
             m.person = match.name
     if aff is not None and (match.aff is None or (match.aff.actor is None and aff.actor is not None)):
+        if aff.role is None and match.aff is not None and match.aff.role:
+            # "Security Secretary X said ... a delegation including X": the state from the side, the title kept
+            aff = replace(aff, role=match.aff.role, sector=match.aff.sector)
         match.aff = aff
     if honorific and match.gender is None:
         match.gender = honorific
@@ -197,9 +201,19 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
         if p.aff is not None and p.aff.actor:
             for m in p.mentions:
                 explicit.setdefault(ctx.sent_of[m.start], set()).add(p.aff.actor)
-    for p in persons:
+    # what the store and the dated dictionary know comes first for everyone, so that an office they fill bars a
+    # guess for another holder of it ("Prime Minister X" beside the dictionary's prime minister Y is not Y's state)
+    offices: dict[int, Holding | None] = {}
+    for n, p in enumerate(persons):
         k = known.find(p.name) if p.aff is None or p.aff.actor is None else None
         held_now = _in_office(ctx, p) if k is None and (p.aff is None or p.aff.actor is None) else None
+        offices[n] = held_now
+        if k is None and p.aff is not None and p.aff.how == "title+demonym" and p.aff.at >= 0:
+            written = _in_office(ctx, p)
+            if written is not None and written.actor != p.aff.actor and _written_title(ctx, p.aff.at) == written.role:
+                # "the Turkish Cypriot leader, X": the dictionary's office as the text writes it, demonyms and all
+                # (whatever the date, like the very office the text gives), names the actor the demonyms describe
+                p.aff = Affiliation(written.actor, p.aff.role, p.aff.sector, "title+officeholder", p.aff.at)
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
@@ -208,16 +222,20 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             # very office the text gives, whatever the date): that beats guessing the article's dominant state
             # ("President X" in a story datelined abroad, "Prime Minister X" in an undated story about his visitors)
             p.aff = _office_affiliation(p, held_now, ctx.published)
-        elif p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
+    for n, p in enumerate(persons):
+        held_now = offices[n]
+        if p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
             at = p.aff.at if p.aff.at >= 0 else p.mentions[0].start
             # a state whose office the text gives to someone else is not this person's ("President X" in an
             # article where "Chinese President Y" speaks is not Chinese)
             # (a state has many holders of a rank: a guess for "General X" does not bar "General Y" from it; one
             # foreign minister, so a guess for one does)
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
-                    and q.aff.role == p.aff.role and not (p.aff.sector == "MIL" and _guessed(q.aff.how))}
-            code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held,
-                                   p.aff.home)
+                    and q.aff.role == p.aff.role and not (p.aff.sector == "MIL" and (_guessed(q.aff.how) or q.aff.how.startswith("officeholder")))}
+            code, tag = _co_leader_state(ctx, p, persons), "+co-leader"
+            if code is None:
+                code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held,
+                                       p.aff.home)
             if code is None:
                 # "Seoul summoned Russia's ambassador ... Ambassador X": the one state whose holder of that title
                 # the article names without a name
@@ -277,6 +295,10 @@ def _in_office(ctx: Context, p: PersonState) -> Holding | None:
     if " " not in p.name.strip():
         return None
     found = lookup(p.name, ctx.published)
+    if found and len({h.actor for h in found}) > 1:
+        # one person, offices of several actors over a career: the one held on the article's date (today without
+        # one), if that is one actor's
+        found = [h for h in found if h.current]
     if not found or len({h.actor for h in found}) > 1:
         return None
     return found[0]
@@ -297,3 +319,40 @@ def _office_affiliation(p: PersonState, held: Holding, published: str | None) ->
     sector = (p.aff.sector if p.aff else None) or (None if later else held.sector if held.current else "ELI")
     return Affiliation(held.actor, role, sector, "officeholder" if held.current else "officeholder+former",
                        p.aff.at if p.aff else -1)
+
+
+def _written_title(ctx: Context, at: int) -> str | None:
+    """The title before the name at token `at` with the demonyms written before it ("turkish cypriot leader")."""
+    role = role_before(ctx, at)
+    if role is None:
+        return None
+    k = role.start
+    while k > 0 and (m := ctx.mention_at.get(k - 1)) is not None and m.how.startswith("demonym") and m.kind == "state":
+        k = m.start
+    return ctx.doc[k:role.end].text.lower() if k < role.start else None
+
+
+_LEAD_VERBS = frozenset({"led", "headed", "chaired"})
+
+
+def _co_leader_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
+    """"the talks would be led by Secretary of State X and Treasury Secretary Y": two who lead one side together
+    act for one state, so Y takes X's."""
+    doc = ctx.doc
+    role = role_before(ctx, p.aff.at)
+    start = role.start if role is not None else p.aff.at
+    if start < 3 or doc[start - 1].lower_ != "and":
+        return None
+    for q in persons:
+        if q is p or q.aff is None or not q.aff.actor:
+            continue
+        first = next((m for m in q.mentions if m.end == start - 1 and m.how == "name"), None)
+        if first is None:
+            continue
+        their = role_before(ctx, first.start)
+        k = their.start if their is not None else first.start
+        while k > 0 and k - 1 in ctx.mention_at:     # "US Secretary of State X": the state before the title
+            k = ctx.mention_at[k - 1].start
+        if k >= 2 and doc[k - 1].lower_ == "by" and doc[k - 2].lower_ in _LEAD_VERBS:
+            return q.aff.actor
+    return None

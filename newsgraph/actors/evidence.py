@@ -46,6 +46,19 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TITLE_DATELINE = re.compile(
     rf"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){{0,2}}), (?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})"
     r"(?:, \d{4})? \([^()\n]{1,40}\)", re.M)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a line of its own with a place and the day ("Buenos Aires, Wednesday 22 May 2024"): the place is the dateline
+_PLACE_DATE = re.compile(
+    rf"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){{0,2}}), (?:{_WEEKDAY},? )?"
+    rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}}[ \t]*$", re.M)
+# the article's date where the source gives none: a line that is a date ("Friday 20 June 2025", "Wednesday, May
+# 29, 2024"), or the date of a dateline ("MEXICO CITY, 28 February 2025 (AMIP) -"); a date inside a sentence may
+# be any day in the story's past
+_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:[^\W\d][^,\n]{{0,30}}, )?(?:{_WEEKDAY},? )?(?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}})),? "
+    r"(\d{4})[ \t]*(?:$|\(|-|\u2013|\u2014)", re.M)
 _DATELINE_CHARS = 800   # datelines open the story: look at its first lines only
 _COUNTERPARTS = ("counterpart", "counterparts")
 _FROM = frozenset({"from", "of"})
@@ -55,13 +68,25 @@ _NOT_PORTFOLIO = frozenset({"deputy", "vice", "assistant", "under", "chief", "ge
 
 def find_dateline(text: str, capitals: dict[str, str]) -> str | None:
     """The state of the capital in the article's dateline, if it has one."""
-    for pattern in (_DATELINE, _TITLE_DATELINE):
+    for pattern in (_DATELINE, _TITLE_DATELINE, _PLACE_DATE):
         for match in pattern.finditer(text, 0, _DATELINE_CHARS):
             place = match.group(1)
             code = capitals.get(" ".join(place.split()).lower())
-            if code and (pattern is _TITLE_DATELINE or place == place.upper()):
+            if code and (pattern is not _DATELINE or place == place.upper()):
                 return code
     return None
+
+
+def find_date(text: str) -> str | None:
+    """The article's date (YYYY-MM-DD) from a date line or a dateline in its first lines, if it has one."""
+    match = _DATE_LINE.search(text, 0, _DATELINE_CHARS)
+    if match is None:
+        return None
+    day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    number = int(day)
+    if not 1 <= number <= 31:
+        return None
+    return f"{match.group(5)}-{_MONTHS[month[:3].lower()]:02d}-{number:02d}"
 
 
 def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozenset(),
@@ -107,11 +132,15 @@ def _seat(ctx: Context, role: str, sent: int) -> str | None:
     spokes = role_head(role) in ctx.lex.home_roles
     codes = set()
     for m in ctx.found:
-        if ctx.sent_of[m.start] != sent or m.how != "capital" or not m.code or m.start == 0:
+        if ctx.sent_of[m.start] != sent or m.how not in {"capital", "alias"} or not m.code or m.start == 0 \
+                or m.kind != "state":
             continue
         prep = doc[m.start - 1]
-        # "In Washington, the assistant secretary announced ...": a scene set at home opens the sentence
+        # "In Washington, the assistant secretary announced ...", "In Côte d'Ivoire, the president announced ...":
+        # a scene set at home opens the sentence (a country's name counts only there)
         opening = prep.is_sent_start and m.end < len(doc) and doc[m.end].text == ","
+        if m.how == "alias" and not opening:
+            continue
         if prep.lower_ == "in" and (spokes or opening or _on_home_noun(ctx, prep)):
             codes.add(m.code)
     return codes.pop() if len(codes) == 1 else None

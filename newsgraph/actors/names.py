@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.mentions import POSSESSIVE
+from newsgraph.actors.officeholders import known_name
 from newsgraph.actors.persons import Context, role_before
 from newsgraph.actors.roles import Role
 
@@ -55,6 +59,7 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
     honorifics = [i for i in ctx.positions(ctx.lex.honorifics) if i + 1 < len(doc)]
     in_role.update(honorifics)
     spans: set[tuple[int, int]] = set()
+    bodies = ctx.lex.organ_words | ctx.lex.private_bodies
     for s, e in _seeds(ctx, roles, honorifics):
         while s < e and (s in in_role or s in taken or not is_name_token(doc[s])):
             s += 1
@@ -69,6 +74,8 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
         if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
             s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
         e = _widen_right(doc, e, taken, in_role)
+        if doc[e - 1].lower_ in bodies and doc[e - 1].ent_type_ != "PERSON":
+            continue   # "the director of the National Relief Office": a body's name, not a person's
         if e < len(doc) and (_regnal(doc[e]) or doc[e].text in SUFFIXES):
             e += 1   # "Mohammed VI", "Ferdinand Marcos Jr."
         spans.add((_after_title_words(ctx, s, e), e))
@@ -86,8 +93,10 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
     seeds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
     # "Justice Department", "Defence Ministry": a title word naming an institution, not a person; "Chief Strategy
     # Officer": a portfolio inside a longer title
+    # "director of the National Disaster Centre": a body's word after a title that ran over its name is no name
+    bodies = ctx.lex.organ_words | ctx.lex.private_bodies
     seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])
-              and doc[r.end].lower_ not in ctx.lex.institutions
+              and doc[r.end].lower_ not in ctx.lex.institutions and doc[r.end].lower_ not in bodies
               and not (r.end + 1 < len(doc) and doc[r.end + 1].lower_ in ctx.lex.roles)]
     seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
     # "Special Envoy for the Horn of Africa Mike Hammer": two name words after a place that ends a title's complement
@@ -111,6 +120,7 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
         if 0 < b and b + 2 < len(doc) and doc[b - 1].lower_ in _LEAD_VERBS and is_name_token(doc[b + 1]) \
                 and is_name_token(doc[b + 2]) and b + 1 not in ctx.mention_at:
             seeds.append((b + 1, b + 3))
+    seeds += _known_names(ctx)
     # "Kosovo's interior minister, Arben Krasniqi": two name words after a title and a comma
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \
@@ -218,3 +228,26 @@ def _add_surnames(ctx: Context, names: list[tuple[int, int]], taken: set[int]) -
 
 def _widen_ok(token: Token, taken: set[int], in_role: set[int]) -> bool:
     return is_name_token(token) and token.i not in taken and token.i not in in_role
+
+
+_PERSON = get_string_id("PERSON")
+_MAX_KNOWN = 4   # words of a name in the dated dictionary ("Alejandro Gertz Manero")
+
+
+def _known_names(ctx: Context) -> list[tuple[int, int]]:
+    """"the administration of Javier Milei": runs of two to four title-case words, no person to spaCy, that the dated
+    office-holders dictionary spells so (token arrays, then one lookup per run)."""
+    doc = ctx.doc
+    if len(doc) < 2:
+        return []
+    arr = doc.to_array([IS_TITLE, IS_ALPHA, ENT_TYPE])
+    word = (arr[:, 0] == 1) & (arr[:, 1] == 1) & (arr[:, 2] != _PERSON)
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], word.astype(numpy.int8), [0]))))
+    out = []
+    for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+        for s in range(start, end - 1):
+            for e in range(min(end, s + _MAX_KNOWN), s + 1, -1):
+                if known_name(doc[s:e].text):
+                    out.append((s, e))
+                    break
+    return out

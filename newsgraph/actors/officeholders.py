@@ -213,6 +213,13 @@ def lookup(name: str, date: str | None = None, *, path: Path = DATA_FILE) -> lis
     return _dated(holdings, date)
 
 
+def known_name(name: str, *, path: Path = DATA_FILE) -> bool:
+    """The data has a person spelt exactly so (titles stripped): a name to look for where the parser saw none."""
+    index = _index(path)
+    tokens = normalise(name)
+    return tokens in index.exact or _strip_titles(tokens) in index.exact
+
+
 def canonical_role(role: str) -> str:
     """A title as the data writes it: "premier", "PM" -> "prime minister", "secretary of state" -> "foreign minister"."""
     role = role.lower().strip()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from newsgraph.actors.evidence import home_state
 from newsgraph.actors.mentions import Found
-from newsgraph.actors.persons import Context
+from newsgraph.actors.persons import Context, national_employer, private_employer
 from newsgraph.actors.roles import Role, role_head
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -41,7 +41,13 @@ def unnamed_officials(ctx: Context, roles: list[Role], names: list[tuple[int, in
     doc = ctx.doc
     out: list[Found] = []
     for r in roles:
-        if role_head(r.text) not in ctx.lex.home_roles or doc[r.end - 1].tag_ in _PLURAL \
+        if role_head(r.text) not in ctx.lex.home_roles:
+            found = None if _titled_before(ctx, r, roles, name_starts, name_ends) \
+                else _titled_official(ctx, r, name_starts, name_ends, taken, out)
+            if found is not None:
+                out.append(found)
+            continue
+        if doc[r.end - 1].tag_ in _PLURAL \
                 or taken.intersection(range(r.start, r.end)) or any(k in ctx.mention_at for k in range(r.start, r.end)) \
                 or _names_someone(ctx, r, name_starts, name_ends):
             continue
@@ -95,9 +101,11 @@ def _names_someone(ctx: Context, r: Role, name_starts: set[int], name_ends: set[
     it ("X, the Kremlin spokesman", "X, Turkmenistan's deputy prime minister")."""
     doc = ctx.doc
     k = r.end
+    # "Deputy Prime Minister and Foreign Minister X": coordinated titles of one name
     while k < len(doc) and k - r.end < _MAX_GAP and k not in name_starts \
             and (doc[k].text == "," or k in ctx.role_start or doc[k].lower_ in ctx.lex.honorifics
-                 or doc[k].is_title and doc[k].lower_ in ctx.lex.roles):
+                 or doc[k].is_title and doc[k].lower_ in ctx.lex.roles
+                 or doc[k].lower_ == "and" and k + 1 in ctx.role_start):
         k = ctx.role_start[k].end if k in ctx.role_start else k + 1
     if k in name_starts:
         return True
@@ -168,3 +176,76 @@ def _body(ctx: Context, r: Role) -> Found | None:
         if m.how.endswith("+institution") and words & {t.lower_ for t in doc[m.start:m.end]}:
             return m
     return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _titled_official(ctx: Context, r: Role, name_starts: set[int], name_ends: set[int],
+                     taken: set[int], before: list[Found]) -> Found | None:
+    """"In Warsaw, the deputy foreign minister said", "the Chief of Staff said": a definite title that names no one
+    and is the subject of its clause is the one holder of that office, so it speaks and acts for its state (the
+    actor before it or after "of/for", "of its <organ>": the body the sentence before has as subject; else the
+    evidence a titled person without a state gets). A title in a company, union or other non-state body
+    ("the head of a manufacturing association") speaks for no state."""
+    doc = ctx.doc
+    head = doc[r.end - 1]
+    if head.tag_ in _PLURAL or taken.intersection(range(r.start, r.end)) \
+            or any(k in ctx.mention_at for k in range(r.start, r.end)) or _names_someone(ctx, r, name_starts, name_ends):
+        return None
+    start = _opening(ctx, r)
+    if start is None or doc[start].lower_ != "the" or taken.intersection(range(start, r.start)):
+        return None
+    subject = head if head.dep_ in _SUBJECTS else None
+    # "the director of the agency said": the parse may head the subject phrase with a word of the title
+    subject = subject or next((t for t in doc[r.start:r.end] if t.dep_ in _SUBJECTS and t.head.i >= r.end), None)
+    if subject is None or subject.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    body = _after(ctx, r.end)
+    code, how = (body.code, "for") if body is not None else (None, "")
+    sector: str | None = r.sector
+    if code is None and r.end + 1 < len(doc) and doc[r.end].lower_ == "of" and doc[r.end + 1].lower_ == "its":
+        code, how = ctx.subject_before(r.end + 1), "its"
+    if code is None:
+        again = _again(ctx, before, r)   # "the acting director of the X Office said ... the acting director said"
+        code, how = (again.code, "again") if again is not None else (None, "")
+    if code is None:
+        # "the director of the National Disaster Centre": the title may have run over the body's first words
+        home = national_employer(ctx, r.end) or (" of " in r.text and national_employer(ctx, r.start + 1))
+        private = not home and private_employer(ctx, r.end)
+        if private and not _national_private(ctx, r.end):
+            return None
+        # "the head of a national manufacturers' association": a private body, but the home state's, with no
+        # branch of government
+        code, how = home_state(ctx, r.text, r.start, home=home or private)
+        sector = None if private else r.sector
+        how = how.lstrip("+")
+    if code is None:
+        return None
+    kind = next((m.kind for m in ctx.found if m.code == code), "state")
+    return Found(start, r.end, code, kind, f"official+title-{how}", sector)
+
+
+def _national_private(ctx: Context, k: int) -> bool:
+    """"of a national manufacturers' association": the private body after the title calls itself national."""
+    doc = ctx.doc
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return False
+    pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    return pobj is not None and any(t.lower_ == "national" and t.is_lower for t in pobj.lefts)
+
+
+def _titled_before(ctx: Context, r: Role, roles: list[Role], name_starts: set[int], name_ends: set[int]) -> bool:
+    """The article gave this title to someone before: "Deputy Prime Minister and Foreign Minister X ... The Deputy
+    Prime Minister returned", "X, Lebanon's new president ... the president said" (a title written without a
+    determiner, or before or after a name, is a person's; "the president" then refers back to them)."""
+    for earlier in roles:
+        if earlier.start >= r.start:
+            return False
+        if earlier.text != r.text:
+            continue
+        start = _opening(ctx, earlier)
+        if start is None or ctx.doc[start].lower_ not in _DETERMINERS \
+                or _names_someone(ctx, earlier, name_starts, name_ends):
+            return True
+    return False

@@ -351,9 +351,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             actor, how = crisis_state(ctx), "crisis"
             if actor is None:
                 actor, how = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[s]), "dominant"
-        if actor is None and _national_employer(ctx, role.end if role.end < s else e):
+        if actor is None and national_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, role.sector, "title+national", home=True)
-        if actor is None and _private_employer(ctx, role.end if role.end < s else e):
+        if actor is None and private_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, None, "title+body", private=True)
         if actor is None and its and _national_body_before(ctx, role.start):
             return Affiliation(None, text, role.sector, "title+its-national", home=True)
@@ -409,9 +409,9 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
             text = aliases.get(role.text, role.text)
             actor, how = _employer_before(ctx, role, text)
             actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
-            if actor is None and _national_employer(ctx, role.end):
+            if actor is None and national_employer(ctx, role.end):
                 return Affiliation(None, text, role.sector, "apposition+national", home=True)
-            if actor is None and _private_employer(ctx, role.end):
+            if actor is None and private_employer(ctx, role.end):
                 return Affiliation(None, text, None, "apposition+body", private=True)
             if actor is None and how == "its" and _national_body_before(ctx, role.start):
                 return Affiliation(None, text, role.sector, "apposition+its-national", home=True)
@@ -449,7 +449,7 @@ def _employer_before(ctx: Context, role: Role, text: str) -> tuple[str | None, s
     return ctx.state_before(m.start)
 
 
-def _private_employer(ctx: Context, k: int) -> bool:
+def private_employer(ctx: Context, k: int) -> bool:
     """"vice president of engineering at Northstar Rockets", "president of the farmers' union": a title held in a
     named or private body that is no state's (companies, unions, universities), so no state may be guessed."""
     doc = ctx.doc
@@ -477,7 +477,7 @@ def _private_employer(ctx: Context, k: int) -> bool:
 _NATIONAL_WORDS = frozenset({"National", "Ministry", "Department"})
 
 
-def _national_employer(ctx: Context, k: int) -> bool:
+def national_employer(ctx: Context, k: int) -> bool:
     """"director of the National Bureau of Investigation", "an official of the Ministry of Energy and Mines": a
     title held "of/at/in" a state's own body that names no state (a national body or a ministry)."""
     doc = ctx.doc
@@ -530,8 +530,8 @@ def _home_body_before(ctx: Context, start: int) -> bool:
 def is_abroad(ctx: Context, role: str) -> bool:
     """A role whose holder often serves abroad or an organisation (envoys, ambassadors, officials); a title that
     names the state's own office ("national security adviser") does not."""
-    if role.split(" ", 1)[0] in ctx.lex.home_title_words:
-        return False
+    if role.split(" ", 1)[0] in ctx.lex.home_title_words or ctx.lex.roles.get(role) == "MIL":
+        return False    # a military office ("chief of staff") commands the state's own forces
     return role in ctx.lex.abroad_roles or role_head(role) in ctx.lex.abroad_roles
 
 

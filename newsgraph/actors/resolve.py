@@ -15,7 +15,7 @@ from newsgraph.nlp import doc_text
 from newsgraph.actors.coref import KnownPersons, resolve_persons
 from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.actors.mentions import Found, MentionFinder
-from newsgraph.actors.evidence import find_dateline
+from newsgraph.actors.evidence import find_date, find_dateline
 from newsgraph.actors.filters import sentence_index
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.names import find_names
@@ -80,7 +80,7 @@ class ActorResolver:
         roles = extend_roles(doc, roles, self.lex.portfolios, taken, self.lex.portfolio_closers)
         ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
         ctx.blocked = found_all.taken - {k for m in found for k in range(m.start, m.end)}
-        ctx.published = published
+        ctx.published = published or find_date(text)   # the dated dictionary needs the day the story was told
         candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
         institutions = resolve_stateless(ctx, candidates)
         ctx.bodies = institutions
