@@ -989,3 +989,17 @@ def test_events_signing_ceremonies(analyzer, text, expected, unwanted):
 def test_events_partitives_pauses_and_participles(analyzer, text, expected, unwanted):
     got = _asserted(analyzer, text)
     assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # "the rival camps" are the parties of the sentence before
+    ("Libya's two governments have fought over the central bank for months. The UN urged the rival camps to return "
+     "to talks.", ("UN", "LBY", "REQUEST"), None),
+    # the speaker owns what an unresolved pronoun owns in its report, as the verb's own subject only
+    ("Poland said on Wednesday that its air force had shot down Russian drones.", ("POL", "RUS", "ASSAULT"), None),
+    ("Oman's foreign minister said Iran had accepted his country's offer to host talks with Washington.", None,
+     ("OMN", "USA", "AGREE")),
+])
+def test_events_camps_and_owned_pronouns(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)

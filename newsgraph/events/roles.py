@@ -114,7 +114,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                            index) or [m for o in patients for m in search_actors(o, index)][:2]
         return sources, targets, "passive"
     subjects = subject_tokens(verb)
-    sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index)
+    # the speaker owns only the verb's own subject ("said its air force had shot down"), not one reached by climbing
+    owned = bool(subjects) and subjects[0].head.i == verb.i
+    sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index, owned=owned)
     rule = "active"
     objects = direct_objects(verb)
     if entry.prep:
@@ -165,9 +167,11 @@ def _subtrees(tokens: list[Token]) -> frozenset[int]:
     return frozenset(t.i for tok in tokens for t in tok.subtree)
 
 
-def speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex) -> Actors:
-    """ "X said they will ...": an unresolved pronoun subject is the speaker."""
-    if not subjects or subjects[0].pos_ != "PRON":
+def speaker_for_pronoun(subjects: list[Token], verb: Token, index: ActorIndex, *, owned: bool = False) -> Actors:
+    """ "X said they will ...": an unresolved pronoun subject is the speaker; with `owned`, also a subject that an
+    unresolved pronoun owns ("X said its air force had shot down ...")."""
+    if not subjects or not (subjects[0].pos_ == "PRON" or (owned and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                                         for c in subjects[0].children))):
         return []
     for below, tok in zip(path_up(verb), list(path_up(verb))[1:]):
         if below.dep_ == "ccomp" and tok.pos_ == "VERB":
