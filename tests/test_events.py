@@ -1003,3 +1003,15 @@ def test_events_partitives_pauses_and_participles(analyzer, text, expected, unwa
 def test_events_camps_and_owned_pronouns(analyzer, text, expected, unwanted):
     got = _asserted(analyzer, text)
     assert (expected is None or expected in got) and (unwanted is None or unwanted not in got)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a date is no particle: "called X on Monday" is a call, "called on X" an appeal
+    ("Kenya called Uganda on Monday.", ("KEN", "UGA", "CONSULT"), ("KEN", "UGA", "REQUEST")),
+    ("Kenya called on Uganda on Monday to release the prisoners.", ("KEN", "UGA", "REQUEST"), None),
+    # a state named with a word of blame is accused, not phoned
+    ("Kenya called Russia a terrorist state.", ("KEN", "RUS", "ACCUSE"), ("KEN", "RUS", "CONSULT")),
+])
+def test_events_dates_are_no_particles(analyzer, text, expected, unwanted):
+    got = _asserted(analyzer, text)
+    assert expected in got and (unwanted is None or unwanted not in got)

@@ -58,11 +58,16 @@ def _loose(word: Token) -> bool:
     return word.lower_ in LOOSE_PARTICLES and word.dep_ == "prep" and any(g.dep_ == "pobj" for g in word.children)
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Monday"): never an entry's particle."""
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def _children_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
-        if child.dep_ in ("aux", "mark") or _loose(child):
-            continue   # the "to" of "to protest" is no preposition ("protest to X")
+        if child.dep_ in ("aux", "mark") or _loose(child) or _dated(child):
+            continue   # the "to" of "to protest" is no preposition ("protest to X"), nor "on" in "called X on Monday"
         words.add(child.lower_)
         words.add(child.lemma_)
         # pre-modifiers too: the small model hangs "joint coast guard drills" as amod < compound < nsubj < drills
