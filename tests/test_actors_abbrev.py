@@ -37,9 +37,19 @@ def test_acronym_after_a_place_defines_nothing(nlp, resolver):
     ("The Bank of Japan raised its main rate on Friday.", "Bank of Japan", "JPN"),
     ("The head of UNSOM briefed the council.", "UNSOM", "UN"),
     ("The European Central Bank kept rates on hold.", "European Central Bank", "EU"),
+    ("The DEA said the suspect had been flown to Texas.", "DEA", "USA"),
+    ("Relief arrived through USAID on Friday.", "USAID", "USA"),
+    # a Palestinian city is a location of Palestine (not a person: "Khan Younis")
+    ("Troops raided Jenin and shelled Khan Younis on Monday.", "Khan Younis", "PSE"),
+    ("Troops raided Jenin and shelled Khan Younis on Monday.", "Jenin", "PSE"),
 ])
 def test_national_bodies_by_short_name(nlp, resolver, text, span, code):
     assert (span, code) in _codes(nlp, resolver, text)
+
+
+def test_agent_of_a_national_agency(nlp, resolver):
+    text = "He is wanted over the 1990 killing of a DEA agent, Mario Ruiz Soto, in Guadalajara."
+    assert _persons(nlp, resolver, text)["Mario Ruiz Soto"].actor == "USA"
 
 
 def test_state_short_form_and_central_bank_sector(nlp, resolver):
