@@ -112,3 +112,9 @@ def test_title_named_without_a_name_gives_the_state(nlp, resolver):
 def test_national_body_is_the_home_state(nlp, resolver, text, name, actor):
     got = _persons(nlp, resolver, text)[name].actor
     assert got == actor if actor else got != "FJI"
+
+
+def test_abbreviated_stacked_ranks_are_no_names(nlp, resolver):
+    text = "QUITO - Ecuador's army said the camp was cleared. Army spokesman Brig. Gen. Luis Vega Paredes said two soldiers died."
+    persons = _persons(nlp, resolver, text)
+    assert "Brig" not in persons and persons["Luis Vega Paredes"].actor == "ECU"
