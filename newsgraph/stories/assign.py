@@ -97,11 +97,12 @@ def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, set
 
 
 def _vector(conn: Any, feats: features.Features, sign: int) -> vectors.Vector:
-    """Count the article in the document frequencies (sign 1) and weigh its features with them."""
+    """Count the article in the document frequencies (sign 1; 0 only reads them) and weigh its features."""
     keys = sorted(feats.keys())
     n_docs = _counter(conn, N_KEY, sign)
-    conn.executemany("INSERT INTO story_df (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1",
-                     [(k,) for k in keys])
+    if sign:
+        conn.executemany("INSERT INTO story_df (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET"
+                         " df = story_df.df + 1", [(k,) for k in keys])
     df: dict[int, int] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
@@ -136,17 +137,18 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
     # the first full date in a text is often that of an earlier event it recalls.
     when = feats.date if feats.date_from == "published" or settings.text_dates else None
     seq = _counter(conn, SEQ_KEY, 1)
-    vector = _vector(conn, feats, 1)
-    keys = _top_keys(vector, max(settings.query_keys, settings.index_keys))
     original = copies.find_original(conn, article_id, feats.text) if settings.copies else None
     story_id, best, is_copy = None, None, False
     if original is not None:
         row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original[0],)).fetchone()
-        story_id = row["story_id"] if row else None
-        if story_id is not None:
-            is_copy = True
-            conn.execute("UPDATE articles SET copy_of = ?, copy_containment = ? WHERE id = ?",
-                         (original[0], original[1], article_id))
+        story_id = row["story_id"] if row else None   # set: find_original only returns assigned originals
+        is_copy = True
+        conn.execute("UPDATE articles SET copy_of = ?, copy_containment = ? WHERE id = ?",
+                     (original[0], original[1], article_id))
+    # A copy is weighed with the frequencies but not counted in them: syndication must not make a story's words
+    # look common (the same reason it stays out of the story's sums).
+    vector = _vector(conn, feats, 0 if is_copy else 1)
+    keys = _top_keys(vector, max(settings.query_keys, settings.index_keys))
     if story_id is None:
         cands = _candidates(conn, keys[:settings.query_keys], settings)
         if cands:
@@ -176,7 +178,7 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                          _actor_counts(conn, story_id, article_id))
     conn.executemany("INSERT INTO story_keys (key, story_id, seq) VALUES (?,?,?) ON CONFLICT (key, story_id)"
                      " DO UPDATE SET seq = excluded.seq", [(k, story_id, seq) for k, _ in keys[:settings.index_keys]])
-    _refresh(conn, story_id, seq)
+    _refresh(conn, story_id, seq, full=not is_copy)
     return story_id
 
 
@@ -205,18 +207,24 @@ def _actor_counts(conn: Any, story_id: str, article_id: str) -> list[tuple[str, 
     return [(story_id, r["actor"], r["n"]) for r in rows]
 
 
-def _refresh(conn: Any, story_id: str, seq: int | None = None) -> None:
-    """Recount a story from its members (bounded by the story's size, not the store's)."""
+def _refresh(conn: Any, story_id: str, seq: int | None = None, full: bool = True) -> None:
+    """Recount a story from its members (bounded by the story's size, not the store's). A copy changes only the
+    counts and dates (`full=False`): it is not in the actor counts, and the title comes from an original."""
     c = conn.execute(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN a.copy_of IS NULL THEN 0 ELSE 1 END) AS copies,"
         " COUNT(DISTINCT a.outlet) AS outlets, MIN(m.date) AS first, MAX(m.date) AS last"
         " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?", (story_id,)).fetchone()
+    copies_n = c["copies"] or 0
+    if not full:
+        conn.execute("UPDATE stories SET articles = ?, copies = ?, outlets = ?, first_date = ?, last_date = ?,"
+                     " seq = COALESCE(?, seq) WHERE id = ?",
+                     (c["n"] - copies_n, copies_n, c["outlets"], c["first"], c["last"], seq, story_id))
+        return
     top = [r["code"] for r in conn.execute("SELECT code FROM story_actors WHERE story_id = ? AND mentions > 0"
                                            " ORDER BY mentions DESC, code LIMIT 5", (story_id,))]
     title = conn.execute("SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id"
                          " WHERE m.story_id = ? AND a.title IS NOT NULL AND a.copy_of IS NULL"
                          " ORDER BY m.seq LIMIT 1", (story_id,)).fetchone()
-    copies_n = c["copies"] or 0
     conn.execute("UPDATE stories SET articles = ?, copies = ?, outlets = ?, first_date = ?, last_date = ?,"
                  " top_actors = ?, title = COALESCE(?, title), seq = COALESCE(?, seq) WHERE id = ?",
                  (c["n"] - copies_n, copies_n, c["outlets"], c["first"], c["last"], json.dumps(top),
@@ -230,9 +238,10 @@ def unassign(conn: Any, article_id: str) -> None:
     if m is None:
         return
     vector = vectors.unpack(m["vector"])
-    keys = sorted({i for kind in vectors.KINDS for i in vector[kind][0].tolist()})
-    _counter(conn, N_KEY, -1)
-    conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", [(k,) for k in keys])
+    if m["copy_of"] is None:   # copies were never counted in the frequencies (see assign)
+        keys = sorted({i for kind in vectors.KINDS for i in vector[kind][0].tolist()})
+        _counter(conn, N_KEY, -1)
+        conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", [(k,) for k in keys])
     story_id = m["story_id"]
     if m["copy_of"] is None:
         _add_to_sums(conn, story_id, vector, -1)

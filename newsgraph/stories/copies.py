@@ -53,8 +53,8 @@ def containment(n_a: int, sig_a: np.ndarray, n_b: int, sig_b: np.ndarray) -> flo
 
 
 def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | None:
-    """Record the article's signature, and return (original id, containment) when it is a copy of an earlier
-    article of the store."""
+    """Return (original id, containment) when the article is a copy of an earlier original of the store; else
+    record its signature and bands, so later articles can be matched against it."""
     sig = signature(text)
     if sig is None:
         return None
@@ -66,17 +66,19 @@ def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | 
     # times (a copy's text is its original's, and the answer is the original anyway).
     rows = conn.execute(f"SELECT DISTINCT s.article_id, s.shingles, s.signature FROM copy_bands b"
                         f" JOIN copy_signatures s ON s.article_id = b.article_id"
-                        f" JOIN articles a ON a.id = b.article_id AND a.copy_of IS NULL"
+                        f" JOIN articles a ON a.id = b.article_id AND a.copy_of IS NULL AND a.story_id IS NOT NULL"
                         f" WHERE b.band IN ({marks}) AND b.article_id <> ?", (*keys, article_id)).fetchall()
     for row in rows:
         other = np.frombuffer(bytes(row["signature"]), np.uint64)
         c = containment(n, values, row["shingles"], other)
         if c >= COPY_CONTAINMENT and (best is None or c > best[0] or (c == best[0] and row["article_id"] < best[1])):
             best = (c, row["article_id"])
+    if best is not None:
+        # A copy is never a candidate itself (above), so its signature and bands would only be written to be
+        # skipped: with syndication most of the store's articles, and most of this stage's writes.
+        return best[1], round(best[0], 3)
     conn.execute("INSERT INTO copy_signatures (article_id, shingles, signature) VALUES (?,?,?)"
                  " ON CONFLICT (article_id) DO NOTHING", (article_id, n, values.tobytes()))
     conn.executemany("INSERT INTO copy_bands (band, article_id) VALUES (?,?) ON CONFLICT DO NOTHING",
                      [(k, article_id) for k in keys])
-    if best is None:
-        return None
-    return best[1], round(best[0], 3)
+    return None
