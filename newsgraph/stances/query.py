@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import gc
+import heapq
+from operator import itemgetter
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -63,7 +65,7 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
             items = _merge(items, extra)
     items = [r for r in items if r[_MAGNITUDE] > 0]
     if by is None:
-        items.sort(key=lambda r: (-round(r[_MAGNITUDE], 3), r[0], r[1]))
+        items = _heaviest(items, limit)
     else:
         items.sort(key=lambda r: (r[0], r[1], r[2]))
     return _finish(store, items[:limit] if limit else items, since, until, outlet, story, evidence, evidence_rows)
@@ -75,6 +77,7 @@ _COLUMNS = "events, quotes, phrases, cooperative, conflictual, weight, magnitude
 _SUMS = ("SUM(events), SUM(quotes), SUM(phrases), SUM(cooperative), SUM(conflictual), SUM(weight), SUM(magnitude),"
          " MIN(first), MAX(last)")
 _MAGNITUDE = 9
+_BY_MAGNITUDE = itemgetter(_MAGNITUDE)
 _GRAIN = {g: f"grain = '{g}'" for g in ("week", "month", "all")}   # literals: a partial index needs one
 
 
@@ -149,6 +152,17 @@ def _first_pairs(store: Any, by: str, actor: str | None, outlet: str | None, lim
     return items
 
 
+def _heaviest(items: list[tuple], limit: int | None) -> list[tuple]:
+    """Items by rounded magnitude (then pair), the first `limit` of them: a C-speed pass finds the limit-th
+    magnitude, and only the items that can round to it or above are sorted in full."""
+    if limit and len(items) > 4 * limit:
+        kth = heapq.nlargest(limit, map(_BY_MAGNITUDE, items))[-1]
+        cut = round(kth, 3) - 0.0006   # anything lower rounds below the limit-th item's rounded magnitude
+        items = [r for r in items if r[_MAGNITUDE] >= cut]
+    items.sort(key=lambda r: (-round(r[_MAGNITUDE], 3), r[0], r[1]))
+    return items
+
+
 def _merge(items: list[tuple], extra: dict[tuple[str, str, str], list[Any]]) -> list[tuple]:
     """Items plus the sums folded from facts (the days at the edges of a date range), key by key."""
     out = []
@@ -170,14 +184,16 @@ def _dates(first: str | None, last: str | None, other_first: str | None, other_l
     return first, last
 
 
-def _folded(sums: dict[tuple[str, str, str], list[Any]], facts: Iterable[Any], by: str | None) -> Any:
-    """Facts added into `sums` by (source, target, period label); returns the items when `sums` started empty."""
+def _folded(sums: dict[tuple[str, str, str], list[Any]], facts: Iterable[tuple], by: str | None) -> Any:
+    """Facts (source, target, date, kind, weight) added into `sums` by (source, target, period label); returns
+    the items when `sums` started empty."""
     column = {"event": 0, "quote": 1, "phrase": 2}
-    for f in facts:
-        day = f["date"] or ""
-        s = sums.setdefault((f["source"], f["target"], _label(by, None, day)), [0, 0, 0, 0, 0, 0.0, 0.0, None, None])
-        weight = f["weight"]
-        s[column[f["kind"]]] += 1
+    label = {"week": week_of, "month": month_of, "year": lambda d: month_of(d)[:4]}.get(by)
+    for source, target, day, kind, weight in facts:
+        day = day or ""
+        s = sums.setdefault((source, target, "all" if label is None else label(day) if day else ""),
+                            [0, 0, 0, 0, 0, 0.0, 0.0, None, None])
+        s[column[kind]] += 1
         s[3] += weight > 0
         s[4] += weight < 0
         s[5] += weight
@@ -298,7 +314,7 @@ def _facts(store: Any, actor: str | None, outlet: str | None, since: str | None,
         params.append(until)
     sql = ("SELECT f.source, f.target, f.date, f.kind, f.weight FROM stance_facts f" + join
            + (" WHERE " + " AND ".join(where) if where else ""))
-    return store.conn.execute(sql, params)
+    return _tuples(store, sql, params, sums=False)
 
 
 def _evidence(store: Any, row: dict[str, Any], since: str | None, until: str | None, outlet: str | None,
