@@ -37,6 +37,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsgraph.nlp import doc_text
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
+from newsgraph.tone.peace import appeals_for_calm, conciliatory, convenes, load_peace, stands_with
 
 LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
 VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
@@ -48,6 +49,10 @@ HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen"
 GIVES_AID = 0.3         # as the source of an AID event
 MAKES_PACT = 0.3        # as the source of an AGREE event
 BACKS = 0.2             # as the source of a SUPPORT event
+MEDIATES = 0.3          # as the source of a CONSULT event of mediation
+CONVENES = 0.2          # hosting talks, bringing parties together
+CALMS = 0.2             # appealing for calm, restraint, dialogue
+PEACEFUL = 0.1          # words of peace in one's own quote
 FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
@@ -133,6 +138,7 @@ class ToneScorer:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
+        self.peace = load_peace()
         self.vader = SentimentIntensityAnalyzer()
         self._valences: dict[int, float] | None = None   # VADER's lexicon by hash of the lower-case form
         self._lows: tuple[Any, list[int]] = (None, [])   # the last doc and its tokens' lower-case hashes
@@ -317,11 +323,19 @@ class ToneScorer:
     def _predicate(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         head = _first_conjunct(head)   # "X and Y signed": Y is a subject of 'signed' too
         verb = head.head
+        # the doer written as a passive's agent or before a hyphen: 'talks mediated by X', 'the X-brokered deal'
+        doer = head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB"
+        if doer:
+            verb = verb.head
+        elif head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.i == head.i + 2 and head.nbor().text == "-":
+            doer = True
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
             self._relative(head, m, target, tokmap)
             return
-        self._verb(verb, head, m, target, tokmap)
+        self._verb(verb, head, m, target, tokmap, subject=True if doer else None)
         self._relative(head, m, target, tokmap)
+        if doer:
+            return
         if head.dep_ in SUBJECT_DEPS:   # "X arrived and signed", "X pledged to send": X does these too
             controls = not any(c.dep_ in ("dobj", "obj") for c in verb.children)   # not "asked Y to lie"
             for other in verb.children:
@@ -330,14 +344,16 @@ class ToneScorer:
                     self._verb(other, head, m, target, tokmap)
 
     def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str],
-              vader: bool = True) -> None:
+              vader: bool = True, subject: bool | None = None) -> None:
         if any(c.dep_ == "neg" for c in verb.children):
             return  # "did not censure X" says little about X either way
         # "vowed to impeach X", "could indict X": a predicate only intended or possible counts half
         sign = 0.5 if verb.dep_ == "xcomp" or any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) else 1.0
         add = target.signals.append
-        if head.dep_ in SUBJECT_DEPS:
+        if subject is None:
+            subject = head.dep_ in SUBJECT_DEPS
+        if subject:
             if (w := self._word(verb, self.lex.subject, vader)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
             for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
@@ -361,6 +377,7 @@ class ToneScorer:
                     tokmap.get(t.i, target.key) != target.key for t in backed.subtree):
                 # backing another party ("support for the Syrian people"), not a policy ("support for a bill")
                 add(_Signal(sign * BACKS, m.sent, f"backs ('{verb.text} {backed.text}')", verb.idx))
+            self._peacemaking(verb, sign, m, target, tokmap)
             if (given := self._object_in(verb, self.lex.give, self.lex.aid)) is not None:
                 # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
                 pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
@@ -374,6 +391,17 @@ class ToneScorer:
             if (w := self._word(verb, self.lex.object, vader)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
                             w < 0))
+
+    def _peacemaking(self, verb: Token, sign: float, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
+        """The subject of `verb` convenes talks, appeals for calm or stands with another (see tone/peace.py)."""
+        add = target.signals.append
+        if (met := convenes(verb, self.peace)) is not None:
+            add(_Signal(sign * CONVENES, m.sent, f"convenes ('{verb.text} {met.text}')", verb.idx))
+        if (calm := appeals_for_calm(verb, self.peace)) is not None:
+            add(_Signal(sign * CALMS, m.sent, f"appeals for calm ('{verb.text} ... {calm.text}')", verb.idx))
+        if (ally := stands_with(verb, self.peace)) is not None and any(
+                tokmap.get(t.i, target.key) != target.key for t in ally.subtree):
+            add(_Signal(sign * BACKS, m.sent, f"stands with ('{verb.text} ... {ally.text}')", verb.idx))
 
     def _earned(self, verb: Token) -> tuple[float, str] | None:
         """What the subject of `verb` earns: 'won praise', 'deserves credit', 'drew condemnation'."""
@@ -433,6 +461,8 @@ class ToneScorer:
             fact = ev.trigger_start if ev else None
             for role in ("source", "target"):
                 weight = EVENT_WEIGHTS.get((role, event.type))
+                if event.type == "CONSULT" and event.mode == "mediate" and role == "source":
+                    weight = MEDIATES   # the go-between, not the parties it brings together
                 if not weight:
                     continue
                 hostile = role == "target" and (weight < 0 or event.type in HARMS)
@@ -445,6 +475,7 @@ class ToneScorer:
                 targets: dict[str, _Target], starts: list[int], sides: dict[str, str] | None = None) -> None:
         text = doc_text(doc)
         voiced: set[str] = set()
+        peaceful: set[str] = set()
         for q in quotes:
             sent = _sent_of(starts, q.start)
             speakers = self._covering(by_mention, q.speaker_start, q.speaker_end)
@@ -452,18 +483,23 @@ class ToneScorer:
                 speakers.add(q.speaker)
             after = text[q.end:q.end + 200]
             rebutted = bool(self.lex.rebuttal.search(after.split("\n", 1)[0]))
+            span = doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0]
             for key in speakers:
                 if rebutted:
                     targets[key].signals.append(_Signal(-0.5, sent, "voice rebutted"))
-                elif key not in voiced:  # being quoted at all is one small credit, however many quotes
+                    continue
+                if key not in voiced:  # being quoted at all is one small credit, however many quotes
                     voiced.add(key)
                     targets[key].signals.append(_Signal(0.05, sent, "voice given"))
+                if key not in peaceful and (word := conciliatory(span, self.peace)) is not None:
+                    peaceful.add(key)   # words of peace in one's own voice, once
+                    targets[key].signals.append(_Signal(PEACEFUL, sent, f"speaks of '{word.text}'"))
             # one's own side named in one's words is no other's judgement of it ("France will act", says Macron)
             own = speakers | {sides[k] for k in speakers if k in (sides or {})} | ({q.actor} if q.actor else set())
             named = self._covering(by_mention, q.start, q.end) - own
             if not named:
                 continue
-            compound = self._compound(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
+            compound = self._compound(span)
             if compound > -0.3:   # praise in another's words is often one's own camp's; blame is evidence
                 continue
             doer = min(speakers) if speakers else None

@@ -1,0 +1,44 @@
+"""Tone: the cues of peacemaking (newsgraph/tone/peace.py) on our own sentences, with the real model."""
+from __future__ import annotations
+
+from newsgraph.model import Analysis, Tone
+from tests.conftest import make_article
+
+
+def _tone(analysis: Analysis, target: str) -> Tone | None:
+    return next((t for t in analysis.tone if t.target == target), None)
+
+
+def _whys(tone: Tone | None) -> str:
+    return " ".join(ev.why for ev in tone.evidence) if tone else ""
+
+
+def test_mediator_written_as_a_passive_agent(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Kenya and Uganda agreed on Monday to reopen their border crossing. The talks were mediated by Tanzania."))
+    tanzania = _tone(analysis, "TZA")
+    assert tanzania is not None and "mediated" in _whys(tanzania) and tanzania.label == "pos"
+
+
+def test_convening_and_appeals_for_calm(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Norway hosted the talks between the two governments in Oslo on Tuesday.\n\n"
+        "Finnish President Alexander Stubb urged both sides to exercise restraint."))
+    assert "convenes" in _whys(_tone(analysis, "NOR"))
+    assert "appeals for calm" in _whys(_tone(analysis, "Alexander Stubb"))
+
+
+def test_an_appeal_without_calm_and_a_negated_one_earn_nothing(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Finnish President Alexander Stubb urged the government to raise taxes.\n\n"
+        "Swedish Prime Minister Ulf Kristersson did not call for restraint."))
+    assert "appeals for calm" not in _whys(_tone(analysis, "Alexander Stubb"))
+    assert "appeals for calm" not in _whys(_tone(analysis, "Ulf Kristersson"))
+
+
+def test_words_of_peace_in_ones_own_quote(analyzer):
+    analysis = analyzer.analyze(make_article(
+        'Finnish President Alexander Stubb said: "We want dialogue with our neighbours." '
+        'Swedish Prime Minister Ulf Kristersson said: "There will be no dialogue with them."'))
+    assert "speaks of 'dialogue'" in _whys(_tone(analysis, "Alexander Stubb"))
+    assert "speaks of" not in _whys(_tone(analysis, "Ulf Kristersson"))
