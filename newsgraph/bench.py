@@ -19,7 +19,7 @@ from pathlib import Path
 from newsgraph.errors import ConfigError
 from newsgraph.ingest import iter_articles
 from newsgraph.model import Analysis, Article
-from newsgraph.pipeline import BATCH_SIZE, Analyzer, Settings, analyze_stream
+from newsgraph.pipeline import AHEAD, BATCH_SIZE, Analyzer, Settings, analyze_stream
 from newsgraph.store import Store
 from newsgraph.run import WRITE_HOOKS
 
@@ -92,9 +92,11 @@ def run_bench(paths: Sequence[str] | None = None, *, words: int = 100_000, model
     for name, seconds, peak in rows:
         yield f"{name:32} {seconds:8.2f} {n_words / seconds:10,.0f} {len(corpus) / seconds:11.1f} {peak:9.0f}"
     yield f"ratio newsgraph/spaCy words/s: {spacy_s / full_s:.2f} (target ≥ 0.80)"
-    yield (f"of which the per-article stages (spaCy, actors, events, quotes, tone): ratio "
-           f"{spacy_s / (full_s - write_s):.2f} (target ≥ 0.90); the store's writes with their hooks "
-           f"{write_s / len(corpus) * 1000:.1f} ms per article ({write_s / spacy_s:.1%} of spaCy's time)")
+    # The store writes one batch while the next is analysed (pipeline._analyzed_ahead), so the two overlap: the
+    # run's time is not their sum, and the writes' share says how much the caller had to do beside waiting.
+    yield (f"the store's writes with their hooks: {write_s / len(corpus) * 1000:.1f} ms per article "
+           f"({write_s / spacy_s:.1%} of spaCy's time), in the caller's thread while the next batch is analysed"
+           + ("" if processes > 1 or AHEAD else f"; per-article stages alone: ratio {spacy_s / (full_s - write_s):.2f}"))
     if analyzer and analyzer.timings:
         per_run = {stage: seconds / repeat for stage, seconds in analyzer.timings.items()}
         yield "stages, seconds per run (share of spaCy's time): " + ", ".join(

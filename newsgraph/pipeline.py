@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import queue
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -176,6 +178,51 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+AHEAD = True   # in one process, analyse the next batch in a thread while the caller stores this one
+
+
+def _analyzed_ahead(analyzer: Analyzer, articles: Iterable[Article], size: int) -> Iterator[Analysis | Problem]:
+    """`analyzer.analyze_many` in a worker thread, one batch ahead of the caller.
+
+    The caller's work on a batch (the store's writes: SQLite releases the GIL while it works) overlaps the
+    model's on the next (its matrix products release it too). The input is read in the caller's thread, where
+    it was read before; at most two batches are in flight, so memory stays flat. Closing the stream waits for the
+    batch being analysed, so the analyzer is never used by two threads at once.
+    """
+    todo: queue.Queue = queue.Queue()
+    done: queue.Queue = queue.Queue()
+
+    def work() -> None:
+        while (batch := todo.get()) is not None:
+            try:
+                done.put(list(analyzer.analyze_many(batch)))
+            except BaseException as exc:   # noqa: BLE001 - handed to the caller's thread, raised there
+                done.put(exc)
+
+    def take() -> list[Analysis | Problem]:
+        out = done.get()
+        if isinstance(out, BaseException):
+            raise out
+        return out
+
+    thread = threading.Thread(target=work, name="newsgraph-analyze", daemon=True)
+    thread.start()
+    in_flight = 0
+    try:
+        for batch in _batches(articles, size):
+            todo.put(batch)
+            in_flight += 1
+            if in_flight >= 2:
+                in_flight -= 1
+                yield from take()
+        while in_flight:
+            in_flight -= 1
+            yield from take()
+    finally:
+        todo.put(None)
+        thread.join()
+
+
 def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes: int = 1,
                    analyzer: Analyzer | None = None) -> Iterator[Analysis | Problem]:
     """Analyse a stream of articles in one or several processes, keeping input order.
@@ -184,7 +231,11 @@ def analyze_stream(articles: Iterable[Article], settings: Settings, *, processes
     passed in to reuse its pipeline.
     """
     if processes <= 1:
-        yield from (analyzer or Analyzer(settings)).analyze_many(articles)
+        analyzer = analyzer or Analyzer(settings)
+        if AHEAD:
+            yield from _analyzed_ahead(analyzer, articles, settings.batch_size)
+        else:
+            yield from analyzer.analyze_many(articles)
         return
     ctx = multiprocessing.get_context("spawn")
     pending: deque[AsyncResult[list[Analysis | Problem]]] = deque()
