@@ -42,3 +42,12 @@ def test_words_of_peace_in_ones_own_quote(analyzer):
         'Swedish Prime Minister Ulf Kristersson said: "There will be no dialogue with them."'))
     assert "speaks of 'dialogue'" in _whys(_tone(analysis, "Alexander Stubb"))
     assert "speaks of" not in _whys(_tone(analysis, "Ulf Kristersson"))
+
+
+def test_a_verdict_portrays_the_convicted(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "A court in Riga found former minister Janis Ozols guilty of fraud on Monday.\n\n"
+        "Another court sentenced former mayor Peteris Kalnins to five years in prison."))
+    ozols, kalnins = _tone(analysis, "Janis Ozols"), _tone(analysis, "Peteris Kalnins")
+    assert ozols is not None and "'found guilty'" in _whys(ozols) and ozols.label == "neg"
+    assert kalnins is not None and "sentenced" in _whys(kalnins) and kalnins.label == "neg"

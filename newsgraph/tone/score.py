@@ -329,6 +329,9 @@ class ToneScorer:
             verb = verb.head
         elif head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.i == head.i + 2 and head.nbor().text == "-":
             doer = True
+        if verb.pos_ == "ADJ" and head.dep_ in SUBJECT_DEPS and verb.dep_ in ("ccomp", "oprd", "xcomp") and (
+                w := _get(self.lex.loaded, verb)):   # "the court found X guilty": a small clause says X is
+            target.signals.append(_Signal(w, m.sent, f"'found {verb.text}'", verb.idx))
         if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
             self._relative(head, m, target, tokmap)
             return
@@ -391,6 +394,10 @@ class ToneScorer:
             if (w := self._word(verb, self.lex.object, vader)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
                             w < 0))
+            for c in verb.children:   # "X was found guilty", "X was declared unfit": what X is found to be
+                if c.dep_ in ("oprd", "acomp") and (w := _get(self.lex.loaded, c)):
+                    add(_Signal(sign * w, m.sent, f"'{verb.text} {c.text}'", c.idx, self._doer(verb, head, tokmap),
+                                w < 0))
 
     def _peacemaking(self, verb: Token, sign: float, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
         """The subject of `verb` convenes talks, appeals for calm or stands with another (see tone/peace.py)."""
