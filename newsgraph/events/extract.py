@@ -18,7 +18,7 @@ from newsgraph.events.concerns import about, concerned, concerns
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
-    OBJECTS, ActorIndex, actors_of, direct_objects, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
+    OBJECTS, ActorIndex, actors_of, direct_objects, path_up, prep_objects, quoted_tokens, search_actors, subject_actors, subject_tokens,
 )
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
@@ -202,6 +202,12 @@ class EventExtractor:
             if type_ == "RETREAT":   # not the movers themselves ("the exit of X and Y from ...")
                 targets = [m for m in targets if m.code not in {s.code for s in sources}]
             rule += "+place"
+        where = {m.code for m in targets if m.place}
+        if not sources and type_ == "PROTEST" and _unnamed_crowd(trigger.clause, index) and any(
+                not m.place and m.code not in where for m in targets):
+            # "staged a sit-in in front of the French embassy in X": X is where the crowd is, not whom it faces
+            sources = [m for m in targets if m.place][:1]
+            targets = [m for m in targets if not m.place and m.code not in where]
         if not targets and type_ in MATERIAL_CONFLICT:
             # "mobilized reservists for a war against X"; never the source itself
             codes = {s.code for s in sources}
@@ -350,9 +356,12 @@ def _shared_targets(found: list[_Found]) -> list[_Found]:
     out = []
     for item in found:
         verb = _anchor(item)
-        if _unaddressed(item, verb):
+        manner = item.rule.startswith("noun-manner") and bool(item.sources) and not item.targets
+        if manner or _unaddressed(item, verb):
             own = {s.code for s in item.sources}
             peers = {c.i for c in verb.conjuncts if c.i < verb.i}
+            if manner:   # "flew to X, embracing Y, in a show of solidarity": with X, whom the clause is about
+                peers = _clause_verbs(item.token)
             donors = [f for f in found if f is not item and f.targets and _anchor(f).i in peers
                       and {s.code for s in f.sources} == own and not f.modality.negated]
             targets = [t for t in donors[0].targets if t.code not in own] if donors else []
@@ -360,6 +369,17 @@ def _shared_targets(found: list[_Found]) -> list[_Found]:
                 item = replace(item, targets=targets, rule=item.rule + "+conjunct")
         out.append(item)
     return out
+
+
+def _clause_verbs(token: Token) -> set[int]:
+    """The verbs above a token within its own clause (a reported clause is another's act)."""
+    verbs = set()
+    for tok in path_up(token):
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs.add(tok.i)
+        if tok.dep_ in ("ccomp", "relcl", "csubj"):
+            break
+    return verbs
 
 
 def _condemned_place(item: _Found, index: ActorIndex) -> list[Mention]:
@@ -422,6 +442,9 @@ def _undone(trigger: Trigger, lex: Lexicon) -> bool:
     if trigger.entry.pos == "noun" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
         # "the easing of sanctions", "the lifting of the blockade": a noun of giving in undoes its of-phrase
         return _yielding(noun.head.head, lex)
+    if trigger.entry.pos == "noun" and any(c.dep_ == "amod" and c.tag_ == "VBG" and lex.lemma(c) in lex.reversing
+                                           for c in noun.children):
+        return True   # "..., halting fuel shipments to X": the small model hangs the verb on its object
     return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS | {"nsubjpass"} and noun.head.pos_ == "VERB"
             and lex.lemma(noun.head) in lex.reversing)
 

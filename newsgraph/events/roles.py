@@ -18,6 +18,12 @@ HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
 # Meetings and accords named in an adjunct ("..., after talks with X") are held by the clause's subject.
 ADJUNCT_TYPES = frozenset({"CONSULT", "AGREE"})
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "in"})
+# ... and stances and protests taken in a manner phrase ("spoke up in defence of X", "blocked roads in protest at X",
+# "flew to X in a show of solidarity"): only with "in", since "during a protest" is someone else's.
+MANNER_TYPES = frozenset({"SUPPORT", "PROTEST"})
+# Nouns through which such a phrase names the act: "in a show of solidarity", "as a gesture of support".
+DISPLAYS = frozenset({"show", "gesture", "sign", "display", "expression", "token", "mark", "demonstration", "act",
+                      "message", "statement"})
 # "despite appeals from X", "after repeated calls from X": a request made to the one the clause is about.
 ANSWERED = frozenset({"despite", "after", "following", "ignoring", "heeding"})
 # Passives without an agent whose "from" phrase names the one who shut the target out.
@@ -216,6 +222,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         sources, rule = _all(subject_tokens(_governing_verb(noun)), index), "noun-pronoun-owner"   # "deepened its ties"
     # "arrived in X for talks", "arrived in X on a state visit"
     arrived = noun.head.lower_ in ("for", "on") and lex.lemma(noun.head.head) in ARRIVALS
+    adjunct = manner_phrase(noun) if entry.type in MANNER_TYPES else None
+    if not sources and adjunct is not None:
+        sources, rule = _all(subject_tokens(adjunct.head.head), index), "noun-manner"
     if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and (
             noun.head.lower_ in ADJUNCT_PREPS or arrived):
         clause = noun.head.head
@@ -240,6 +249,10 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         between = _all(prep_objects(noun.head, ["between"]), index)   # "clashes erupted between X and Y"
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
+    if not targets and entry.objects:   # "the delivery of weapons to X": the parse hangs "to X" on what is carried
+        targets = [m for m in _all([p for o in patients for p in prep_objects(o, ["to"])], index) if m not in sources]
+    if not targets and adjunct is not None:   # "was acting in full solidarity with X"
+        targets = [m for m in _all(prep_objects(adjunct.head.head, _target_preps(entry.type)), index) if m not in sources]
     if not targets and light:
         targets = _all(prep_objects(verb, _target_preps(entry.type) | {"between"}) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
@@ -269,6 +282,17 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def manner_phrase(noun: Token) -> Token | None:
+    """The object of "in" that names how a verb's subject acted: the noun itself ("in protest") or the display noun
+    it is "of" ("in a show of solidarity"); None elsewhere."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in DISPLAYS:
+        noun = noun.head.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return noun
+    return None
 
 
 def _measure(noun: Token, lex: Lexicon) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.events.lexicon import JUDGEMENTS, Entry, Lexicon, Wrapper
-from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of
+from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of, prep_objects
 
 # Named entities that are names, not events ("Organisation of Islamic Cooperation", "the Treaty of ...").
 NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
@@ -75,6 +75,8 @@ def _children_words(token: Token) -> set[str]:
                 child.i < token.i and child.dep_ == "nsubj" and token.dep_ in NOMINAL):
             words.update(g.lower_ for g in child.children
                          if g.dep_ in ("prep", "prt", "compound", "amod") and not _loose(g))
+        if child.dep_ == "prep" and child.i > token.i:   # "took X into custody", "placed X under arrest"
+            words.update(g.lower_ for g in child.children if g.dep_ == "pobj")
     return words
 
 
@@ -166,6 +168,8 @@ def _partitive(of: Token) -> bool:
 def _object_words(token: Token, lex: Lexicon) -> set[str]:
     """Lemmas of the objects, also "provided X with aid", "gave X $5 million" and "gave X ten days" (npadvmod)."""
     objects = [c for c in token.children if c.dep_ in PATIENTS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")]
+    if token.pos_ == "NOUN":   # what a noun's act carries: "the delivery of interceptors", "arms deliveries"
+        objects += [c for c in token.children if c.dep_ == "compound"] + prep_objects(token, ["of"])
     objects += [c for o in objects for c in o.conjuncts]   # "sent armoured vehicles and troops"
     # a small clause without "that": "declared two diplomats persona non grata"
     objects += [s for c in token.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)

@@ -1,0 +1,48 @@
+"""Events: acts named in a manner phrase ("in protest at", "in a show of solidarity"), crowds named by their place,
+and phrasal and light verbs of the types (invented sentences, real model and actors stage)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in analyzer.analyze(make_article(text)).events
+            if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Estonian foreign minister spoke out in defence of Finland's decision.", ("EST", "FIN", "SUPPORT")),
+    ("Norway was acting in full solidarity with Denmark.", ("NOR", "DNK", "SUPPORT")),
+    ("The Greek prime minister flew to Nicosia on Friday in a show of solidarity.", ("GRC", "CYP", "SUPPORT")),
+    ("Truckers blocked highways in Budapest in protest at imports of Romanian wheat.", ("HUN", "ROU", "PROTEST")),
+    ("Protesters staged a sit-in in front of the Turkish embassy in Athens.", ("GRC", "TUR", "PROTEST")),
+])
+def test_events_manner_phrases(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile gave its assent to Peru's proposal for a joint fisheries board.", ("CHL", "PER", "AGREE")),
+    ("Lima played host to a delegation of Ecuadorian ministers.", ("PER", "ECU", "CONSULT")),
+    ("Ministers from Kenya and Uganda sat down together in Nairobi.", ("KEN", "UGA", "CONSULT")),
+    ("Two Colombian activists were taken into custody by Venezuelan police.", ("VEN", "COL", "COERCE")),
+    ("Japan's provision of generators to Ukraine continued all year.", ("JPN", "UKR", "AID")),
+    ("Turkish planes brought medical supplies to Damascus.", ("TUR", "SYR", "AID")),
+    ("Thailand handed a wanted financier over to Cambodia.", ("THA", "KHM", "COOPERATE")),
+])
+def test_events_phrasal_and_light_verbs(analyzer, text, expected):
+    assert expected in _asserted(analyzer, text)
+
+
+def test_events_halting_shipments_is_no_aid(analyzer):
+    # the small model hangs "halting" on "shipments": what is halted is not given
+    found = _asserted(analyzer, "Egypt closed the Salloum crossing, halting fuel shipments to Libya.")
+    assert ("EGY", "LBY", "AID") not in found
+
+
+def test_events_crowd_in_a_city_of_its_own_state(analyzer):
+    # a crowd in a state's capital protesting that state has no foreign target to split off
+    found = _asserted(analyzer, "Students rallied in Bolivia's capital La Paz, demanding new elections.")
+    assert not any(t == "PROTEST" and s != "BOL" for s, _, t in found)
