@@ -51,3 +51,9 @@ def test_a_verdict_portrays_the_convicted(analyzer):
     ozols, kalnins = _tone(analysis, "Janis Ozols"), _tone(analysis, "Peteris Kalnins")
     assert ozols is not None and "'found guilty'" in _whys(ozols) and ozols.label == "neg"
     assert kalnins is not None and "sentenced" in _whys(kalnins) and kalnins.label == "neg"
+
+
+def test_one_who_feels_is_not_done_to(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Finnish President Alexander Stubb was shocked by the killings in the capital on Monday."))
+    assert "object of 'shocked'" not in _whys(_tone(analysis, "Alexander Stubb"))

@@ -100,6 +100,7 @@ class Lexicon:
     earns: dict[str, float] = field(default_factory=dict)
     back: frozenset[str] = frozenset()
     backing: frozenset[str] = frozenset()
+    feel: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -110,7 +111,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
                    frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
-                   frozenset(data.get("backing", ())))
+                   frozenset(data.get("backing", ())), frozenset(data.get("feel", ())))
 
 
 @dataclass(slots=True)
@@ -391,6 +392,8 @@ class ToneScorer:
                 elif c.dep_ in ("acomp", "attr") and (w := self._word(c, self.lex.loaded)):
                     add(_Signal(sign * w, m.sent, f"'is {c.text}'"))
         elif head.dep_ in OBJECT_DEPS:
+            if head.dep_ == "nsubjpass" and verb.lemma_.lower() in self.lex.feel:
+                return   # "X was shocked by the killings": X feels, nothing is done to X
             if (w := self._word(verb, self.lex.object, vader)):
                 add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
                             w < 0))
