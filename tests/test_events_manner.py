@@ -46,3 +46,25 @@ def test_events_crowd_in_a_city_of_its_own_state(analyzer):
     # a crowd in a state's capital protesting that state has no foreign target to split off
     found = _asserted(analyzer, "Students rallied in Bolivia's capital La Paz, demanding new elections.")
     assert not any(t == "PROTEST" and s != "BOL" for s, _, t in found)
+
+
+def test_events_reserved_right_to_respond_answers_the_attacker(analyzer):
+    text = "Syrian jets struck Ankara on Monday. Turkey said it reserved the right to respond to the attack."
+    assert ("TUR", "SYR", "THREATEN") in _asserted(analyzer, text)
+
+
+def test_events_harm_with_no_doer_is_the_speakers_threat(analyzer):
+    found = _asserted(analyzer, "North Korea's army said Seoul would be attacked if it joined the drills.")
+    assert ("PRK", "KOR", "THREATEN") in found
+
+
+def test_events_rulers_in_a_capital_are_its_state(analyzer):
+    found = _asserted(analyzer, "Chile extended diplomatic recognition to the new government in Quito.")
+    assert ("CHL", "ECU", "SUPPORT") in found
+
+
+def test_events_condemned_attack_far_back(analyzer):
+    # a definite "the attack" answers the article's attack even many sentences later
+    filler = " ".join(f"Officials in Beirut gave details number {n} of the damage." for n in range(14))
+    text = f"Israeli jets struck a building in Beirut on Tuesday. {filler} Jordan also condemned the attack."
+    assert ("JOR", "ISR", "ACCUSE") in _asserted(analyzer, text)

@@ -50,6 +50,11 @@ ADDRESSED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 TOLD = frozenset({"on", "upon", "to", "with"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
+# Harms whose victim a speaker names with no doer ("said X would be crushed"): the speaker's threat.
+HARMS = frozenset({"COERCE", "ASSAULT"})
+# Giving way: to whom is said by who pressed for it ("under pressure from X").
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
+PRESSED = frozenset({"under", "after", "following", "amid"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +181,12 @@ class EventExtractor:
             if modality.negated and entry.name in lex.threat_if_negated:   # "would not rule out force against X"
                 type_, mode, modality, rule = "THREATEN", None, replace(modality, negated=False), rule + "+not"
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
+                speech, harm = modality.speech, type_ in HARMS and entry.pos == "verb" and rule == "passive"
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
+                if type_ == "THREATEN" and harm and not sources and targets:
+                    # "X said Y would be crushed if ...": a harm with no doer named is the speaker's threat
+                    aimed = {t.code for t in targets}
+                    sources = [m for m in subject_actors_of(speech, index) if m.code not in aimed]
         return self._typed_roles(trigger, _Found(token, type_, mode, sources, targets, rule, modality), index)
 
     def _typed_roles(self, trigger: Trigger, found: _Found, index: ActorIndex) -> _Found:
@@ -224,6 +234,11 @@ class EventExtractor:
             heads = [trigger.clause] + ([noun.head.head] if noun.dep_ == "pobj" else [])
             targets = [m for h in heads for m in place_targets(h, index) if m.code not in own][:1]
             rule += "+host" if targets else ""
+        if not targets and type_ in YIELDING:
+            # "under pressure from X, Y backed down": Y gave way to X
+            own = {s.code for s in sources}
+            targets = [m for m in _all_actors(_pressure(trigger.clause), index) if m.code not in own]
+            rule += "+pressure" if targets else ""
         if not targets and type_ in ("MOBILIZE", "RETREAT"):
             # "put its forces on alert as X's warships approached", "walked out as X's envoy began to speak": the
             # move answers X
@@ -369,6 +384,19 @@ def _shared_targets(found: list[_Found]) -> list[_Found]:
                 item = replace(item, targets=targets, rule=item.rule + "+conjunct")
         out.append(item)
     return out
+
+
+def _pressure(verb: Token) -> list[Token]:
+    """Who pressed: "under pressure from X", "bowing to pressure from X", "after pressure by X"."""
+    heads = [verb, *(h for h in (verb.head,) if verb.dep_ == "conj")]   # "..., Y backed down and halted ..."
+    nouns = [p for h in heads for p in prep_objects(h, PRESSED) if p.lemma_ == "pressure"]
+    nouns += [p for h in heads for c in h.children if c.dep_ == "advcl" and c.lemma_ in ("bow", "yield", "give")
+              for p in prep_objects(c, ["to"]) if p.lemma_ == "pressure"]
+    return [a for n in nouns for a in prep_objects(n, ["from", "by"])]
+
+
+def _all_actors(tokens: list[Token], index: ActorIndex) -> list[Mention]:
+    return [m for t in tokens for m in actors_of(t, index)]
 
 
 def _clause_verbs(token: Token) -> set[int]:

@@ -30,6 +30,9 @@ HOSTILE_PREPS = TARGET_PREPS | {"at"}
 CO_AGENTS = frozenset({"alongside", "beside"})
 # "on the sidelines of the X summit", "on the eve of": where something happened, never a target.
 VENUES = frozenset({"sidelines", "sideline", "margins", "margin", "eve", "occasion"})
+# Who rules from a place ("the authorities in X").
+RULERS = frozenset({"government", "authorities", "authority", "regime", "leadership", "administration", "junta",
+                    "rulers", "leaders", "cabinet"})
 PARTICLES = frozenset({"out", "away", "back", "up", "down", "off", "over", "along", "ahead"})
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
 
@@ -146,6 +149,9 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found += actors_of(pobj, index, depth=depth - 1)
+        elif child.dep_ == "prep" and child.lower_ == "in" and tok.lemma_.lower() in RULERS:
+            # "the new government in La Paz", "the authorities in Kabul": the state whose seat it is
+            found += [m for p in child.children if p.dep_ == "pobj" and (m := index.places.get(p.i)) is not None]
     return found
 
 

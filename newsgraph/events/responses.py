@@ -19,7 +19,7 @@ from newsgraph.events.patterns import OBJECTS, REL_PRONOUNS
 from newsgraph.model import Mention
 
 WINDOW = 3   # sentences a response looks back
-TYPED_WINDOW = 12   # ... when its object says what it answers ("the accusation")
+TYPED_WINDOW = 20   # ... when its object says what it answers ("the accusation")
 ANSWERED = {"REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN"})}
 HOSTILE_STEPS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "such"})
@@ -54,6 +54,11 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         pick = [d for d in done if d.type in named and d.source.code not in own]
     elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
+    elif kind == "THREATEN" and any(lex.lemma(t) in lex.response_verbs and t.pos_ == "VERB" and t.i > token.i
+                                    for t in token.subtree):
+        # "X reserved the right to respond", "vowed to retaliate": to whoever last struck or coerced X
+        pick = [d for d in done if d.type in HOSTILE_STEPS - {"THREATEN"} and d.target in own
+                and d.source.code not in own]
     elif kind == "SUPPORT" and _named_types(token, lex) & ACCORDS:
         # "welcomed the agreement": backs every party of the latest accord, talks or cooperation named
         named = _named_types(token, lex) & ACCORDS
