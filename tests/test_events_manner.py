@@ -68,3 +68,8 @@ def test_events_condemned_attack_far_back(analyzer):
     filler = " ".join(f"Officials in Beirut gave details number {n} of the damage." for n in range(14))
     text = f"Israeli jets struck a building in Beirut on Tuesday. {filler} Jordan also condemned the attack."
     assert ("JOR", "ISR", "ACCUSE") in _asserted(analyzer, text)
+
+
+def test_events_agreeing_to_a_sanction_imposes_it(analyzer):
+    found = _asserted(analyzer, "NATO ministers agreed to suspend visa-free travel for Belarusian officials.")
+    assert ("NATO", "BLR", "SANCTION") in found and ("NATO", "BLR", "AGREE") not in found

@@ -50,6 +50,8 @@ ADDRESSED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 TOLD = frozenset({"on", "upon", "to", "with"})
 # Pronoun mentions that point back at the source ("strengthened its forces") are not a self-event.
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
+# Deciding a sanction is imposing it (PLOVER), as announcing one is: "the ministers agreed to suspend X's visas".
+DECIDING = frozenset({"agree", "decide"})
 # Harms whose victim a speaker names with no doer ("said X would be crushed"): the speaker's threat.
 HARMS = frozenset({"COERCE", "ASSAULT"})
 # Giving way: to whom is said by who pressed for it ("under pressure from X").
@@ -139,6 +141,8 @@ class EventExtractor:
             sources = wrapper_roles(token, index, lex) or sources
             modality = read_modality(token, lex, wrapped=True)
             type_, mode, rule = wrapper.type, None, f"{rule}+{token.lemma_}"
+            if type_ == "AGREE" and entry.type == "SANCTION" and lex.lemma(token) in DECIDING:
+                type_, mode = entry.type, entry.mode   # "agreed to suspend visa-free travel for X": decided, imposed
             if modality.speech is not None and type_ in SPOKEN_INTENT:
                 type_ = SPOKEN_INTENT[type_]
                 if modality.modality == "future":   # "said it would be ready to host talks": a promise made
