@@ -14,9 +14,10 @@ import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from newsgraph.actors.filters import dominant_state
 from newsgraph.actors.mentions import Found
 from newsgraph.actors.names import SUFFIXES
-from newsgraph.actors.evidence import home_state
+from newsgraph.actors.evidence import _quoted, home_state
 from newsgraph.actors.officeholders import Holding, canonical_role, lookup
 from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org, role_before
 from newsgraph.actors.roles import Role, role_head
@@ -252,10 +253,43 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at, home=p.aff.home)
         if (p.aff is None or p.aff.actor is None) and held_now is not None and not (p.aff and p.aff.private):
             p.aff = _office_affiliation(p, held_now, ctx.published)   # last resort: a former holder stays that state's, as former
+        if p.aff is None and p.mentions:
+            # a bare name with no title, no dictionary entry: the state of its own sentence or of the article
+            code, tag = _bare_name_state(ctx, p)
+            if code:
+                p.aff = Affiliation(code, None, None, "name" + tag, p.mentions[0].start)
         for m in p.mentions:
             m.person = p.name
-            if p.aff is not None:
+            # a bare name's guess is the person's, not an actor of events (it may be an operation or a base)
+            if p.aff is not None and not p.aff.how.startswith("name+"):
                 m.code, m.sector = p.aff.actor, p.aff.sector
+
+
+def _bare_name_state(ctx: Context, p: PersonState) -> tuple[str | None, str]:
+    """A person the text gives no title or state for ("the far-right outsider X", "among them X"): the one state
+    that the sentence first naming them names outside quotations, else the state the article is about. News names
+    a foreigner with the foreign state; an untitled name in a story about one state is mostly that state's."""
+    at = p.mentions[0].start
+    sent = ctx.sent_of[at]
+    codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
+             and not m.place and not _quoted(ctx, m.start) and not _where(ctx, m)}
+    if len(codes) == 1:
+        return codes.pop(), "+sentence"
+    # the article's state, named twice at least, and not only as where things happen
+    acting = [m for m in ctx.found if not _where(ctx, m)]
+    code = dominant_state(acting, ctx.sent_of, sent)
+    if code is None or sum(m.code == code for m in acting) < 2:
+        return None, ""
+    return code, "+dominant"
+
+
+_WHERE_PREPS = frozenset({"to", "in", "at", "from", "into", "toward", "towards", "across", "via", "near"})
+
+
+def _where(ctx: Context, m: Found) -> bool:
+    """A state named as where something happens or goes ("head to Paris", "in Chile"): no one's employer."""
+    root = ctx.doc[m.start:m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
 
 
 def _headed_org(ctx: Context, title: str) -> str | None:

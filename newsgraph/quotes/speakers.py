@@ -50,6 +50,8 @@ class SpeakerIndex:
                 self.by_token.setdefault(i, mention)
         self.person_mentions = sorted((m for m in actors.mentions if m.person), key=lambda m: m.tok_start)
         self.persons = actors.persons
+        # a person's state the actors stage guessed for the person only (a bare name), not for its mentions
+        self.person_actor = {p.name: p.actor for p in actors.persons if p.actor}
         # Token.sent walks the doc on every call; one pass here makes sentence lookups cheap.
         self._sents = [(sent.start, sent.end) for sent in doc.sents]
         self._sent_starts = [start for start, _ in self._sents]
@@ -109,7 +111,8 @@ class SpeakerIndex:
             if mention is not None and mention.person and self._lends_only(token, mention):
                 return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if mention is not None and mention.person:
-            return Speaker(mention.person, mention.code, mention.start, mention.end)
+            return Speaker(mention.person, mention.code or self.person_actor.get(mention.person), mention.start,
+                           mention.end)
         if token.lower_ in self.cues.person_pronouns or (mention is None and token.ent_type_ == "PERSON"):
             person = self._person_for(token)
             if person is not None:
