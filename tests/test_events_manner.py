@@ -73,3 +73,8 @@ def test_events_condemned_attack_far_back(analyzer):
 def test_events_agreeing_to_a_sanction_imposes_it(analyzer):
     found = _asserted(analyzer, "NATO ministers agreed to suspend visa-free travel for Belarusian officials.")
     assert ("NATO", "BLR", "SANCTION") in found and ("NATO", "BLR", "AGREE") not in found
+
+
+def test_events_naming_it_blames_the_step_just_reported(analyzer):
+    text = "Armenian shells hit a village in Azerbaijan on Sunday. Turkey's foreign minister called it a reckless provocation."
+    assert ("TUR", "ARM", "ACCUSE") in _asserted(analyzer, text)

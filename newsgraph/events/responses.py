@@ -52,7 +52,8 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         # "Tehran condemned the strikes", "condemned the veto": the latest step of that kind, further back
         named, window = _named_types(token, lex) - {"ACCUSE"}, TYPED_WINDOW
         pick = [d for d in done if d.type in named and d.source.code not in own]
-    elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)):
+    elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)
+                               or _names_it(token)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
     elif kind == "THREATEN" and any(lex.lemma(t) in lex.response_verbs and t.pos_ == "VERB" and t.i > token.i
                                     for t in token.subtree):
@@ -78,6 +79,13 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
         return []
     last = pick[-1]   # with every source of that step ("X and Y urged ...; Z declined the invitation")
     return list({d.source.code: d.source for d in pick if (d.sent, d.type) == (last.sent, last.type)}.values())
+
+
+def _names_it(verb: Token) -> bool:
+    """ "called it a dangerous escalation", "described this as an attack": a naming verb's pronoun object stands for
+    the step just reported."""
+    return any(c.dep_ in OBJECTS and c.lower_ in ("it", "this") for c in verb.children) and any(
+        c.dep_ in ("oprd", "prep", "ccomp") for c in verb.children)
 
 
 def _bare_concern(token: Token, lex: Lexicon) -> bool:
