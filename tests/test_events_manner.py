@@ -78,3 +78,8 @@ def test_events_agreeing_to_a_sanction_imposes_it(analyzer):
 def test_events_naming_it_blames_the_step_just_reported(analyzer):
     text = "Armenian shells hit a village in Azerbaijan on Sunday. Turkey's foreign minister called it a reckless provocation."
     assert ("TUR", "ARM", "ACCUSE") in _asserted(analyzer, text)
+
+
+def test_events_talks_named_by_their_length(analyzer):
+    text = "The Kenyan president and the Ugandan president sealed the accord after an hour of talks in Mombasa."
+    assert ("KEN", "UGA", "CONSULT") in _asserted(analyzer, text)

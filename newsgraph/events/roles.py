@@ -18,6 +18,8 @@ HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
 # Meetings and accords named in an adjunct ("..., after talks with X") are held by the clause's subject.
 ADJUNCT_TYPES = frozenset({"CONSULT", "AGREE"})
 ADJUNCT_PREPS = frozenset({"after", "following", "during", "in"})
+# Lengths of time a meeting is named by: "after an hour of talks", "during weeks of negotiations".
+SPELLS = frozenset({"hour", "day", "week", "month", "year", "night", "round", "session", "minute"})
 # ... and stances and protests taken in a manner phrase ("spoke up in defence of X", "blocked roads in protest at X",
 # "flew to X in a show of solidarity"): only with "in", since "during a protest" is someone else's.
 MANNER_TYPES = frozenset({"SUPPORT", "PROTEST"})
@@ -225,6 +227,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     adjunct = manner_phrase(noun) if entry.type in MANNER_TYPES else None
     if not sources and adjunct is not None:
         sources, rule = _all(subject_tokens(adjunct.head.head), index), "noun-manner"
+    spell = _spell(noun)   # "after an hour of talks", "following two days of negotiations"
+    if not sources and entry.type in ADJUNCT_TYPES and spell is not None and not prep_objects(noun, ["between"]):
+        sources, rule = _all(subject_tokens(spell.head.head), index), "noun-adjunct"
     if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and (
             noun.head.lower_ in ADJUNCT_PREPS or arrived):
         clause = noun.head.head
@@ -282,6 +287,17 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 rule = "noun-complement"
                 break
     return sources, targets, rule
+
+
+def _spell(noun: Token) -> Token | None:
+    """The duration an adjunct names a meeting by ("after an hour of talks"): that noun, if the phrase is one."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in SPELLS:
+        return None
+    spell = of.head
+    if spell.dep_ == "pobj" and spell.head.lower_ in ADJUNCT_PREPS and spell.head.head.pos_ in ("VERB", "AUX"):
+        return spell
+    return None
 
 
 def manner_phrase(noun: Token) -> Token | None:
