@@ -42,3 +42,17 @@ def test_bare_name_guess_reaches_the_quote_not_the_mentions(analyzer) -> None:
     quote = next(q for q in analysis.quotes if "theft" in q.text)
     assert quote.actor == "CHL"
     assert all(m.code is None for m in analysis.actors.mentions if m.person and m.person.endswith("Olmedo"))
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    ("The EU and Japan agreed a tariff deal on Sunday. Trade Commissioner Anna Vrbas said the deal was "
+     "\"better than a trade war\".", "Anna Vrbas", "EU"),
+    ("The AU urged calm in Sudan. Commissioner for Political Affairs Bankole Adeoye said talks would resume.",
+     "Bankole Adeoye", "AU"),
+    # a commissioner of a home portfolio is no commission's member
+    ("The EU watched as South Africa shut the crossing. Border commissioner Michael Tau said the closure was "
+     "temporary.", "Michael Tau", None),
+])
+def test_portfolio_commissioner_is_the_named_commission_s(analyzer, text, name, actor) -> None:
+    person = _person(_analysis(analyzer, text), name.split()[-1])
+    assert person.actor == actor if actor else person.actor != "EU"

@@ -243,11 +243,14 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 code, tag = _titled_state(ctx, p, persons), "+same-title"
             # "Under-Secretary-General for Humanitarian Affairs": the title before its portfolio
             title = p.aff.role.split(" for ")[0].split(" of ")[0]
-            if code is None and title in ctx.lex.org_roles and not held:
+            member = _portfolio_commissioner(ctx, p.aff.role)
+            if member:
+                title = "commissioner"   # "Trade Commissioner X": a commission's member with a portfolio
+            if code is None and (title in ctx.lex.org_roles or member) and not held:
                 # the one organisation named whose head bears the title; else, in an article about one
                 # organisation, that organisation
                 code, tag = _headed_org(ctx, title), "+org-head"
-                if code is None:
+                if code is None and not member:
                     code, tag = dominant_org(ctx.found), "+dominant-org"
             if code:
                 p.aff = Affiliation(code, p.aff.role, p.aff.sector, p.aff.how + tag, p.aff.at, home=p.aff.home)
@@ -290,6 +293,20 @@ def _where(ctx: Context, m: Found) -> bool:
     """A state named as where something happens or goes ("head to Paris", "in Chile"): no one's employer."""
     root = ctx.doc[m.start:m.end].root
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
+
+def _portfolio_commissioner(ctx: Context, role: str) -> bool:
+    """"trade commissioner", "commissioner for energy": a member of an organisation's commission holding a
+    portfolio (a police or border commissioner serves at home)."""
+    words = role.split()
+    if words[-1] == "commissioner" and len(words) == 2:
+        return words[0] in ctx.lex.portfolios and words[0] not in _HOME_PORTFOLIOS
+    return words[0] == "commissioner" and len(words) >= 3 and words[1] in {"for", "of"} \
+        and any(w in ctx.lex.portfolios for w in words[2:]) and not _HOME_PORTFOLIOS.intersection(words[2:])
+
+
+_HOME_PORTFOLIOS = frozenset({"border", "borders", "customs", "revenue", "tax", "taxation", "police", "home",
+                              "interior", "national", "local", "regional", "census", "statistics"})
 
 
 def _headed_org(ctx: Context, title: str) -> str | None:
