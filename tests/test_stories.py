@@ -260,3 +260,17 @@ def test_stories_mean_cosine_from_sums_is_average_link(members, article):
     assert abs(got - min(1.0, expected)) < 1e-4
     less = vectors.add(story, {**vectors.empty(), "body": blocks[-1]}, -1)
     assert less["body"][2] == len(blocks) - 1
+
+
+def test_stories_time_term_rewards_same_days_and_fades_with_distance():
+    """Two dated articles of the same days need a lower cosine than an undated pair (the time term's boost);
+    three weeks apart, the boost is gone; two months apart, nothing joins."""
+    from newsgraph.stories.assign import DEFAULT, score
+    body = vectors.block({1: 1.0, 2: 1.0})
+    a = {**vectors.empty(), "body": body}
+    story = vectors.add(vectors.empty(), a)
+    undated, same_day = score(a, story, None, DEFAULT), score(a, story, 0.0, DEFAULT)
+    assert abs(same_day / undated - (1 + DEFAULT.dated_boost)) < 1e-9
+    assert DEFAULT.threshold / (1 + DEFAULT.dated_boost) < DEFAULT.threshold * 0.85
+    assert score(a, story, 21.0, DEFAULT) < undated
+    assert score(a, story, 60.0, DEFAULT) < DEFAULT.threshold * undated
