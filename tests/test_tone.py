@@ -327,3 +327,20 @@ def test_ones_own_side_named_in_ones_words_is_no_judgement_of_it(analyzer):
     analysis = analyzer.analyze(make_article(
         "\"Uruguay has suffered terrible, cruel losses,\" Uruguay's President Tomas Ferreira said on Monday."))
     assert not any("named in a quote" in ev.why for t in analysis.tone if t.target == "URY" for ev in t.evidence)
+
+
+def test_force_against_an_armed_group_is_no_reproach_and_the_group_no_victim(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Israeli jets struck Hezbollah positions in southern Lebanon on Monday, the army said. The strikes destroyed "
+        "several rocket launchers."))
+    israel, group = _tone(analysis, "ISR"), _tone(analysis, "LBNREB")
+    whys = " ".join(ev.why for ev in israel.evidence)
+    assert "ASSAULT" in whys and "on an armed group" in whys and israel.score > -0.3
+    assert not any("target of ASSAULT" in ev.why for ev in group.evidence)
+
+
+def test_an_armed_group_is_named_by_a_mention_that_heads_a_noun_phrase(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Houthi fighters fired two missiles at a cargo ship in the Red Sea on Tuesday. The Houthis said the ship was "
+        "linked to Israel."))
+    assert _tone(analysis, "YEMREB").name == "Houthis"

@@ -81,6 +81,7 @@ RELATIVES = ("who", "which", "that")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
+CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
@@ -122,6 +123,7 @@ class _Signal:
     fact: int | None = None     # offset of the word it was read from: a predicate and an event on it are one fact
     by: str | None = None       # the target key of whoever did or said it to this target (the accuser, the attacker)
     hostile: bool = False       # hostility received: weighed again once the one who showed it is scored
+    on: str | None = None       # the target key of whom this target harmed: weighed again by that one's standing
 
 
 @dataclass(slots=True)
@@ -132,6 +134,7 @@ class _Target:
     mentions: int = 0
     sents: set[int] = field(default_factory=set)
     signals: list[_Signal] = field(default_factory=list)
+    named_as_modifier: bool = False   # its name was read from a mention modifying a noun ('Houthi rebels')
 
 
 class ToneScorer:
@@ -153,7 +156,9 @@ class ToneScorer:
         by_mention: list[tuple[Mention, _Target]] = []
         tokmap: dict[int, str] = {}   # token index -> target key, to find who did a predicate to a target
         for m in actors.mentions:
-            target = self._target(m, names, targets)
+            # a mention that modifies a noun ('Houthi rebels') is a poorer name for a group than one that heads it
+            modifier = m.tok_end > m.tok_start and doc[m.tok_end - 1].dep_ in ("compound", "amod", "npadvmod", "nmod")
+            target = self._target(m, names, targets, modifier)
             if target is None:
                 continue
             target.mentions += 1
@@ -188,20 +193,23 @@ class ToneScorer:
     # --- targets ---------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _target(m: Mention, names: dict[str, tuple[str, str]], targets: dict[str, _Target]) -> _Target | None:
+    def _target(m: Mention, names: dict[str, tuple[str, str]], targets: dict[str, _Target],
+                modifier: bool = False) -> _Target | None:
         if m.kind == "person" and m.person:
             key, name, kind = m.person, m.person, "person"
         elif m.code and m.kind == "state" and m.sector in GROUPS:   # 'M23', coded as the state it fights in
             key, name, kind = m.code + m.sector, m.text, "org"
-            if key in targets and not targets[key].name[:1].isupper() and m.text[:1].isupper():
-                targets[key].name = m.text   # the group's name, not 'the group' that came first
+            if key in targets and m.text[:1].isupper() and (not targets[key].name[:1].isupper() or (
+                    targets[key].named_as_modifier and not modifier)):
+                targets[key].name = m.text   # the group's name, not 'the group' nor 'Houthi' that came first
+                targets[key].named_as_modifier = modifier
         elif m.code and m.kind in ("state", "org"):
             name, kind = names.get(m.code, (m.code, m.kind))
             key = m.code
         else:
             return None
         if key not in targets:
-            targets[key] = _Target(key, name, kind)
+            targets[key] = _Target(key, name, kind, named_as_modifier=modifier)
         return targets[key]
 
     @staticmethod
@@ -455,7 +463,7 @@ class ToneScorer:
             scale = 1.0 if event.modality == "asserted" else 0.5
             ev = event.evidence[0] if event.evidence else None
             sent = _sent_of(starts, ev.start) if ev else 0
-            keys = {}
+            keys, coded = {}, {}
             for role, code, sector in (("source", event.source, event.source_sector),
                                        ("target", event.target, event.target_sector)):
                 if code and sector in GROUPS and code + sector in targets:
@@ -467,6 +475,7 @@ class ToneScorer:
                     keys[role] |= {key for first, _, key in conjuncts if first in groups}
                 if code in targets:
                     keys[role].add(code)
+                    coded[role] = code
             doer = min(keys["source"]) if keys["source"] else None
             fact = ev.trigger_start if ev else None
             for role in ("source", "target"):
@@ -478,8 +487,11 @@ class ToneScorer:
                 hostile = role == "target" and (weight < 0 or event.type in HARMS)
                 for key in keys[role] - (keys["source"] if role == "target" else set()):
                     why = f"{role} of {event.type} ('{event.trigger}')"
+                    # whom the harm was done to: the coded target first ('Hezbollah positions in Lebanon')
+                    on = coded.get("target") or min(keys["target"], default=None) if (
+                        role == "source" and event.type in HARMS) else None
                     targets[key].signals.append(_Signal(scale * weight, sent, why, fact, doer if hostile else None,
-                                                        hostile))
+                                                        hostile, on))
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
                 targets: dict[str, _Target], starts: list[int], sides: dict[str, str] | None = None) -> None:
@@ -555,7 +567,13 @@ class ToneScorer:
         for sig in _facts(t.signals):
             # hostility from one the article itself portrays badly says more about that one than about its target:
             # the accusations of an aggressor count as the target's being wronged
-            if sig.hostile and sig.by is not None and sig.by != t.key and standing.get(sig.by, 0.0) <= -DISCREDITED:
+            if sig.on is not None and sig.on != t.key and sig.weight < 0 and _armed(sig.on):
+                # force used against an armed or criminal group (strikes on militants, a raid on a gang) is not the
+                # author's reproach of whoever uses it
+                sig = _Signal(CHECKS * sig.weight, sig.sent, f"{sig.why}, on an armed group", sig.fact)
+            elif sig.hostile and sig.weight > 0 and _armed(t.key):
+                continue   # nor is the group struck its victim
+            elif sig.hostile and sig.by is not None and sig.by != t.key and standing.get(sig.by, 0.0) <= -DISCREDITED:
                 sig = _Signal(WRONGED, sig.sent, f"{sig.why}, by one portrayed badly", sig.fact)
             elif sig.hostile and sig.weight < 0:   # what others say or do to X is weaker than what X does
                 sig = _Signal(RECEIVED * sig.weight, sig.sent, sig.why, sig.fact, sig.by, True)
@@ -575,6 +593,11 @@ class ToneScorer:
                     mentions=t.mentions, evidence=tuple(evidence))
 
 
+def _armed(key: str) -> bool:
+    """An armed or criminal group's target key ('YEMREB', see `_target`)."""
+    return len(key) > 3 and key[-3:] in GROUPS and key[:-3].isupper()
+
+
 def _facts(signals: list[_Signal]) -> list[_Signal]:
     """One signal per fact: a predicate and the event read from the same word count once, the stronger."""
     out: list[_Signal] = []
@@ -588,7 +611,7 @@ def _facts(signals: list[_Signal]) -> list[_Signal]:
         elif abs(sig.weight) > abs(out[seen[sig.fact]].weight):
             kept = out[seen[sig.fact]]
             out[seen[sig.fact]] = _Signal(sig.weight, sig.sent, sig.why, sig.fact, sig.by or kept.by,
-                                          sig.hostile or kept.hostile)
+                                          sig.hostile or kept.hostile, sig.on or kept.on)
     return out
 
 
