@@ -274,3 +274,16 @@ def test_stories_time_term_rewards_same_days_and_fades_with_distance():
     assert DEFAULT.threshold / (1 + DEFAULT.dated_boost) < DEFAULT.threshold * 0.85
     assert score(a, story, 21.0, DEFAULT) < undated
     assert score(a, story, 60.0, DEFAULT) < DEFAULT.threshold * undated
+
+
+def test_stories_counts_kept_on_arrival_equal_a_recount_from_the_members(store):
+    """Each arrival updates its story's counts, dates, title and top actors in a few indexed reads; the figures
+    are those a recount over the story's members gives (the recount removals use)."""
+    from newsgraph.stories.assign import _refresh
+    columns = "id, title, first_date, last_date, articles, copies, outlets, top_actors"
+    kept = [tuple(r) for r in store.conn.execute(f"SELECT {columns} FROM stories ORDER BY id")]
+    assert kept and any(r[6] > 1 for r in kept) and any(r[5] for r in kept)   # several outlets; a copy
+    with store.atomic() as conn:
+        for (story_id,) in conn.execute("SELECT id FROM stories").fetchall():
+            _refresh(conn, story_id)
+    assert [tuple(r) for r in store.conn.execute(f"SELECT {columns} FROM stories ORDER BY id")] == kept

@@ -405,6 +405,11 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     DROP INDEX IF EXISTS quotes_speaker;
     CREATE INDEX quotes_speaker_published ON quotes(speaker, published, article_id, start);
     """,
+    # stories at scale (issue 8): a new member's outlet is looked up in its story, not counted over all of it
+    """
+    DROP INDEX IF EXISTS articles_story;
+    CREATE INDEX articles_story_outlet ON articles(story_id, outlet);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -183,7 +183,7 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                          _actor_counts(conn, story_id, article_id))
     conn.executemany("INSERT INTO story_keys (key, story_id, seq) VALUES (?,?,?) ON CONFLICT (key, story_id)"
                      " DO UPDATE SET seq = excluded.seq", [(k, story_id, seq) for k, _ in keys[:settings.index_keys]])
-    _refresh(conn, story_id, seq, full=not is_copy)
+    _count_in(conn, story_id, article_id, feats, seq, is_copy)
     return story_id
 
 
@@ -212,28 +212,46 @@ def _actor_counts(conn: Any, story_id: str, article_id: str) -> list[tuple[str, 
     return [(story_id, r["actor"], r["n"]) for r in rows]
 
 
-def _refresh(conn: Any, story_id: str, seq: int | None = None, full: bool = True) -> None:
-    """Recount a story from its members (bounded by the story's size, not the store's). A copy changes only the
-    counts and dates (`full=False`): it is not in the actor counts, and the title comes from an original."""
+def _count_in(conn: Any, story_id: str, article_id: str, feats: features.Features, seq: int, is_copy: bool) -> None:
+    """Add one new member to its story's counts, dates, title and top actors: a few indexed reads, whatever the
+    story's size (a recount from the members, `_refresh`, is for removals)."""
+    story = conn.execute("SELECT articles, copies, outlets, first_date, last_date, title FROM stories WHERE id = ?",
+                         (story_id,)).fetchone()
+    new_outlet = feats.outlet is not None and conn.execute(
+        "SELECT 1 FROM articles WHERE story_id = ? AND outlet = ? AND id != ? LIMIT 1",
+        (story_id, feats.outlet, article_id)).fetchone() is None
+    first, last = story["first_date"], story["last_date"]
+    if feats.date:
+        first = feats.date if first is None or feats.date < first else first
+        last = feats.date if last is None or feats.date > last else last
+    if is_copy:   # a copy is not in the actor counts, and the title comes from an original
+        conn.execute("UPDATE stories SET copies = ?, outlets = ?, first_date = ?, last_date = ?, seq = ? WHERE id = ?",
+                     (story["copies"] + 1, story["outlets"] + new_outlet, first, last, seq, story_id))
+        return
+    top = [r["code"] for r in conn.execute("SELECT code FROM story_actors WHERE story_id = ? AND mentions > 0"
+                                           " ORDER BY mentions DESC, code LIMIT 5", (story_id,))]
+    conn.execute("UPDATE stories SET articles = ?, outlets = ?, first_date = ?, last_date = ?, top_actors = ?,"
+                 " title = ?, seq = ? WHERE id = ?",
+                 (story["articles"] + 1, story["outlets"] + new_outlet, first, last, json.dumps(top),
+                  story["title"] if story["title"] is not None else feats.title, seq, story_id))
+
+
+def _refresh(conn: Any, story_id: str) -> None:
+    """Recount a story from its members, after one left it (bounded by the story's size, not the store's)."""
     c = conn.execute(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN a.copy_of IS NULL THEN 0 ELSE 1 END) AS copies,"
         " COUNT(DISTINCT a.outlet) AS outlets, MIN(m.date) AS first, MAX(m.date) AS last"
         " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?", (story_id,)).fetchone()
     copies_n = c["copies"] or 0
-    if not full:
-        conn.execute("UPDATE stories SET articles = ?, copies = ?, outlets = ?, first_date = ?, last_date = ?,"
-                     " seq = COALESCE(?, seq) WHERE id = ?",
-                     (c["n"] - copies_n, copies_n, c["outlets"], c["first"], c["last"], seq, story_id))
-        return
     top = [r["code"] for r in conn.execute("SELECT code FROM story_actors WHERE story_id = ? AND mentions > 0"
                                            " ORDER BY mentions DESC, code LIMIT 5", (story_id,))]
     title = conn.execute("SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id"
                          " WHERE m.story_id = ? AND a.title IS NOT NULL AND a.copy_of IS NULL"
                          " ORDER BY m.seq LIMIT 1", (story_id,)).fetchone()
     conn.execute("UPDATE stories SET articles = ?, copies = ?, outlets = ?, first_date = ?, last_date = ?,"
-                 " top_actors = ?, title = COALESCE(?, title), seq = COALESCE(?, seq) WHERE id = ?",
+                 " top_actors = ?, title = COALESCE(?, title) WHERE id = ?",
                  (c["n"] - copies_n, copies_n, c["outlets"], c["first"], c["last"], json.dumps(top),
-                  title["title"] if title else None, seq, story_id))
+                  title["title"] if title else None, story_id))
 
 
 def unassign(conn: Any, article_id: str) -> None:
