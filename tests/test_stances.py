@@ -66,6 +66,9 @@ def test_alignment_phrases_and_quote_polarity():
     assert quote_polarity("We stand with our brothers and support them") == 1
     assert quote_polarity("We condemn this aggression") == -1
     assert quote_polarity("The weather was fine") == 0
+    # strongly negative words of VADER's lexicon condemn without a condemning verb
+    assert quote_polarity("This decision is a betrayal and it is unacceptable") == -1
+    assert quote_polarity("We welcome this step, despite regrettable delays, and thank our partners") == 1
 
 
 def test_alliance_rivalry_and_shift(store):

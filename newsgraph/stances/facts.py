@@ -11,6 +11,7 @@ A quote or phrase that repeats an event of the same pair in the same sentence ad
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,6 +47,7 @@ _A_OF_B = re.compile(rf"^\s*,?\s*(?:(?:is|was|are|were|remains?|as)\s+)?(?:an?|t
 _B_S_A = re.compile(rf"^(?:\s*['’]s?\s+|\s+and\s+(?:its|their|his|her)\s+|\s+){_ADJ}(?P<kind>{_ALLY}|{_RIVAL})"
                     rf"\s*,?\s*$", re.I)
 _IS_RIVAL = re.compile(_RIVAL, re.I)
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,19 @@ def event_weight(type_: str, modality: str, negated: bool, reported: bool) -> fl
     return round(weight, 4)
 
 
+@functools.cache
+def _strongly_negative() -> frozenset[str]:
+    """VADER's words of valence -2 or below ("unacceptable", "betrayal", "regrettable"): a statement that calls
+    a step so condemns it, in words no list of condemning verbs holds."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return frozenset(w for w, v in SentimentIntensityAnalyzer().lexicon.items() if v <= -2.0 and w.isalpha())
+
+
 def quote_polarity(text: str) -> float:
     """+1 when the quoted words support, -1 when they condemn, 0 when they say neither or both equally."""
     pos, neg = len(_SUPPORT.findall(text)), len(_CONDEMN.findall(text))
+    negative = _strongly_negative()
+    neg += sum(1 for w in _WORD.findall(text.lower()) if w in negative and not _CONDEMN.fullmatch(w))
     return 0.0 if pos == neg else (1.0 if pos > neg else -1.0)
 
 
