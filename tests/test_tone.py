@@ -344,3 +344,15 @@ def test_an_armed_group_is_named_by_a_mention_that_heads_a_noun_phrase(analyzer)
         "Houthi fighters fired two missiles at a cargo ship in the Red Sea on Tuesday. The Houthis said the ship was "
         "linked to Israel."))
     assert _tone(analysis, "YEMREB").name == "Houthis"
+
+
+def test_what_anothers_reported_words_say_of_a_target_is_a_claim(analyzer):
+    said = _tone(analyzer.analyze(make_article(
+        "Opposition leader Karl Berglund said on Monday that Finance Minister Tomas Brandvik had lied to parliament "
+        "about the budget.")), "Tomas Brandvik")
+    told = _tone(analyzer.analyze(make_article(
+        "Finance Minister Tomas Brandvik lied to parliament about the budget on Monday, the record shows.")),
+        "Tomas Brandvik")
+    assert "subject of 'lied' -0.80" in " ".join(ev.why for ev in told.evidence)
+    assert "subject of 'lied' -0.32" in " ".join(ev.why for ev in said.evidence)   # half, then as one received
+    assert said.score > told.score

@@ -82,6 +82,8 @@ DISCREDITED = 0.25      # standing at or below which one's hostility toward othe
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
+DESCRIBED = ("modifier", "apposition", "described as")   # the signals of words on the mention itself
+CLAIMED = 0.5          # what is said of a target inside another's quote, against the author's own words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
@@ -167,17 +169,21 @@ class ToneScorer:
                 for i in range(m.tok_start, m.tok_end):
                     tokmap[i] = target.key
         conjuncts: list[tuple[int, int, str]] = []   # (first conjunct, own head, key): "X and Y" share one role
+        sides = {p.name: p.actor for p in actors.persons if p.actor}   # whom each person speaks for
+        voices = self._voices(quotes, by_mention, sides)
         for m, target in by_mention:
             if not m.place:
                 target.sents.add(m.sent)
+                first = len(target.signals)
                 self._attached(doc, m, target, tokmap)
+                if (claim := _claimant(voices, m, target.key)) is not None:
+                    _as_claim(target.signals[first:], *claim)
                 root = doc[m.tok_start:m.tok_end].root if m.tok_end > m.tok_start else None
                 if root is not None and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
                     conjuncts.append((_first_conjunct(root).idx, root.idx, target.key))
         if not targets:
             return ()
         self._events(events, by_mention, conjuncts, targets, starts)
-        sides = {p.name: p.actor for p in actors.persons if p.actor}   # whom each person speaks for
         self._quotes(doc, quotes, by_mention, targets, starts, sides)
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
@@ -529,6 +535,16 @@ class ToneScorer:
                 targets[key].signals.append(_Signal(QUOTED * compound, sent, f"named in a quote ({compound:+.2f})",
                                                     None, doer, compound < 0))
 
+    def _voices(self, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
+                sides: dict[str, str]) -> list[tuple[int, int, set[str], bool]]:
+        """Each quote's span, the keys of its speaker and the speaker's side, and whether it is direct."""
+        out = []
+        for q in quotes:
+            keys = self._covering(by_mention, q.speaker_start, q.speaker_end) | ({q.speaker} if q.speaker else set())
+            keys |= {sides[k] for k in keys if k in sides} | ({q.actor} if q.actor else set())
+            out.append((q.start, q.end, keys, q.direct))
+        return out
+
     def _compound(self, span: Any) -> float:
         """VADER's lexicon over the parsed tokens, a negated word flipped, normalised as VADER's compound is
         (x / sqrt(x² + 15)); VADER's own pass re-tokenises and costs several times more."""
@@ -591,6 +607,27 @@ class ToneScorer:
                                              "; ".join(whys)))
         return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
+
+
+def _claimant(voices: list[tuple[int, int, set[str], bool]], m: Mention, key: str) -> tuple[str, bool] | None:
+    """Who says what is said of a mention inside another's quote ('' when the speaker is no target) and whether the
+    quote is direct; None when the mention is in the author's own words or in its own side's."""
+    for start, end, keys, direct in voices:
+        if start <= m.start and m.end <= end:
+            return None if key in keys else (min(keys, default=""), direct)
+    return None
+
+
+def _as_claim(signals: list[_Signal], claimant: str, direct: bool) -> None:
+    """Words on a mention inside another's quote are that speaker's claim, not the author's description: weaker,
+    and hostility weighed by the speaker's standing as an accusation is. In reported speech the author's own gloss
+    ('X said it struck Y, a militant group') stays the author's."""
+    for sig in signals:
+        if not direct and sig.why.startswith(DESCRIBED):
+            continue
+        sig.weight *= CLAIMED
+        if sig.weight < 0:
+            sig.hostile, sig.by = True, sig.by or claimant or None
 
 
 def _armed(key: str) -> bool:
