@@ -356,3 +356,11 @@ def test_what_anothers_reported_words_say_of_a_target_is_a_claim(analyzer):
     assert "subject of 'lied' -0.80" in " ".join(ev.why for ev in told.evidence)
     assert "subject of 'lied' -0.32" in " ".join(ev.why for ev in said.evidence)   # half, then as one received
     assert said.score > told.score
+
+
+def test_what_is_done_to_a_state_portrayed_well_is_not_held_against_its_head(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Finland sent a rescue team and pledged funding to flood-hit Slovenia on Sunday. Russia expelled Finland's "
+        "ambassador on Monday. Finnish President Alexander Stubb said Helsinki would not be intimidated."))
+    assert any("SANCTION" in ev.why for ev in _tone(analysis, "FIN").evidence)
+    assert not any("to its state" in ev.why for ev in _tone(analysis, "Alexander Stubb").evidence)

@@ -43,6 +43,7 @@ LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
 VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
+GATE = 0.1              # standing above which what is done to a state is not held against its head
 LEADS = 0.5             # what is done to a state, for its one head named in the article
 HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "head of state",
          "head of government", "supreme leader")
@@ -188,12 +189,8 @@ class ToneScorer:
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
-        self._leaders(actors, targets)
-        # what each does and how it is described, without what others say or do to it, nor the hostile acts
-        # themselves (an accusation is weighed by who makes it, not by itself)
-        hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
-        standing = {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
-                    for key, t in targets.items()}
+        self._leaders(actors, targets, _standing(targets))
+        standing = _standing(targets)
         return tuple(self._tone(t, sents, standing) for t in sorted(targets.values(), key=lambda t: -t.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
@@ -219,7 +216,7 @@ class ToneScorer:
         return targets[key]
 
     @staticmethod
-    def _leaders(actors: Actors, targets: dict[str, _Target]) -> None:
+    def _leaders(actors: Actors, targets: dict[str, _Target], standing: dict[str, float]) -> None:
         """The one head of a state the article names answers for what is done to that state: 'Washington
         sanctioned Bogota' is said of Colombia's president too, more weakly."""
         heads: dict[str, set[str]] = defaultdict(set)
@@ -229,11 +226,13 @@ class ToneScorer:
         for code, keys in heads.items():
             if len(keys) != 1:
                 continue
+            # what is done to a state the article portrays well is not held against its head; what it does is
+            wronged = standing.get(code, 0.0) <= GATE
             leader = targets[next(iter(keys))]
             own = {s.fact for s in leader.signals if s.fact is not None}
             for sig in _facts(targets[code].signals):
                 if sig.weight < 0 and sig.fact is not None and sig.fact not in own and (
-                        sig.hostile or sig.why.startswith("source of")):
+                        sig.hostile and wronged or sig.why.startswith("source of")):
                     leader.signals.append(_Signal(LEADS * sig.weight, sig.sent, f"{sig.why}, to its state",
                                                   sig.fact, sig.by, sig.hostile))
 
@@ -607,6 +606,14 @@ class ToneScorer:
                                              "; ".join(whys)))
         return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
+
+
+def _standing(targets: dict[str, _Target]) -> dict[str, float]:
+    """What each does and how it is described, without what others say or do to it, nor the hostile acts
+    themselves (an accusation is weighed by who makes it, not by itself)."""
+    hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
+    return {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
+            for key, t in targets.items()}
 
 
 def _claimant(voices: list[tuple[int, int, set[str], bool]], m: Mention, key: str) -> tuple[str, bool] | None:
