@@ -54,6 +54,9 @@ def test_weights_follow_type_modality_and_negation():
     assert event_weight("THREATEN", "asserted", False, False) < 0
     assert event_weight("SUPPORT", "asserted", True, False) < 0               # "did not support" leans away
     assert event_weight("ASSAULT", "hypothetical", False, False) > event_weight("ASSAULT", "asserted", False, False)
+    # forces withdrawn from a state de-escalate; leaving an organisation is a step away from it
+    assert event_weight("RETREAT", "asserted", False, False, "state") > 0 > event_weight("RETREAT", "asserted", False,
+                                                                                          False, "org")
     assert event_weight("REQUEST", "asserted", False, False) == 0
     assert event_weight("SUPPORT", "asserted", False, True) < act             # only relayed
 

@@ -28,6 +28,7 @@ MODALITY_SCALE = {"asserted": 1.0, "future": 0.6, "alleged": 0.5, "proposed": 0.
 NEGATED_SCALE = -0.3      # "did not support": a weak lean the other way
 REPORTED_SCALE = 0.8      # an event the text only relays from someone else
 QUOTE_WEIGHT = 0.5
+LEAVE_WEIGHT = 0.5      # RETREAT from an organisation (see event_weight)
 PHRASE_WEIGHT = 0.8
 
 _SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
@@ -64,9 +65,13 @@ class Fact:
     span_id: int | None = None
 
 
-def event_weight(type_: str, modality: str, negated: bool, reported: bool) -> float:
+def event_weight(type_: str, modality: str, negated: bool, reported: bool, target_kind: str | None = None) -> float:
     """The signed weight of one event for its source's stance toward its target."""
     weight = TYPE_WEIGHT.get(type_, 0.0) * MODALITY_SCALE.get(modality, 0.3)
+    if type_ == "RETREAT" and target_kind == "org":
+        # PLOVER's RETREAT is also pulling out of a treaty or a meeting: toward an organisation it is leaving it
+        # (or its talks), a step away from it; toward a state it is mostly forces withdrawn, a de-escalation
+        weight = -LEAVE_WEIGHT * MODALITY_SCALE.get(modality, 0.3)
     if negated:
         weight *= NEGATED_SCALE
     if reported:
@@ -108,11 +113,12 @@ def article_facts(conn: Any, article_id: str) -> list[Fact]:
     linked: set[tuple[str, str, int | None]] = set()   # (source, target, span) already told by an event
     for e in conn.execute(
             "SELECT e.id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date, e.trigger,"
-            " (SELECT MIN(x.span_id) FROM event_evidence x WHERE x.event_id = e.id) AS span_id"
-            " FROM events e WHERE e.article_id = ? ORDER BY e.id", (article_id,)).fetchall():
+            " (SELECT MIN(x.span_id) FROM event_evidence x WHERE x.event_id = e.id) AS span_id, t.kind AS target_kind"
+            " FROM events e LEFT JOIN actors t ON t.code = e.target WHERE e.article_id = ? ORDER BY e.id",
+            (article_id,)).fetchall():
         if not e["source"] or not e["target"] or e["source"] == e["target"]:
             continue
-        weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]))
+        weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]), e["target_kind"])
         linked.add((e["source"], e["target"], e["span_id"]))
         if weight:
             why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"

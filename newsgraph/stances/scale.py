@@ -27,7 +27,8 @@ def fill_from_events(store: Any) -> int:
         conn.execute("DELETE FROM stance_facts")
         cursor = conn.execute(
             "SELECT e.id, e.article_id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date,"
-            " e.trigger, COALESCE(e.outlet, '') AS outlet FROM events e WHERE e.source IS NOT NULL"
+            " e.trigger, COALESCE(e.outlet, '') AS outlet, t.kind AS target_kind FROM events e"
+            " LEFT JOIN actors t ON t.code = e.target WHERE e.source IS NOT NULL"
             " AND e.target IS NOT NULL AND e.source != e.target ORDER BY e.source")
         source = None
         while rows := cursor.fetchmany(CHUNK):
@@ -36,7 +37,8 @@ def fill_from_events(store: Any) -> int:
                 if e["source"] != source:   # keys start with the source: flush, so memory stays bounded
                     _flush(conn, sums)
                     source = e["source"]
-                weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]))
+                weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]),
+                                      e["target_kind"])
                 if not weight:
                     continue
                 why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
