@@ -364,3 +364,10 @@ def test_what_is_done_to_a_state_portrayed_well_is_not_held_against_its_head(ana
         "ambassador on Monday. Finnish President Alexander Stubb said Helsinki would not be intimidated."))
     assert any("SANCTION" in ev.why for ev in _tone(analysis, "FIN").evidence)
     assert not any("to its state" in ev.why for ev in _tone(analysis, "Alexander Stubb").evidence)
+
+
+def test_what_one_calls_anothers_act_does_not_frame_ones_own(analyzer):
+    called = analyzer.analyze(make_article("China called Japan's release of the water a reckless act on Thursday."))
+    assert not any("reckless" in ev.why for ev in _tone(called, "CHN").evidence)
+    made = analyzer.analyze(make_article("Japan made a reckless move on Thursday, releasing the water into the sea."))
+    assert any("reckless" in ev.why for ev in _tone(made, "JPN").evidence)

@@ -105,6 +105,7 @@ class Lexicon:
     back: frozenset[str] = frozenset()
     backing: frozenset[str] = frozenset()
     feel: frozenset[str] = frozenset()
+    say: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -115,7 +116,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
                    frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
-                   frozenset(data.get("backing", ())), frozenset(data.get("feel", ())))
+                   frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
+                   frozenset(data.get("say", ())))
 
 
 @dataclass(slots=True)
@@ -373,7 +375,9 @@ class ToneScorer:
         if subject:
             if (w := self._word(verb, self.lex.subject, vader)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
-            for obj in verb.children:   # "X signed a historic accord", "X presided over a fiasco", "in a rash move"
+            # "X signed a historic accord", "X presided over a fiasco", "in a rash move"; what X says or calls
+            # something ("called the release reckless", "said it was aggression") is X's words of another's act
+            for obj in () if verb.lemma_.lower() in self.lex.say else verb.children:
                 if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
                     for tok in obj.subtree:
                         if (tok.i == obj.i or tok.dep_ in ("amod", "pobj")) and (
