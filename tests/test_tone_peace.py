@@ -57,3 +57,10 @@ def test_one_who_feels_is_not_done_to(analyzer):
     analysis = analyzer.analyze(make_article(
         "Finnish President Alexander Stubb was shocked by the killings in the capital on Monday."))
     assert "object of 'shocked'" not in _whys(_tone(analysis, "Alexander Stubb"))
+
+
+def test_bringing_parties_together_in_a_place_convenes_them(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Antonio Guterres brought President Nikos Christodoulides and the Turkish Cypriot leader, Ersin Tatar, "
+        "together in Geneva on Monday for an informal meeting."))
+    assert "convenes" in _whys(_tone(analysis, "Antonio Guterres"))

@@ -54,7 +54,8 @@ def convenes(verb: Token, peace: Peace) -> Token | None:
     """The meeting the subject of `verb` convenes: 'hosted the talks', 'chaired a summit', 'hosted X for a signing
     ceremony'; 'brought X and Y together' convenes X and Y."""
     lemma = _lemma(verb)
-    if lemma == "bring" and any(c.lower_ == "together" for c in verb.children):
+    if lemma == "bring" and any(c.lower_ == "together" or c.dep_ == "prep" and any(   # "together in Geneva"
+            g.lower_ == "together" for g in c.children) for c in verb.children):
         return verb
     if lemma not in peace.convene:
         return None
