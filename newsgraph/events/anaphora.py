@@ -80,8 +80,9 @@ def _wanted(mention: Mention, token: Token, orgs: set[str], lex: Lexicon) -> boo
 def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: ActorIndex, lex: Lexicon,
            sents: list) -> list[Mention]:
     number = _number(token, lex)
-    if number is None:
-        return []
+    if number is None or any(p.lower_ in lex.divides for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"):
+        return []   # "the people on both sides of the border" live there; they are not the parties
     exclude = _clause_subjects(token, index)
     sent = sents[n]
     before = [m for m in acting if sent.start <= m.tok_start < token.i and m.code not in exclude
@@ -95,10 +96,17 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     lo = sents[max(0, n - WINDOW)].start
     earlier = [m for m in acting if lo <= m.tok_start < sent.start and m.code not in exclude
                and _wanted(m, token, orgs, lex)]
+    if number:   # "X and Y have treated each other ... The two governments announced": the pair that last acted
+        pair = _coordination([m for m in earlier if _subject(token.doc[m.tok_end - 1])], number, sent, token)
+        if pair:
+            return pair
     if not number:   # "the warring parties": whoever the sentence before was about
         last = max((m.sent for m in earlier), default=None)
         return _top([m for m in earlier if m.sent == last], 3)
-    return _top(earlier + before, number)
+    # parties acted or were named as actors; a place ("in a hotel in Beijing", "from Yemen to Lebanon") only
+    # where too few actors were named
+    acted = [m for m in earlier + before if not m.place]
+    return _top(acted if len({m.code for m in acted}) >= number else earlier + before, number, token.doc)
 
 
 def _coordination(before: list[Mention], number: int, sent, token: Token) -> list[Mention]:
@@ -113,12 +121,24 @@ def _coordination(before: list[Mention], number: int, sent, token: Token) -> lis
     return []
 
 
-def _top(mentions: list[Mention], number: int) -> list[Mention]:
-    """The most often named actors, the later named first among equals."""
+def _top(mentions: list[Mention], number: int, doc: Doc | None = None) -> list[Mention]:
+    """The most often named actors; among equals, those named as a clause's subject (who acted, not "from X to
+    Y"), then the later named."""
     counts = Counter(m.code for m in mentions)
+    acted = Counter(m.code for m in mentions if doc is not None and _subject(doc[m.tok_end - 1]))
     last = {m.code: m for m in mentions}
-    order = sorted(last, key=lambda code: (-counts[code], -last[code].tok_start))
+    order = sorted(last, key=lambda code: (-counts[code], -acted[code], -last[code].tok_start))
     return [last[code] for code in order[:number]]
+
+
+def _subject(token: Token) -> bool:
+    """The token heads a clause's subject, or is coordinated or in apposition with one ("X and Y have treated each
+    other", "X's President A and Y's President B agreed")."""
+    for _ in range(4):
+        if token.dep_ not in ("conj", "appos", "compound") or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _clause_subjects(token: Token, index: ActorIndex) -> set[str]:
@@ -148,6 +168,7 @@ def _bloc(token: Token, acting: list[Mention], orgs: set[str]) -> list[Mention]:
         return []
     if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
         return []   # "the Atomic Energy Agency" is a name the actors stage did not know
-    found = [m for m in acting if m.tok_start < token.i and m.kind == "org" and not m.place]
+    # a bloc, an agency or a commission is not an armed group ("linked to the Islamic State ... the bloc")
+    found = [m for m in acting if m.tok_start < token.i and m.kind == "org" and not m.place and m.sector != "REB"]
     named = [m for m in found if token.lemma_.lower() in m.text.lower()]   # "the agency": the last "... Agency"
     return (named or found)[-1:]

@@ -31,8 +31,15 @@ from newsgraph.model import Actors, Event, Evidence, Mention
 
 # Types that happen in a place and whose target may be that place's state ("lifted a curfew in X").
 PLACE_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT", "RETREAT", "AID"})
-# Types where coordinated sources act with each other ("X and Y held talks").
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
+# Types where coordinated sources act with each other ("X and Y held talks"). Not REJECT: "X and Y voted against"
+# refuse something together, not each other.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Whom a meeting or an agreement is with, when a verb or noun names it ("consult partners", "talks with allies");
+# not "between", which names the co-subjects themselves ("a treaty between the two countries").
+WITH_PREPS = ("with", "to", "against")
+# Named entities that stand for parties even when no actor is resolved over them (not ORG: "convene the Joint
+# Rivers Commission" names what is convened).
+PARTY_LABELS = frozenset({"GPE", "NORP", "PERSON"})
 # Reported intent ("said it will release ...") is a promise or a threat for material acts and meetings only.
 INTENT_TYPES = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}) | MATERIAL_CONFLICT
 # Announcing a sanction is imposing it (PLOVER): "announced it will expel ..." is a SANCTION, not a threat, unless
@@ -54,6 +61,8 @@ BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 DECIDING = frozenset({"agree", "decide"})
 # Harms whose victim a speaker names with no doer ("said X would be crushed"): the speaker's threat.
 HARMS = frozenset({"COERCE", "ASSAULT"})
+# Acts aimed at another by definition: a state's forces moved, or aid given, within its own borders are no event.
+OUTWARD = frozenset({"MOBILIZE", "AID"})
 # Giving way: to whom is said by who pressed for it ("under pressure from X").
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 PRESSED = frozenset({"under", "after", "following", "amid"})
@@ -212,7 +221,12 @@ class EventExtractor:
                        if m.place and m.code not in aimed][:1]
         if not targets and type_ in PLACE_TYPES:
             # where one withdraws from is a place too ("pulled out of the camp in X", "withdrew from X")
-            targets = place_targets(trigger.clause, index, ("from", "of") if type_ == "RETREAT" else ())
+            extra = ("from", "of") if type_ == "RETREAT" else ()
+            targets = place_targets(trigger.clause, index, extra)
+            if trigger.phrase.i != trigger.clause.i:
+                # "In X, the ministry condemned the strikes inside Y": a place set before the verb is where the
+                # verb happened, not the event its object names
+                targets = [m for m in targets if m.tok_start > trigger.clause.i]
             if type_ == "RETREAT":   # not the movers themselves ("the exit of X and Y from ...")
                 targets = [m for m in targets if m.code not in {s.code for s in sources}]
             rule += "+place"
@@ -260,7 +274,10 @@ class EventExtractor:
             own = {s.code for s in sources}
             targets = [m for s in subject_tokens(modality.speech) for m in actors_of(s, index) if m.code not in own]
             rule += "+speaker"
-        if not targets and len(sources) > 1 and type_ in SYMMETRIC and not {lex.lemma(trigger.token), lex.lemma(token)} & lex.one_sided:
+        if (not targets and len(sources) > 1 and type_ in SYMMETRIC
+                and not {lex.lemma(trigger.token), lex.lemma(token)} & lex.one_sided
+                and not _unresolved_party(trigger, token, index, lex)
+                and (type_ != "ASSAULT" or _reciprocal(trigger, lex))):
             targets = list(sources)   # "Israel and Jordan signed an accord": each with the other
             # two parts of one state (a government and its rebels) agree with each other too
             sources = [s for s in sources if len({(s.code, s.sector) for s in sources}) > 1]
@@ -390,6 +407,24 @@ def _shared_targets(found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _unresolved_party(trigger: Trigger, token: Token, index: ActorIndex, lex: Lexicon) -> bool:
+    """The trigger names whom it is with, as parties no actor stands for ("would consult international partners",
+    "held talks with its allies"): the co-subjects do not act with each other."""
+    heads = {trigger.token, trigger.phrase, trigger.clause, token}
+    objects = [o for h in heads for o in direct_objects(h) + prep_objects(h, WITH_PREPS) if o not in heads]
+    return any(((o.pos_ == "NOUN" and (lex.lemma(o) in lex.group_nouns | lex.bloc_nouns or o.lower_ in lex.group_nouns))
+                or o.ent_type_ in PARTY_LABELS) and not actors_of(o, index) for o in objects)
+
+
+def _reciprocal(trigger: Trigger, lex: Lexicon) -> bool:
+    """A fight the coordinated subjects have with each other ("clashed", "exchanged fire"), not one they wage together
+    on a third party ("shot down drones"): a reciprocal word, with no object the entry does not name."""
+    token = trigger.token
+    if lex.lemma(token) not in lex.reciprocal and token.lower_ not in lex.reciprocal:
+        return False
+    return trigger.entry.pos == "noun" or bool(trigger.entry.objects) or not direct_objects(token)
+
+
 def _pressure(verb: Token) -> list[Token]:
     """Who pressed: "under pressure from X", "bowing to pressure from X", "after pressure by X"."""
     heads = [verb, *(h for h in (verb.head,) if verb.dep_ == "conj")]   # "..., Y backed down and halted ..."
@@ -453,6 +488,8 @@ def _self_event(source: Mention, target: Mention, type_: str) -> bool:
         return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES or target.sector in PRIVATE:
         return False   # a government licensing its own companies is not an interaction
+    if type_ in OUTWARD:
+        return False   # "reinforced its troops in the northern state of X": moved at home, aimed at no one
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
     return type_ in PLACE_TYPES or (source.sector != target.sector and None not in (source.sector, target.sector))
 

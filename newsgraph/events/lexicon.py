@@ -91,6 +91,7 @@ class Lexicon:
     hearsay_nouns: frozenset[str] = frozenset()
     scheduling: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
     reversing: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -98,6 +99,7 @@ class Lexicon:
     bloc_nouns: frozenset[str] = frozenset()
     group_numbers: dict[str, int] = field(default_factory=dict)
     group_marks: frozenset[str] = frozenset()
+    divides: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
@@ -208,6 +210,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.hearsay_nouns = words(mod["hearsay_nouns"])
     lex.scheduling = words(mod["scheduling"])
     lex.one_sided = words(data["one_sided"])
+    lex.reciprocal = words(data.get("reciprocal", ()))
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
     lex.reversing = words(data.get("reversing", ()))
     ana = data["anaphora"]
@@ -216,4 +219,5 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.bloc_nouns = words(ana["blocs"])
     lex.group_numbers = {str(k).lower(): int(v) for k, v in ana["numbers"].items()}
     lex.group_marks = words(ana["marks"])
+    lex.divides = words(ana.get("divides", ()))
     return lex

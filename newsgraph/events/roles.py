@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
+    HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, REL_PRONOUNS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
 from newsgraph.events.triggers import Trigger, predicates
@@ -62,6 +62,9 @@ def _authors(objects: list[Token], index: ActorIndex) -> Actors:
     agents = [p for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
               for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     agents += [p for o in objects if o.pos_ == "NOUN" for p in prep_objects(o, ["by"])]
+    # "supported the steps X was taking", "rejected the proposal Y made": the subject of a relative clause
+    agents += [s for o in objects if o.pos_ == "NOUN" for c in o.children if c.dep_ == "relcl"
+               for s in c.children if s.dep_ == "nsubj" and s.lower_ not in REL_PRONOUNS]
     return _all(agents, index)
 
 
