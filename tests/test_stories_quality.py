@@ -1,0 +1,40 @@
+"""Quality gate for stories: reference sets analysed through `newsgraph analyze` (the real hooks, the story
+assigned in each article's transaction), exported, and scored with the shared scorer against pinned floors a
+little under today's pairwise F1 (README, Quality: Stories)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+
+DATA = Path(__file__).resolve().parent / "data"
+# set: (folder, gold, key, pairwise F1 floor); today: basil_dev 0.974, cross_heldout2 0.941, cross_heldout4 0.800
+SETS = {
+    "basil_dev": (None, None, None, 0.93),
+    "cross_heldout2": (DATA / "cross_heldout2", DATA / "cross_heldout2" / "gold.jsonl", "story_id", 0.90),
+    "cross_heldout4": (DATA / "cross_heldout4", DATA / "cross_heldout4" / "gold.jsonl", "story_id", 0.76),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_stories_reference_set_meets_its_floor(name, shared, tmp_path):
+    folder, gold, key, floor = SETS[name]
+    if folder is None:
+        folder, gold = shared / "corpus" / name / "texts", shared / "corpus" / name / "gold.jsonl"
+    db, out = tmp_path / "s.db", tmp_path / "s.jsonl"
+    runner = CliRunner()
+    files = sorted(str(p) for p in folder.glob("*.txt"))   # not the gold, README or check scripts beside them
+    result = runner.invoke(main, ["analyze", *files, "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["export", "--db", str(db), str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    proc = subprocess.run([sys.executable, str(shared / "eval" / "score_stories.py"), str(gold), str(out),
+                           *(["--key", key] if key else [])], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    f1 = float(proc.stdout.split("pair_f1=")[1].split()[0])
+    assert f1 >= floor, proc.stdout
