@@ -735,3 +735,49 @@ def test_actors_a_lead_without_a_state_subject_gives_no_lead_state(nlp, resolver
             "Foreign Minister Ilham Karimov said the army had responded.")
     person = _persons(nlp, resolver, text)["Ilham Karimov"]
     assert not person.how.endswith("+lead")
+
+
+def test_actors_person_after_government_of_is_no_part_of_the_body(nlp, resolver) -> None:
+    # "the government of President X": the person's name ends the institution mention
+    text = "The South Korean government of President Park Min-jun has said it sees no problem with the plan."
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert "Park Min-jun" in persons and persons["Park Min-jun"].actor == "KOR"
+
+
+def test_actors_short_form_of_saint_vincent(nlp, resolver) -> None:
+    text = "The meeting was hosted by St Vincent's Prime Minister Joseph Castell at the airport."
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert persons["Joseph Castell"].actor == "VCT"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a body's proper name ending "of <state>" is that state's
+    ("Gen. Pedro Alonso, chief of staff of the Armed Forces of Bolivia, did not mince his words.", "Pedro Alonso", "BOL"),
+    # a government phrase after an apposed title names the one state holding the office
+    ("Abdul Karim Noori, the deputy foreign minister in the Taliban-run government in Kabul, said the strikes "
+     "were illegal.", "Abdul Karim Noori", "AFG"),
+    # a "State ..." body is a state's own: the title takes the dateline's state
+    ("News Agency\nTashkent, 2 May 2025, 10:15\n\nUzbekistan and Kazakhstan signed a water treaty on Friday. The "
+     "Chairman of the State Committee for Ecology, Rustam Aliev, said the deal was fair. Uzbekistan will ratify it.",
+     "Rustam Aliev", "UZB"),
+])
+def test_actors_titles_whose_state_the_body_or_dateline_gives(nlp, resolver, text, name, actor) -> None:
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert name in persons, persons
+    assert persons[name].actor == actor
+
+
+def test_actors_names_listed_after_a_plural_title_named_with_a_state_before(nlp, resolver) -> None:
+    text = ("LIMA: Chile protested on Monday over posts by three Bolivian deputy ministers about its president. "
+            "The envoy was called in. The posts, by deputy ministers Rosa Quispe, Marco Choque and Ana Mamani, "
+            "were deleted.")
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert {n: persons[n].actor for n in ("Rosa Quispe", "Marco Choque", "Ana Mamani")} == dict.fromkeys(
+        ("Rosa Quispe", "Marco Choque", "Ana Mamani"), "BOL")
+
+
+def test_actors_the_groups_spokesman_is_the_armed_group_named_before(nlp, resolver) -> None:
+    text = ("Hezbollah fired rockets at the border on Friday. Ali Haidar, the group's chief spokesman, said the "
+            "attacks would go on.")
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert persons["Ali Haidar"].actor == "LBN"

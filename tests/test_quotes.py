@@ -468,3 +468,41 @@ def test_pronoun_after_a_person_named_since_the_official_is_that_person(analyzer
             'statement said the army would stay alert.\n\nIn a separate statement, Mira Han, a senior party '
             'official, said the drills would fail. "They will pay dearly for this," she said.')
     assert _one(_quotes(analyzer, text), "pay dearly").speaker == "Mira Han"
+
+
+def test_pronoun_after_an_unnamed_adviser_is_that_adviser_not_the_person_before(analyzer) -> None:
+    # the adviser is the subject of the cue just before "he": not the president named two sentences back
+    text = ('Ceasefire\n\nPresident Lena Varga of Hungary said Budapest backed the talks. The Kremlin urged calm.\n\n'
+            'A security adviser to the Polish president said the operation was over. "Our aim was never the '
+            'civilians, only the armed groups," he said.')
+    quote = _one(_quotes(analyzer, text), "Our aim was never")
+    assert (quote.speaker, quote.actor) != ("Lena Varga", "HUN")
+    assert quote.actor == "POL"
+
+
+def test_the_official_points_back_to_the_unnamed_official_before(analyzer) -> None:
+    text = ('Envoy summoned\n\nA senior Peruvian official said Lima had taken note of the apology. "We expect '
+            'the government in Quito to act, not merely to talk," the official said.')
+    assert _one(_quotes(analyzer, text), "We expect the government").actor == "PER"
+
+
+def test_the_minister_points_back_to_a_minister_with_stacked_titles(analyzer) -> None:
+    text = ('Ties cut\n\nDefence Minister Lieutenant-General Omar Hassan Bashir said the council had declared the '
+            'neighbour an aggressor. "They have now brought their war to our last safe city," the minister said.')
+    quote = _one(_quotes(analyzer, text), "brought their war")
+    assert quote.speaker == "Omar Hassan Bashir"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ('Talks end\n\nPrime Minister Carla Mendes of Portugal called the outcome "a triumph of common sense for the '
+     'whole region".', "a triumph of common sense", "Carla Mendes"),
+    ('Sanctions lifted\n\nForeign Minister Omar Haddad of Jordan described the decision as "a historic turning '
+     'point for all of our people".', "a historic turning point", "Omar Haddad"),
+])
+def test_a_quoted_noun_phrase_a_naming_verb_governs_is_the_subjects_words(analyzer, text, fragment, speaker) -> None:
+    assert _one(_quotes(analyzer, text), fragment).speaker == speaker
+
+
+def test_a_short_quoted_label_of_a_naming_verb_is_no_quote(analyzer) -> None:
+    text = 'Row\n\nPrime Minister Carla Mendes of Portugal called the remarks "a new low" on Monday.'
+    assert not [q for q in _quotes(analyzer, text) if q.text == "a new low"]

@@ -50,7 +50,7 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # a line of its own with a place and the day ("Buenos Aires, Wednesday 22 May 2024"): the place is the dateline
 _PLACE_DATE = re.compile(
     rf"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){{0,2}}), (?:{_WEEKDAY},? )?"
-    rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}}[ \t]*$", re.M)
+    rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}}(?:,? \d{{1,2}}[:.]\d{{2}})?[ \t]*$", re.M)   # ", 16:40"
 # the article's date where the source gives none: a line that is a date ("Friday 20 June 2025", "Wednesday, May
 # 29, 2024"), or the date of a dateline ("MEXICO CITY, 28 February 2025 (AMIP) -"); a date inside a sentence may
 # be any day in the story's past
@@ -58,7 +58,7 @@ _MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
                                        "dec"), 1)}
 _DATE_LINE = re.compile(
     rf"^[ \t]*(?:[^\W\d][^,\n]{{0,30}}, )?(?:{_WEEKDAY},? )?(?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}})),? "
-    r"(\d{4})[ \t]*(?:$|\(|-|\u2013|\u2014)", re.M)
+    r"(\d{4})(?:,? \d{1,2}[:.]\d{2})?[ \t]*(?:$|\(|-|\u2013|\u2014)", re.M)
 _DATELINE_CHARS = 800   # datelines open the story: look at its first lines only
 _COUNTERPARTS = ("counterpart", "counterparts")
 _FROM = frozenset({"from", "of"})

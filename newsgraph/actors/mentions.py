@@ -179,7 +179,8 @@ def extend_of_phrase(doc: Doc, end: int) -> int:
             k += 1
         while k > end + 1 and not doc[k - 1].is_title:
             k -= 1
-        return k
+        # "the government of President X": a person's name ends the body, it is no part of it
+        return end if any(t.ent_type_ == "PERSON" for t in doc[end + 1:k]) else k
     return end
 
 

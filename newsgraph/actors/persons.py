@@ -53,6 +53,8 @@ COUNTRY_WORDS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 # "the bloc's foreign policy chief", "the commission's president": the organisation named last
 ORG_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union", "commission",
                        "council", "committee", "agency", "watchdog", "body", "fund", "bank"})
+# "the group's spokesman", "the militia's commander": the armed or local group named last
+GROUP_WORDS = frozenset({"group", "militia", "movement", "rebels", "insurgents", "faction"})
 # a title's complement before an apposed name: "special envoy for the river dispute, X"
 COMPLEMENT_PREPS = frozenset({"for", "to", "on", "in", "at", "of"})
 _MAX_COMPLEMENT = 8
@@ -185,7 +187,16 @@ class Context:
                 return referent_state(self.found, j - 2, self.sent_of), "that-country"
             if doc[j - 1].lower_ in ORG_WORDS:
                 return referent_state(self.found, j - 2, self.sent_of, "org"), "that-org"
+            if doc[j - 1].lower_ in GROUP_WORDS:
+                return self._group_before(j - 2), "that-group"
         return None, ""
+
+    def _group_before(self, at: int) -> str | None:
+        """"the group's chief spokesman": the armed or local group named last, a few sentences before at most."""
+        here = self.sent_of[at]
+        groups = [m for m in self.found if m.end <= at and m.code and not m.place and here - self.sent_of[m.start] <= 3
+                  and (m.sector == "REB" or m.how.endswith("+based"))]
+        return groups[-1].code if groups else None
 
     def _organ_start(self, j: int) -> int:
         """"ECOWAS Commission President X", "EU Foreign Affairs Council chair X": an organ's name between the actor
@@ -240,6 +251,22 @@ class Context:
             m = self.mention_start.get(k + 1) or self.mention_start.get(k + 2)
             if m is not None and m.code and m.kind in {"state", "org"} and not self._qualifies(m):
                 return m.code
+            if m is None or not m.code:
+                return self._state_of_body(k + 1)
+        return None
+
+    def _state_of_body(self, j: int) -> str | None:
+        """"of the Armed Forces of the Philippines": a body's proper name that ends "of <state>" is that state's."""
+        doc = self.doc
+        j += j < len(doc) and doc[j].lower_ == "the"
+        if not (j < len(doc) and doc[j].is_title):
+            return None
+        for i in range(j + 1, min(j + 8, len(doc) - 1)):
+            if doc[i].lower_ == "of":
+                m = self.mention_start.get(i + 1) or self.mention_start.get(i + 2)
+                return m.code if m is not None and m.code and m.kind == "state" and m.how != "demonym" else None
+            if not (doc[i].is_title or doc[i].lower_ in {"and", "for"}):
+                return None
         return None
 
     def _qualifies(self, m: Found) -> bool:
@@ -346,6 +373,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if actor is None:
             actor = side_state(ctx, role.start)   # "led on the Kyrgyz side by the chairman of ..., X"
             how = "side" if actor else how
+        if actor is None:
+            actor = _plural_title_before(ctx, role)   # "three Maldivian deputy ministers ... deputy ministers X, Y"
+            how = "again" if actor else how
         if actor is None and _deposed(ctx, role.start):
             # "ousted President X": the state of the article's coup, else the state it is about (not the venue)
             actor, how = crisis_state(ctx), "crisis"
@@ -368,6 +398,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
     after = _apposition(ctx, e, aliases)
     if after is not None:
         return after
+    shared = _listed_after(ctx, s, e, last_aff)
+    if shared is not None:
+        return shared
     actor = ctx.state_after(e)
     if actor is not None:
         return Affiliation(actor, None, None, "of")
@@ -398,6 +431,8 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
             j = inner[0] if inner else m.end
         elif j + 1 < len(doc) and doc[j].lower_ in COUNTRY_WORDS | DEMONSTRATIVES:
             j += 2 if doc[j + 1].lower_ in COUNTRY_WORDS else 1
+        elif j + 1 < len(doc) and doc[j].lower_ in ORG_WORDS | GROUP_WORDS and doc[j + 1].text in POSSESSIVE:
+            j += 1     # "X, the group's chief spokesman": state_before reads the owner
         if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
         while j < len(doc) and j not in ctx.role_start and doc[j].lower_ in ctx.modifiers:   # "deputy" may open one
@@ -409,6 +444,9 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
             text = aliases.get(role.text, role.text)
             actor, how = _employer_before(ctx, role, text)
             actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
+            if actor is None and role.sector == "GOV" and not is_abroad(ctx, text):
+                actor = _government_of(ctx, role.end)
+                how = "government" if actor else how
             if actor is None and national_employer(ctx, role.end):
                 return Affiliation(None, text, role.sector, "apposition+national", home=True)
             if actor is None and private_employer(ctx, role.end):
@@ -435,6 +473,56 @@ def _deposed(ctx: Context, start: int) -> bool:
         if ctx.doc[k].lower_ in ctx.lex.deposed:
             return True
     return False
+
+
+_PLURAL_TITLE_BACK = 3   # sentences back, as for unnamed officials (officials._BACK_SENTENCES)
+
+
+def _plural_title_before(ctx: Context, role: Role) -> str | None:
+    """"three Maldivian deputy ministers ... The posts, by deputy ministers X, Y and Z": a plural title with no
+    state repeats the same plural title written with one a sentence or two before (a group is named, then listed)."""
+    doc = ctx.doc
+    if doc[role.end - 1].tag_ not in ("NNS", "NNPS"):
+        return None
+    here = ctx.sent_of[role.start]
+    for start in sorted((k for k in ctx.role_start if k < role.start), reverse=True):
+        earlier = ctx.role_start[start]
+        if here - ctx.sent_of[start] > _PLURAL_TITLE_BACK:
+            break
+        if earlier.text == role.text:
+            code, _ = ctx.state_before(start)
+            if code:
+                return code
+    return None
+
+
+def _listed_after(ctx: Context, s: int, e: int, last: Affiliation | None) -> Affiliation | None:
+    """"deputy ministers X, Y and Z": a name listed after one that a plural title opens shares its title."""
+    doc = ctx.doc
+    if last is None or last.at < 1 or not last.role or s - last.at > 12 \
+            or not (doc[last.at - 1].tag_ in ("NNS", "NNPS") or last.how.startswith("listed")):
+        return None
+    head = doc[e - 1]
+    if head.dep_ != "conj" or not (last.at - 6 <= head.head.i < s):
+        return None
+    return Affiliation(last.actor, last.role, last.sector, "listed", s, last.private, last.home)
+
+
+_GOVERNMENTS = frozenset({"government", "administration", "cabinet"})
+
+
+def _government_of(ctx: Context, k: int) -> str | None:
+    """"X, the deputy foreign minister in the rebel-run government in <capital>": the one state the government
+    phrase after the title names (up to the next punctuation) holds the office."""
+    doc = ctx.doc
+    if not (k < len(doc) and doc[k].lower_ in {"in", "of", "for"}):
+        return None
+    end = next((t.i for t in doc[k:k + 10] if t.is_punct and t.text != "-"), min(k + 10, len(doc)))
+    if not any(t.lower_ in _GOVERNMENTS for t in doc[k:end]):
+        return None
+    codes = {m.code for i in range(k, end) if (m := ctx.mention_at.get(i)) is not None and m.code
+             and m.kind == "state"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _employer_before(ctx: Context, role: Role, text: str) -> tuple[str | None, str]:
@@ -474,7 +562,7 @@ def private_employer(ctx: Context, k: int) -> bool:
     return False
 
 
-_NATIONAL_WORDS = frozenset({"National", "Ministry", "Department"})
+_NATIONAL_WORDS = frozenset({"National", "Ministry", "Department", "State", "Federal"})   # "State Committee for ..."
 
 
 def national_employer(ctx: Context, k: int) -> bool:

@@ -34,6 +34,8 @@ class Cues:
     pronoun_gender: dict[str, str]
     honorific_gender: dict[str, str]
     object_it_verbs: frozenset[str]
+    person_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     min_words_cued: int
     min_words_standalone: int
     min_words_uncued: int

@@ -37,6 +37,7 @@ class Attribution:
     via: Speaker | None = None
     embedded: bool = False          # the quote is part of a sentence (words on both sides of it)
     nobody: bool = False            # the cue's subject names no one who speaks ("51 percent say")
+    naming: bool = False            # the cue is a naming verb ("called the outcome “...”")
 
 
 def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues: Cues,
@@ -46,6 +47,9 @@ def attribute(doc: Doc, span: QuoteSpan, content: Span, quoted: list[bool], cues
     found.embedded = _embedded(doc, content, quoted, index)
     cue = (_governing_cue(content, quoted, cues) or _cue_in_frame(doc, content, quoted, cues, index)
            or _cue_after_colon(doc, content, quoted, index) or _cue_next_sentence(doc, content, quoted, cues, index))
+    if cue is None and found.embedded and not title_like(content):
+        cue = _naming_cue(content, quoted, cues)
+        found.naming = cue is not None
     if cue is None and found.embedded and any(t.pos_ == "VERB" for t in content) and not title_like(content):
         # a partial quote with no cue belongs to the subject of its sentence
         root = index.sent(content.start).root
@@ -179,6 +183,25 @@ def _governing_cue(content: Span, quoted: list[bool], cues: Cues) -> Token | Non
             if node.head.i == node.i:
                 break
             node = node.head
+    return None
+
+
+def _naming_cue(content: Span, quoted: list[bool], cues: Cues) -> Token | None:
+    """A naming verb whose object or its complement is the quoted noun phrase ("called the lifting of sanctions
+    “a pivotal turning point”", "described the treaty as “...”"): the first verb above the quote, a few steps up."""
+    if any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    for token in content:
+        if content.start <= token.head.i < content.end or token.head.i == token.i:
+            continue
+        node = token.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX"):
+                return node if not quoted[node.i] and node.lemma_.lower() in cues.naming_verbs else None
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None
     return None
 
 

@@ -70,6 +70,8 @@ class QuoteExtractor:
             words = len(f.text.split())
             if f.cue is not None and f.speaker is not None:
                 least = self.cues.min_words_standalone if _standalone(f.content) else self.cues.min_words_cued
+                if f.naming and words <= self.cues.max_np_words:
+                    continue    # "called the deal “a good start”", "described them as “frank and useful”": a label
                 if words >= least and not (f.embedded and self._label(f.content, words)):
                     quotes.append(_direct_quote(index, f, f.speaker))
                 continue

@@ -120,6 +120,13 @@ class SpeakerIndex:
         titled = self._title_holder(token, mention.code if mention is not None else None)
         if titled is not None:
             return Speaker(titled.name, titled.actor, core.start_char, core.end_char)
+        if self._definite_title(token):
+            # "Defence Minister X said ... '...,' the minister said": the latest subject holding the title
+            word = token.lemma_.lower()
+            found = self._antecedent(token, lambda t: any(
+                w.lemma_.lower() == word for w in self.doc[t.left_edge.i:t.i + 1]))
+            if found is not None:
+                return found
         if mention is not None and mention.code:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
@@ -143,6 +150,16 @@ class SpeakerIndex:
         holders = {p.name: p for p in self.persons if p.role and p.actor and p.role.split()[-1] == word
                    and (code is None or p.actor == code) and not p.role.startswith("former ")}
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _definite_title(self, token: Token) -> bool:
+        """"the official", "the minister": one unnamed person named before by the same title."""
+        return (token.pos_ == "NOUN" and token.tag_ not in _PLURAL and token.lemma_.lower() in self.cues.person_nouns
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children))
+
+    def _unnamed_person(self, token: Token) -> bool:
+        """"A foreign policy adviser to the president said": one unnamed person as the subject of a cue."""
+        return (token.pos_ == "NOUN" and token.tag_ not in _PLURAL and token.lemma_.lower() in self.cues.person_nouns
+                and self.cues.is_speech_cue(token.head))
 
     def _person_antecedent(self, token: Token) -> Speaker | None:
         """"he"/"she": the latest person named as a subject before, unless a person is named earlier in the same
@@ -278,13 +295,16 @@ class SpeakerIndex:
     def _is_person_of(self, gender: str, at: int | None = None) -> Callable[[Token], bool]:
         def fits(token: Token) -> bool:
             mention = self._name_mention(token)
-            if mention is None:       # a name the actors stage did not take as a person
+            unnamed = (mention is None or not mention.person) and self._unnamed_person(token)
+            if mention is None and not unnamed:       # a name the actors stage did not take as a person
                 return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
-            if mention.how.startswith("official") and token.tag_ not in _PLURAL and at is not None:
+            if (unnamed or mention.how.startswith("official")) and token.tag_ not in _PLURAL and at is not None:
                 # "A spokesman for the ministry said ... '...,' he said": an unnamed official, unless a person is
                 # named between them
                 return not any(token.i < m.tok_start < at and m.how == "name" and not self.quoted[m.tok_start]
                                for m in self.person_mentions)
+            if mention is None:
+                return False
             return bool(mention.person) and self.genders().get(mention.person, gender) == gender
         return fits
 
