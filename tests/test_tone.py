@@ -371,3 +371,12 @@ def test_what_one_calls_anothers_act_does_not_frame_ones_own(analyzer):
     assert not any("reckless" in ev.why for ev in _tone(called, "CHN").evidence)
     made = analyzer.analyze(make_article("Japan made a reckless move on Thursday, releasing the water into the sea."))
     assert any("reckless" in ev.why for ev in _tone(made, "JPN").evidence)
+
+
+def test_a_reproach_in_words_by_no_one_named_weighs_less_than_one_by_an_actor_or_an_act(analyzer):
+    def whys(text: str) -> str:
+        return " ".join(ev.why for ev in _tone(analyzer.analyze(make_article(text)), "Tomas Brandvik").evidence)
+    assert "object of 'accused' -0.20" in whys("Critics accused Tomas Brandvik of wasting public money on the stadium.")
+    assert "object of 'accused' -0.40" in whys(
+        "Opposition leader Karl Berglund accused Finance Minister Tomas Brandvik of wasting public money on the stadium.")
+    assert "object of 'arrested' -0.40" in whys("Police arrested Finance Minister Tomas Brandvik on Monday.")

@@ -84,6 +84,7 @@ RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) aga
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
 DESCRIBED = ("modifier", "apposition", "described as")   # the signals of words on the mention itself
+UNNAMED = 0.5           # a reproach in words ('accused', 'criticised') by no one the article names
 CLAIMED = 0.5          # what is said of a target inside another's quote, against the author's own words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
@@ -106,6 +107,7 @@ class Lexicon:
     backing: frozenset[str] = frozenset()
     feel: frozenset[str] = frozenset()
     say: frozenset[str] = frozenset()
+    reproach: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -117,7 +119,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
                    frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
                    frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
-                   frozenset(data.get("say", ())))
+                   frozenset(data.get("say", ())), frozenset(data.get("reproach", ())))
 
 
 @dataclass(slots=True)
@@ -412,8 +414,10 @@ class ToneScorer:
             if head.dep_ == "nsubjpass" and verb.lemma_.lower() in self.lex.feel:
                 return   # "X was shocked by the killings": X feels, nothing is done to X
             if (w := self._word(verb, self.lex.object, vader)):
-                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, self._doer(verb, head, tokmap),
-                            w < 0))
+                doer = self._doer(verb, head, tokmap)
+                if w < 0 and doer is None and verb.lemma_.lower() in self.lex.reproach:
+                    w *= UNNAMED   # 'critics accuse him', 'protesters accusing X': words of no one the article names
+                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, doer, w < 0))
             for c in verb.children:   # "X was found guilty", "X was declared unfit": what X is found to be
                 if c.dep_ in ("oprd", "acomp") and (w := _get(self.lex.loaded, c)):
                     add(_Signal(sign * w, m.sent, f"'{verb.text} {c.text}'", c.idx, self._doer(verb, head, tokmap),
