@@ -781,3 +781,24 @@ def test_actors_the_groups_spokesman_is_the_armed_group_named_before(nlp, resolv
             "attacks would go on.")
     persons = {p.name: p for p in resolver(nlp(text)).persons}
     assert persons["Ali Haidar"].actor == "LBN"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # "the embassy's": the embassy named last
+    ("Police stormed the Chilean embassy in Lima overnight. The embassy's head of chancery, Pablo Soto, was pushed "
+     "to the ground.", "Pablo Soto", "CHL"),
+    # "a member of the group's political bureau": the armed group named last
+    ("Hezbollah fired rockets on Friday. Hassan Fadlallah, a member of the group's political bureau, said the "
+     "attacks would go on.", "Hassan Fadlallah", "LBN"),
+])
+def test_actors_a_title_owned_by_the_body_or_group_named_before(nlp, resolver, text, name, actor) -> None:
+    persons = {p.name: p for p in resolver(nlp(text)).persons}
+    assert name in persons, persons
+    assert persons[name].actor == actor
+
+
+def test_actors_a_place_name_opening_a_persons_name_is_part_of_it(nlp, resolver) -> None:
+    # "Jordan" is the minister's first name here, not the state
+    a = resolver(nlp("Zambian Defence Minister Jordan Tembo told reporters that the army was ready."))
+    assert "JOR" not in {m.code for m in a.mentions}
+    assert {p.name: p.actor for p in a.persons} == {"Jordan Tembo": "ZMB"}

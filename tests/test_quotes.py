@@ -506,3 +506,10 @@ def test_a_quoted_noun_phrase_a_naming_verb_governs_is_the_subjects_words(analyz
 def test_a_short_quoted_label_of_a_naming_verb_is_no_quote(analyzer) -> None:
     text = 'Row\n\nPrime Minister Carla Mendes of Portugal called the remarks "a new low" on Monday.'
     assert not [q for q in _quotes(analyzer, text) if q.text == "a new low"]
+
+
+def test_a_person_written_by_the_given_name_speaks_as_the_full_name(analyzer) -> None:
+    text = ('Accord signed\n\nEritrean President Tesfay Gebru met the Sudanese leader in Asmara on Monday.\n\n'
+            '"This is a message of peace to the whole region," Tesfay told reporters.')
+    quote = _one(_quotes(analyzer, text), "message of peace")
+    assert (quote.speaker, quote.actor) == ("Tesfay Gebru", "ERI")

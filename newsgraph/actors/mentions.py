@@ -89,6 +89,8 @@ class MentionFinder:
         blocked: list[tuple[int, int]] = []
         ambiguous: list[Found] = []
         for span in spans:
+            if _opens_person_name(doc, span):
+                continue    # "Defense Minister Wellington Koo": a place's name as a person's first name
             entry = self.entries[span.label]
             code = _choose(entry, text)
             if code is None or not _allowed(span, entry, text) or _modifier_only(doc, span) \
@@ -133,6 +135,15 @@ class MentionFinder:
         if entry.how != "demonym":
             m.place = _is_place(doc, span) or (entry.how == "capital" and is_city(span, self.lex))
         return m
+
+
+def _opens_person_name(doc: Doc, span: Span) -> bool:
+    """The model reads the words as the start of a person's name that goes on after them ("Wellington Koo"); not
+    after a preposition ("President of Ghana Kofi Mensah": the state, whatever the model's span)."""
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return False
+    return (span.end < len(doc) and all(t.ent_type_ == "PERSON" for t in span) and doc[span.end].ent_iob_ == "I"
+            and doc[span.end].ent_type_ == "PERSON" and doc[span.end].pos_ == "PROPN")
 
 
 def _choose(entry: Entry, text: str) -> str | None:

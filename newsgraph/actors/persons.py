@@ -189,6 +189,10 @@ class Context:
                 return referent_state(self.found, j - 2, self.sent_of, "org"), "that-org"
             if doc[j - 1].lower_ in GROUP_WORDS:
                 return self._group_before(j - 2), "that-group"
+            # "the embassy's head of chancery": the body named last by that word ("the Mexican embassy")
+            code = self._body_before(j - 2, doc[j - 1].lower_) if doc[j - 1].pos_ == "NOUN" else None
+            if code is not None:
+                return code, "that-body"
         return None, ""
 
     def _group_before(self, at: int) -> str | None:
@@ -197,6 +201,13 @@ class Context:
         groups = [m for m in self.found if m.end <= at and m.code and not m.place and here - self.sent_of[m.start] <= 3
                   and (m.sector == "REB" or m.how.endswith("+based"))]
         return groups[-1].code if groups else None
+
+    def _body_before(self, at: int, word: str) -> str | None:
+        """The state of the body named last, a few sentences before at most, whose name ends with `word`."""
+        here = self.sent_of[at]
+        bodies = [m for m in self.found if m.end <= at and m.code and not m.place and m.kind == "state"
+                  and here - self.sent_of[m.start] <= 6 and self.doc[m.end - 1].lower_ == word]
+        return bodies[-1].code if bodies else None
 
     def _organ_start(self, j: int) -> int:
         """"ECOWAS Commission President X", "EU Foreign Affairs Council chair X": an organ's name between the actor
@@ -252,6 +263,9 @@ class Context:
             if m is not None and m.code and m.kind in {"state", "org"} and not self._qualifies(m):
                 return m.code
             if m is None or not m.code:
+                if k + 3 < len(doc) and doc[k + 1].lower_ == "the" and doc[k + 2].lower_ in GROUP_WORDS \
+                        and doc[k + 3].text in POSSESSIVE:
+                    return self._group_before(k + 1)    # "a member of the group's political bureau"
                 return self._state_of_body(k + 1)
         return None
 

@@ -418,9 +418,14 @@ def _name_word(token: Token) -> bool:
 
 def _by_surname(persons: tuple[Person, ...], surname: str) -> Person | None:
     """The person whose name ends with `surname`; else the one person with a double surname that it opens
-    ("Errázuriz" for "Tomás Errázuriz Vial": Hispanic names are shortened to the first surname)."""
+    ("Errázuriz" for "Tomás Errázuriz Vial": Hispanic names are shortened to the first surname); else the one
+    person whose given name it is."""
     for person in persons:
         if person.name.split()[-1:] == [surname]:
             return person
     first = [p for p in persons if len(p.name.split()) >= 3 and p.name.split()[-2] == surname]
-    return first[0] if len(first) == 1 else None
+    if len(first) == 1:
+        return first[0]
+    # "Abiy told reporters" after "Prime Minister Abiy Ahmed": names written by the given name (patronymics)
+    given = [p for p in persons if len(p.name.split()) >= 2 and p.name.split()[0] == surname]
+    return given[0] if len(given) == 1 else None
