@@ -69,3 +69,23 @@ def test_events_places_and_authors(analyzer, text, expected, wrong):
         assert expected in found
     if wrong:
         assert wrong not in found
+
+
+def test_events_them_is_the_group_named_before(analyzer):
+    text = "Pakistan and Iran traded strikes on Tuesday. China urged them to exercise restraint."
+    found = _asserted(analyzer, text)
+    assert {("CHN", "PAK", "REQUEST"), ("CHN", "IRN", "REQUEST")} <= found
+
+
+def test_events_them_is_never_the_clause_subject(analyzer):
+    text = "Kenya and Uganda signed a deal. Tanzania welcomed it and congratulated them."
+    found = _asserted(analyzer, text)
+    assert ("TZA", "KEN", "SUPPORT") in found
+    assert ("TZA", "TZA", "SUPPORT") not in found
+
+
+def test_events_declaring_a_state_an_aggressor_is_blame(analyzer):
+    # the small model parses the small clause "the UAE an aggressor state" as a verbless ccomp
+    found = _asserted(analyzer, 'Sudan declared the UAE an "aggressor state" and decided to close its embassy.')
+    assert ("SDN", "ARE", "ACCUSE") in found
+    assert not {t for t in _asserted(analyzer, "Ghana declared a state of emergency.") if t[2] == "ACCUSE"}

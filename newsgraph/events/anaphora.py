@@ -42,6 +42,12 @@ def add_anaphora(doc: Doc, index: ActorIndex, mentions: Iterable[Mention], lex: 
                     index.groups[token.i] = [_mention(token, n, found)]
                     gained.add(n)
                 continue
+            if word == "them" and token.dep_ in ("dobj", "pobj") and token.i not in index.acting:
+                found = _them(token, n, acting, index, sents)
+                if found:
+                    index.groups[token.i] = [_mention(token, n, m) for m in found]
+                    gained.add(n)
+                continue
             if token.i in index.acting or (word not in lex.group_nouns and word not in lex.bloc_nouns):
                 continue
             if word in lex.bloc_nouns:
@@ -107,6 +113,26 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     # where too few actors were named
     acted = [m for m in earlier + before if not m.place]
     return _top(acted if len({m.code for m in acted}) >= number else earlier + before, number, token.doc)
+
+
+def _them(token: Token, n: int, acting: list[Mention], index: ActorIndex, sents: list) -> list[Mention]:
+    """ "China, which has ties with both countries, urged them ...", "X and Y traded strikes. Z urged them ...":
+    the group named last in the sentence, else the actors coordinated as a subject there or in the sentence before
+    (never the clause's own subject)."""
+    sent = sents[n]
+    exclude = _clause_subjects(token, index)
+    groups = [i for i in index.groups if sent.start <= i < token.i and len(index.groups[i]) > 1]
+    if groups:
+        found = [m for m in index.groups[max(groups)] if m.code not in exclude]
+        return found if len(found) > 1 else []
+    for lo, hi in ((sent.start, token.i), (sents[n - 1].start if n else sent.start, sent.start)):
+        subjects = [m for m in acting if lo <= m.tok_start < hi and not m.place and m.code not in exclude
+                    and _subject(token.doc[m.tok_end - 1])]
+        for size in (3, 2):
+            found = _coordination(subjects, size, sent, token)
+            if found:
+                return found
+    return []
 
 
 def _coordination(before: list[Mention], number: int, sent, token: Token) -> list[Mention]:

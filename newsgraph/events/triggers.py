@@ -91,6 +91,9 @@ def _prescriptive(token: Token, lex: Lexicon) -> bool:
 def predicates(verb: Token) -> list[Token]:
     """What a naming verb calls its object: "called the move reckless", "described it as an attack"."""
     found = [c for c in verb.children if c.dep_ == "oprd"]
+    # the small model parses some small clauses as a clause with no verb ("declared X an aggressor state")
+    found += [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ")
+              and not any(k.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for k in c.children)]
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]   # "as" hangs off the verb or its object
     found += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
               for p in c.children if p.dep_ == "pobj"]
