@@ -89,3 +89,8 @@ def test_events_declaring_a_state_an_aggressor_is_blame(analyzer):
     found = _asserted(analyzer, 'Sudan declared the UAE an "aggressor state" and decided to close its embassy.')
     assert ("SDN", "ARE", "ACCUSE") in found
     assert not {t for t in _asserted(analyzer, "Ghana declared a state of emergency.") if t[2] == "ACCUSE"}
+
+
+def test_events_a_threat_is_aimed_where_its_act_is(analyzer):
+    text = "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers after unrest in the city."
+    assert ("DZA", "DZA", "THREATEN") in _asserted(analyzer, text)

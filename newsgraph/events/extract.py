@@ -123,7 +123,7 @@ class EventExtractor:
         found += self._concerns(sent, index, {f.token.i for f in found} | heads | quoted)
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
-        found = _responses(_shared_targets(sorted(found, key=lambda f: f.token.i)), n, done, lex, index)
+        found = _responses(_threatened(_shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -425,6 +425,22 @@ def _reciprocal(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.entry.pos == "noun" or bool(trigger.entry.objects) or not direct_objects(token)
 
 
+def _threatened(found: list[_Found]) -> list[_Found]:
+    """ "threatened to institute a curfew in X": a threat that names no one is aimed at whom the act it threatens
+    is, a place's state included (a domestic threat, as PLOVER codes it)."""
+    out = []
+    for item in found:
+        if item.type == "THREATEN" and item.sources and not item.targets:
+            own = {s.code for s in item.sources}
+            inside = {t.i for t in item.token.subtree} - {item.token.i}
+            donors = [f for f in found if f is not item and f.targets and f.token.i in inside and f.type != "THREATEN"]
+            targets = [t for t in donors[0].targets if t.place or t.code not in own] if donors else []
+            if targets:
+                item = replace(item, targets=targets, rule=item.rule + "+threatened")
+        out.append(item)
+    return out
+
+
 def _pressure(verb: Token) -> list[Token]:
     """Who pressed: "under pressure from X", "bowing to pressure from X", "after pressure by X"."""
     heads = [verb, *(h for h in (verb.head,) if verb.dep_ == "conj")]   # "..., Y backed down and halted ..."
@@ -488,6 +504,8 @@ def _self_event(source: Mention, target: Mention, type_: str) -> bool:
         return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES or target.sector in PRIVATE:
         return False   # a government licensing its own companies is not an interaction
+    if type_ == "THREATEN" and target.place:
+        return True   # "threatened to impose a curfew in X's capital"
     if type_ in OUTWARD:
         return False   # "reinforced its troops in the northern state of X": moved at home, aimed at no one
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
