@@ -29,6 +29,8 @@ FLOORS = {
     "heldout4": {"--min-event-f1": 0.64, "--min-quote-acc": 0.82, "--min-person-acc": 0.89, "--min-boilerplate": 0.95},
     "heldout5": {"--min-event-f1": 0.54, "--min-quote-acc": 0.85, "--min-person-acc": 0.91, "--min-boilerplate": 0.95},
     "heldout6": {"--min-event-f1": 0.62, "--min-quote-acc": 0.60, "--min-person-acc": 0.72, "--min-boilerplate": 0.80},
+    # scored once blind (0.612 / 0.690 / 0.853), then a development set: floors under the fifth session's figures
+    "heldout11": {"--min-event-f1": 0.68, "--min-quote-acc": 0.86, "--min-person-acc": 0.93, "--min-boilerplate": 0.95},
 }
 PROJECT_SETS = Path(__file__).resolve().parent / "data"
 
