@@ -136,9 +136,9 @@ def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
 
     timer = threading.Timer(seconds, fire)
     timer.daemon = True
-    timer.start()
     try:
         try:
+            timer.start()   # inside: on a loaded machine a short limit can fire before start() returns
             yield
         finally:
             with lock:
