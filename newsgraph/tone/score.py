@@ -22,39 +22,32 @@ squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few cl
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newsgraph.nlp import doc_text
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
-from newsgraph.tone.peace import appeals_for_calm, conciliatory, convenes, load_peace, stands_with
+from newsgraph.nlp import doc_text
+from newsgraph.tone.lexicon import Lexicon, load_lexicon
+from newsgraph.tone.peace import conciliatory, load_peace
+from newsgraph.tone.signals import (GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
+                                    _sent_of, _Signal, _standing, _Target)
+from newsgraph.tone.words import Words
 
-LEXICON = Path(__file__).resolve().parent / "lexicon.yaml"
-VADER_WORD = 0.2       # weight of a VADER word (valence / 4) attached to a mention, against our own lexicon's 1.0
+__all__ = ["ToneScorer", "RECEIVED", "_Signal", "_Target"]
+
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
 GATE = 0.1              # standing above which what is done to a state is not held against its head
 LEADS = 0.5             # what is done to a state, for its one head named in the article
 HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "head of state",
          "head of government", "supreme leader")
-GIVES_AID = 0.3         # as the source of an AID event
-MAKES_PACT = 0.3        # as the source of an AGREE event
-BACKS = 0.2             # as the source of a SUPPORT event
 MEDIATES = 0.3          # as the source of a CONSULT event of mediation
-CONVENES = 0.3          # hosting talks, bringing parties together: a go-between's part, as mediating is
-CALMS = 0.2             # appealing for calm, restraint, dialogue
 PEACEFUL = 0.1          # words of peace in one's own quote
-FULL = 0.2              # a signal this strong counts as one in the normaliser; weaker ones as a fraction
 
 # (role, PLOVER type) -> weight for the actor in that role of an asserted event.
 EVENT_WEIGHTS = {
@@ -66,85 +59,14 @@ EVENT_WEIGHTS = {
     ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3, ("source", "AGREE"): 0.3, ("target", "AGREE"): 0.3,
 }
 HARMS = ("ASSAULT", "COERCE", "THREATEN")   # done to a target, these make it a victim
-SUBJECT_DEPS = ("nsubj",)
-OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
-MODIFIER_DEPS = ("amod", "appos", "compound", "acl", "nmod", "advmod")
-# Nouns that stand for the actor that owns them: "X's government falsely claimed" is said of X.
-GROUPS = ("REB", "CRM")   # armed and criminal groups: coded as a state's sector, but actors of their own
-PROXIES = ("government", "regime", "administration", "leadership", "leader", "president", "junta", "army",
-           "military", "forces", "campaign", "party", "ministry", "authorities", "officials", "spokesman",
-           "spokeswoman", "spokesperson")
-TITLES = ("president", "minister", "premier", "chancellor", "king", "queen", "emir", "leader", "chairman",
-          "chairwoman", "secretary", "governor", "ambassador", "envoy", "commander", "general", "head", "chief")
-MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
-POSSIBLE = ("could", "might", "may", "should", "can")
-RELATIVES = ("who", "which", "that")
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
-DESCRIBED = ("modifier", "apposition", "described as")   # the signals of words on the mention itself
-UNNAMED = 0.5           # a reproach in words ('accused', 'criticised') by no one the article names
-CLAIMED = 0.5          # what is said of a target inside another's quote, against the author's own words
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    loaded: dict[str, float]
-    subject: dict[str, float]
-    object: dict[str, float]
-    rebuttal: re.Pattern[str]
-    give: frozenset[str] = frozenset()
-    aid: frozenset[str] = frozenset()
-    framing: dict[str, float] = field(default_factory=dict)
-    against: dict[str, float] = field(default_factory=dict)
-    settle: frozenset[str] = frozenset()
-    pact: frozenset[str] = frozenset()
-    earn: frozenset[str] = frozenset()
-    earns: dict[str, float] = field(default_factory=dict)
-    back: frozenset[str] = frozenset()
-    backing: frozenset[str] = frozenset()
-    feel: frozenset[str] = frozenset()
-    say: frozenset[str] = frozenset()
-    reproach: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=2)
-def load_lexicon(path: Path = LEXICON) -> Lexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    rebuttal = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["rebuttal"]) + r")\b", re.I)
-    return Lexicon(data["loaded"], data["subject"], data["object"], rebuttal, frozenset(data.get("give", ())),
-                   frozenset(data.get("aid", ())), data.get("framing", {}), data.get("against", {}),
-                   frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
-                   frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
-                   frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
-                   frozenset(data.get("say", ())), frozenset(data.get("reproach", ())))
-
-
-@dataclass(slots=True)
-class _Signal:
-    weight: float
-    sent: int
-    why: str
-    fact: int | None = None     # offset of the word it was read from: a predicate and an event on it are one fact
-    by: str | None = None       # the target key of whoever did or said it to this target (the accuser, the attacker)
-    hostile: bool = False       # hostility received: weighed again once the one who showed it is scored
-    on: str | None = None       # the target key of whom this target harmed: weighed again by that one's standing
-
-
-@dataclass(slots=True)
-class _Target:
-    key: str
-    name: str
-    kind: str
-    mentions: int = 0
-    sents: set[int] = field(default_factory=set)
-    signals: list[_Signal] = field(default_factory=list)
-    named_as_modifier: bool = False   # its name was read from a mention modifying a noun ('Houthi rebels')
-
-
-class ToneScorer:
+class ToneScorer(Words):
     """Scores the tone of one parsed article toward each actor and person it covers."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -239,226 +161,6 @@ class ToneScorer:
                         sig.hostile and wronged or sig.why.startswith("source of")):
                     leader.signals.append(_Signal(LEADS * sig.weight, sig.sent, f"{sig.why}, to its state",
                                                   sig.fact, sig.by, sig.hostile))
-
-    # --- words attached to a mention -------------------------------------------------------------------------
-
-    def _word(self, token: Token, table: dict[str, float], vader: bool = True) -> float:
-        """Our weight for a word, else VADER's valence at a lower weight (adjectives, verbs, adverbs: its nouns,
-        "party", "hero", say more about the topic than about the one they are attached to)."""
-        for form in (_hyphened(token), token.lower_, token.lemma_.lower()):
-            if form in table:
-                return table[form]
-        if vader and token.pos_ in ("ADJ", "VERB", "ADV"):
-            valence = self.vader.lexicon.get(token.lower_)
-            if valence is not None:
-                return VADER_WORD * valence / 4
-        return 0.0
-
-    def _attached(self, doc: Doc, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
-        span = doc[m.tok_start:m.tok_end]
-        if not len(span):
-            return
-        head = span.root
-        inside = range(m.tok_start, m.tok_end)
-        add = target.signals.append
-        for tok in span:  # "the brutal regime", when the words are inside the mention itself
-            if tok.i != head.i and (w := _get(self.lex.loaded, tok)):
-                add(_Signal(w, m.sent, f"modifier '{tok.text}'"))
-        for child in head.children:
-            if child.i in inside or child.dep_ not in MODIFIER_DEPS:
-                continue
-            for tok in ([child] + [c for c in child.children if c.dep_ in ("amod", "compound")]
-                        if child.dep_ == "appos" else [child]):
-                if (w := self._word(tok, self.lex.loaded)):
-                    add(_Signal(w, m.sent, f"{'apposition' if child.dep_ == 'appos' else 'modifier'} '{tok.text}'"))
-        for child in head.children:   # "X, in an impulsive move, said": how X acts, on the mention itself
-            if child.dep_ == "prep" and child.lower_ == "in" and child.i not in inside:
-                for tok in [c for c in child.subtree if c.dep_ in ("amod", "pobj")]:
-                    if (w := self.lex.framing.get(tok.lower_)):
-                        add(_Signal(w, m.sent, f"'in ... {tok.text}'"))
-                        break
-        described = None
-        if head.dep_ in ("compound", "poss") or head.dep_ == "amod" and head.head.pos_ == "NOUN":
-            described = head.head   # "the X regime", "X's brutal crackdown", "Russian meddling"
-        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
-            # "the regime of X"; "President of the Republic X" as the parser often reads a title before a name
-            described = head.head.head
-        elif head.dep_ == "appos":  # "a disgraced aide, X"
-            described = head.head
-        if head.dep_ in ("poss", "amod") and described is not None and described.lemma_.lower() not in PROXIES:
-            # "X's embattled government" describes X; "X's brutal crackdown", "X's failures" frame its acts
-            for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
-                if (w := _get(self.lex.framing, tok) or (_get(self.lex.loaded, tok) if tok.i != described.i else 0)):
-                    add(_Signal(w, m.sent, f"its '{tok.text}'"))
-                    break
-            if described.dep_ == "pobj" and (w := self.lex.against.get(described.head.head.lemma_.lower())) and (
-                    described.head.lower_ == "against"):   # "protests against X's austerity plan"
-                add(_Signal(w, m.sent, f"'{described.head.head.text} against' its {described.text}",
-                            described.head.head.idx, None, True))
-            if described.dep_ == "nsubj" and (earned := self._earned(described.head)):   # "X's handling won praise"
-                add(_Signal(earned[0], m.sent, f"its {described.text} {earned[1]}"))
-            described = None
-        if head.dep_ == "pobj" and head.head.lower_ == "against" and (
-                w := self.lex.against.get(head.head.head.lemma_.lower())):   # "the allegations against X"
-            add(_Signal(w, m.sent, f"'{head.head.head.text} against'", head.head.head.idx, None, True))
-        if described is not None and described.i not in inside:
-            for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
-                if (w := _get(self.lex.loaded, tok)):
-                    add(_Signal(w, m.sent, f"described as '{_hyphened(tok)}'"))
-            if described.lemma_.lower() in PROXIES or target.kind == "person" and described.lower_ in TITLES:
-                self._predicate(described, m, target, tokmap)   # what "X's government", "President X" does, X does
-        self._predicate(head, m, target, tokmap)
-
-    @staticmethod
-    def _doer(verb: Token, head: Token, tokmap: dict[int, str]) -> str | None:
-        """Who did the predicate to the target: the subject of 'critics slammed X', the agent of 'X was
-        condemned by Y' (a proxy noun, "Y's government", stands for Y)."""
-        for c in verb.children:
-            if c.dep_ == "nsubj" and head.dep_ != "nsubjpass":
-                doer = c
-            elif c.dep_ == "agent":
-                doer = next((g for g in c.children if g.dep_ == "pobj"), None)
-            else:
-                doer = None
-            if doer is None:
-                continue
-            if doer.i in tokmap:
-                return tokmap[doer.i]
-            owner = next((g for g in doer.children if g.dep_ in ("poss", "compound") and g.i in tokmap), None)
-            if owner is not None and doer.lemma_.lower() in PROXIES:
-                return tokmap[owner.i]
-        return None
-
-    def _relative(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
-        """"X, who refused ...", "X, which was indicted": the relative pronoun stands for X."""
-        for clause in head.children:
-            if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
-                pron = next((c for c in clause.children if c.lower_ in RELATIVES
-                             and c.dep_ in SUBJECT_DEPS + OBJECT_DEPS), None)
-                if pron is not None:   # background, often: only our own lexicon's words, not VADER's
-                    self._verb(clause, pron, m, target, tokmap, vader=False)
-
-    def _predicate(self, head: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
-        head = _first_conjunct(head)   # "X and Y signed": Y is a subject of 'signed' too
-        verb = head.head
-        # the doer written as a passive's agent or before a hyphen: 'talks mediated by X', 'the X-brokered deal'
-        doer = head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB"
-        if doer:
-            verb = verb.head
-        elif head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.i == head.i + 2 and head.nbor().text == "-":
-            doer = True
-        if verb.pos_ == "ADJ" and head.dep_ in SUBJECT_DEPS and verb.dep_ in ("ccomp", "oprd", "xcomp") and (
-                w := _get(self.lex.loaded, verb)):   # "the court found X guilty": a small clause says X is
-            target.signals.append(_Signal(w, m.sent, f"'found {verb.text}'", verb.idx))
-        if verb.i == head.i or verb.pos_ not in ("VERB", "AUX"):
-            self._relative(head, m, target, tokmap)
-            return
-        self._verb(verb, head, m, target, tokmap, subject=True if doer else None)
-        self._relative(head, m, target, tokmap)
-        if doer:
-            return
-        if head.dep_ in SUBJECT_DEPS:   # "X arrived and signed", "X pledged to send": X does these too
-            controls = not any(c.dep_ in ("dobj", "obj") for c in verb.children)   # not "asked Y to lie"
-            for other in verb.children:
-                if (other.dep_ == "conj" or other.dep_ == "xcomp" and controls) and other.pos_ == "VERB" and not any(
-                        c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
-                    self._verb(other, head, m, target, tokmap)
-
-    def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str],
-              vader: bool = True, subject: bool | None = None) -> None:
-        if any(c.dep_ == "neg" for c in verb.children):
-            return  # "did not censure X" says little about X either way
-        # "vowed to impeach X", "could indict X": a predicate only intended or possible counts half
-        sign = 0.5 if verb.dep_ == "xcomp" or any(
-            c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) else 1.0
-        add = target.signals.append
-        if subject is None:
-            subject = head.dep_ in SUBJECT_DEPS
-        if subject:
-            if (w := self._word(verb, self.lex.subject, vader)):
-                add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
-            # "X signed a historic accord", "X presided over a fiasco", "in a rash move"; what X says or calls
-            # something ("called the release reckless", "said it was aggression") is X's words of another's act
-            for obj in () if verb.lemma_.lower() in self.lex.say else verb.children:
-                if obj.dep_ in ("dobj", "obj", "attr") or obj.dep_ == "prep" and obj.lower_ in ("over", "in"):
-                    for tok in obj.subtree:
-                        if (tok.i == obj.i or tok.dep_ in ("amod", "pobj")) and (
-                                w := self.lex.framing.get(tok.lower_)) and not any(   # not "Y's failure", "Russian
-                                g.dep_ == "poss" or tokmap.get(g.i, target.key) != target.key   # meddling"
-                                for g in tok.children):
-                            add(_Signal(sign * w, m.sent, f"'{verb.text} ... {tok.text}'"))
-                            break
-            if (earned := self._earned(verb)):   # "X earned respect", "X drew condemnation"
-                add(_Signal(sign * earned[0], m.sent, earned[1], verb.idx))
-            for c in verb.children:   # "X met Y, drawing a rebuke": what the act earns, X earns
-                if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in SUBJECT_DEPS for g in c.children) and (
-                        earned := self._earned(c)):
-                    add(_Signal(sign * earned[0], m.sent, earned[1], c.idx))
-            if (pact := self._object_in(verb, self.lex.settle, self.lex.pact)) is not None:
-                add(_Signal(sign * MAKES_PACT, m.sent, f"makes a pact ('{verb.text} {pact.text}')", verb.idx))
-            if (backed := self._object_in(verb, self.lex.back, self.lex.backing)) is not None and any(
-                    tokmap.get(t.i, target.key) != target.key for t in backed.subtree):
-                # backing another party ("support for the Syrian people"), not a policy ("support for a bill")
-                add(_Signal(sign * BACKS, m.sent, f"backs ('{verb.text} {backed.text}')", verb.idx))
-            self._peacemaking(verb, sign, m, target, tokmap)
-            if (given := self._object_in(verb, self.lex.give, self.lex.aid)) is not None:
-                # "will send aid", "pledged to send aid": a pledge is itself an act of help; "could send" is not
-                pledge = 0.5 if any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children) else 1.0
-                add(_Signal(pledge * GIVES_AID, m.sent, f"gives aid ('{verb.text} {given.text}')", verb.idx))
-            for c in verb.children:
-                if c.dep_ == "advmod" and (w := self.lex.subject.get(c.lower_)):
-                    add(_Signal(sign * w, m.sent, f"'{c.text} {verb.text}'"))
-                elif c.dep_ in ("acomp", "attr") and (w := self._word(c, self.lex.loaded)):
-                    add(_Signal(sign * w, m.sent, f"'is {c.text}'"))
-        elif head.dep_ in OBJECT_DEPS:
-            if head.dep_ == "nsubjpass" and verb.lemma_.lower() in self.lex.feel:
-                return   # "X was shocked by the killings": X feels, nothing is done to X
-            if (w := self._word(verb, self.lex.object, vader)):
-                doer = self._doer(verb, head, tokmap)
-                if w < 0 and doer is None and verb.lemma_.lower() in self.lex.reproach:
-                    w *= UNNAMED   # 'critics accuse him', 'protesters accusing X': words of no one the article names
-                add(_Signal(sign * w, m.sent, f"object of '{verb.text}'", verb.idx, doer, w < 0))
-            for c in verb.children:   # "X was found guilty", "X was declared unfit": what X is found to be
-                if c.dep_ in ("oprd", "acomp") and (w := _get(self.lex.loaded, c)):
-                    add(_Signal(sign * w, m.sent, f"'{verb.text} {c.text}'", c.idx, self._doer(verb, head, tokmap),
-                                w < 0))
-
-    def _peacemaking(self, verb: Token, sign: float, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
-        """The subject of `verb` convenes talks, appeals for calm or stands with another (see tone/peace.py)."""
-        add = target.signals.append
-        if (met := convenes(verb, self.peace)) is not None:
-            add(_Signal(sign * CONVENES, m.sent, f"convenes ('{verb.text} {met.text}')", verb.idx))
-        if (calm := appeals_for_calm(verb, self.peace)) is not None:
-            add(_Signal(sign * CALMS, m.sent, f"appeals for calm ('{verb.text} ... {calm.text}')", verb.idx))
-        if (ally := stands_with(verb, self.peace)) is not None and any(
-                tokmap.get(t.i, target.key) != target.key for t in ally.subtree):
-            add(_Signal(sign * BACKS, m.sent, f"stands with ('{verb.text} ... {ally.text}')", verb.idx))
-
-    def _earned(self, verb: Token) -> tuple[float, str] | None:
-        """What the subject of `verb` earns: 'won praise', 'deserves credit', 'drew condemnation'."""
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.earn:
-            return None
-        for obj in verb.children:
-            if obj.dep_ in ("dobj", "obj") and (w := self.lex.earns.get(obj.lemma_.lower(), self.lex.earns.get(
-                    obj.lower_))):
-                return w, f"'{verb.text} {obj.text}'"
-        return None
-
-    @staticmethod
-    def _object_in(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> Token | None:
-        """The object of one of `verbs` that is (or is qualified by) one of `nouns`: 'sent a rescue team', 'pledged
-        funding', 'flew in supplies', 'signed the border treaty'."""
-        if verb.lemma_.lower() not in verbs:
-            return None
-        for obj in verb.children:
-            if obj.dep_ in ("dobj", "obj") or (obj.dep_ == "prep" and obj.lower_ in ("with", "in")):
-                objs = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
-                for tok in objs + [c for o in objs for c in o.children if c.dep_ == "conj"]:
-                    words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
-                    words += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-                    if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
-                        return tok
-        return None
 
     # --- events and quotes -----------------------------------------------------------------------------------
 
@@ -614,87 +316,3 @@ class ToneScorer:
                                              "; ".join(whys)))
         return Tone(target=t.key, name=t.name, kind=t.kind, score=round(score, 3), label=tone_label(score),
                     mentions=t.mentions, evidence=tuple(evidence))
-
-
-def _standing(targets: dict[str, _Target]) -> dict[str, float]:
-    """What each does and how it is described, without what others say or do to it, nor the hostile acts
-    themselves (an accusation is weighed by who makes it, not by itself)."""
-    hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
-    return {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
-            for key, t in targets.items()}
-
-
-def _claimant(voices: list[tuple[int, int, set[str], bool]], m: Mention, key: str) -> tuple[str, bool] | None:
-    """Who says what is said of a mention inside another's quote ('' when the speaker is no target) and whether the
-    quote is direct; None when the mention is in the author's own words or in its own side's."""
-    for start, end, keys, direct in voices:
-        if start <= m.start and m.end <= end:
-            return None if key in keys else (min(keys, default=""), direct)
-    return None
-
-
-def _as_claim(signals: list[_Signal], claimant: str, direct: bool) -> None:
-    """Words on a mention inside another's quote are that speaker's claim, not the author's description: weaker,
-    and hostility weighed by the speaker's standing as an accusation is. In reported speech the author's own gloss
-    ('X said it struck Y, a militant group') stays the author's."""
-    for sig in signals:
-        if not direct and sig.why.startswith(DESCRIBED):
-            continue
-        sig.weight *= CLAIMED
-        if sig.weight < 0:
-            sig.hostile, sig.by = True, sig.by or claimant or None
-
-
-def _armed(key: str) -> bool:
-    """An armed or criminal group's target key ('YEMREB', see `_target`)."""
-    return len(key) > 3 and key[-3:] in GROUPS and key[:-3].isupper()
-
-
-def _facts(signals: list[_Signal]) -> list[_Signal]:
-    """One signal per fact: a predicate and the event read from the same word count once, the stronger."""
-    out: list[_Signal] = []
-    seen: dict[int, int] = {}
-    for sig in signals:
-        if sig.fact is None:
-            out.append(sig)
-        elif sig.fact not in seen:
-            seen[sig.fact] = len(out)
-            out.append(sig)
-        elif abs(sig.weight) > abs(out[seen[sig.fact]].weight):
-            kept = out[seen[sig.fact]]
-            out[seen[sig.fact]] = _Signal(sig.weight, sig.sent, sig.why, sig.fact, sig.by or kept.by,
-                                          sig.hostile or kept.hostile, sig.on or kept.on)
-    return out
-
-
-def _score(signals: list[_Signal]) -> float:
-    """The sum over the square root of the number of signals, squashed into [-1, 1]."""
-    total = sum(s.weight for s in signals)
-    count = sum(min(1.0, abs(s.weight) / FULL) for s in signals)
-    return math.tanh(total / math.sqrt(max(1.0, count)))
-
-
-def _hyphened(tok: Token) -> str:
-    """'far-right', which the tokenizer splits in three, as one word: the last part with the two before it."""
-    i, text = tok.i, doc_text(tok.doc)
-    if tok.idx >= 2 and text[tok.idx - 1] == "-" and i >= 2 and not tok.doc[i - 1].whitespace_ and (
-            not tok.doc[i - 2].whitespace_):
-        return f"{tok.doc[i - 2].lower_}-{tok.lower_}"
-    return tok.lower_
-
-
-def _get(table: dict[str, float], tok: Token) -> float:
-    """A word's weight in one of our tables, as a hyphenated whole first ('far-right', not 'right')."""
-    return table.get(_hyphened(tok)) or table.get(tok.lower_) or 0.0
-
-
-def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _sent_of(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return max(0, bisect_right(starts, offset) - 1)
