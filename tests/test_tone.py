@@ -380,3 +380,12 @@ def test_a_reproach_in_words_by_no_one_named_weighs_less_than_one_by_an_actor_or
     assert "object of 'accused' -0.40" in whys(
         "Opposition leader Karl Berglund accused Finance Minister Tomas Brandvik of wasting public money on the stadium.")
     assert "object of 'arrested' -0.40" in whys("Police arrested Finance Minister Tomas Brandvik on Monday.")
+
+
+def test_who_levels_accusations_or_refuses_is_shown_combative(analyzer):
+    def whys(text: str) -> str:
+        return " ".join(ev.why for ev in _tone(analyzer.analyze(make_article(text)), "Karl Berglund").evidence)
+    # the lexicon's weight, not VADER's faint one (-0.06): as who blames is shown
+    assert "subject of 'accused' -0.20" in whys(
+        "Opposition leader Karl Berglund accused the finance minister of wasting public money on the stadium.")
+    assert "subject of 'refused' -0.30" in whys("Opposition leader Karl Berglund refused to apologise on Monday.")
