@@ -389,3 +389,10 @@ def test_who_levels_accusations_or_refuses_is_shown_combative(analyzer):
     assert "subject of 'accused' -0.20" in whys(
         "Opposition leader Karl Berglund accused the finance minister of wasting public money on the stadium.")
     assert "subject of 'refused' -0.30" in whys("Opposition leader Karl Berglund refused to apologise on Monday.")
+
+
+def test_agreeing_is_the_sources_act_not_the_one_agreed_withs(analyzer):
+    analysis = analyzer.analyze(make_article("Bolivia agreed to Chile's demand to reopen the border crossing."))
+    assert "source of AGREE ('agreed') +0.25" in " ".join(ev.why for ev in _tone(analysis, "BOL").evidence)
+    assert "target of AGREE ('agreed') +0.10" in " ".join(ev.why for ev in _tone(analysis, "CHL").evidence)
+    assert _tone(analysis, "CHL").label == "neu"

@@ -56,7 +56,10 @@ EVENT_WEIGHTS = {
     ("source", "ASSAULT"): -0.5, ("source", "COERCE"): -0.4, ("source", "THREATEN"): -0.3,
     ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.2,
     ("target", "ASSAULT"): 0.1, ("target", "COERCE"): 0.1, ("target", "THREATEN"): 0.1,   # the victim: sympathy
-    ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3, ("source", "AGREE"): 0.3, ("target", "AGREE"): 0.3,
+    ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3,
+    # agreeing is the source's act; the one agreed with has done nothing the agreement shows (as often a party
+    # pressed to terms as a partner): gold labels, h6-h12 and basil, are no warmer for either than for anyone
+    ("source", "AGREE"): 0.25, ("target", "AGREE"): 0.1,
 }
 HARMS = ("ASSAULT", "COERCE", "THREATEN")   # done to a target, these make it a victim
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them
