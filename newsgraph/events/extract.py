@@ -59,6 +59,8 @@ TOLD = frozenset({"on", "upon", "to", "with"})
 BACK_REFERENCES = frozenset({"pronoun", "possessive", "reflexive"})
 # Deciding a sanction is imposing it (PLOVER), as announcing one is: "the ministers agreed to suspend X's visas".
 DECIDING = frozenset({"agree", "decide"})
+# ... and so is deciding a condemnation or a refusal: what was decided is done to the other.
+DECIDED = frozenset({"SANCTION", "ACCUSE", "REJECT"})
 # Harms whose victim a speaker names with no doer ("said X would be crushed"): the speaker's threat.
 HARMS = frozenset({"COERCE", "ASSAULT"})
 # Acts aimed at another by definition: a state's forces moved, or aid given, within its own borders are no event.
@@ -150,7 +152,8 @@ class EventExtractor:
             sources = wrapper_roles(token, index, lex) or sources
             modality = read_modality(token, lex, wrapped=True)
             type_, mode, rule = wrapper.type, None, f"{rule}+{token.lemma_}"
-            if type_ == "AGREE" and entry.type == "SANCTION" and lex.lemma(token) in DECIDING:
+            if type_ == "AGREE" and entry.type in DECIDED and lex.lemma(token) in DECIDING:
+                # "agreed to condemn X" condemns X (an accord among the deciders, not with X)
                 type_, mode = entry.type, entry.mode   # "agreed to suspend visa-free travel for X": decided, imposed
             if modality.speech is not None and type_ in SPOKEN_INTENT:
                 type_ = SPOKEN_INTENT[type_]
@@ -245,6 +248,13 @@ class EventExtractor:
                               for t in c.subtree)
             targets = [m for m in search_actors(trigger.clause, index, skip=own | aside) if m.code not in codes]
             rule += "+search"
+        if not targets and type_ == "MOBILIZE" and sources:
+            # "warships were deployed around Taiwan", "called up reservists ahead of an operation in Lebanon": a
+            # force posture is aimed at the foreign place it moves to or readies for
+            codes = {s.code for s in sources}
+            targets = [m for t in trigger.clause.subtree if (m := index.places.get(t.i)) is not None
+                       and m.code not in codes][:1]
+            rule += "+abroad" if targets else ""
         if not targets and type_ == "CONSULT" and found.mode == "visit":
             # "paid a visit to X", "arrived in X on a state visit": the host is the state visited
             own = {s.code for s in sources}
@@ -468,10 +478,13 @@ def _clause_verbs(token: Token) -> set[int]:
 def _condemned_place(item: _Found, index: ActorIndex) -> list[Mention]:
     """ "condemned the use of force against demonstrators in Georgia": a condemned act that names no author is laid
     at the door of the state where it happened."""
-    if item.type != "ACCUSE" or item.token.pos_ != "VERB":
+    if item.type not in ("ACCUSE", "REJECT") or item.token.pos_ != "VERB":
         return []
     own = {s.code for s in item.sources}
-    for obj in (c for c in item.token.children if c.dep_ in OBJECTS | {"nsubjpass"}):
+    # so is a refusal of what was to happen in a place ("turned down an invitation to the conference in X",
+    # "denied that its troops had crossed into X")
+    deps = OBJECTS | {"nsubjpass"} | ({"ccomp"} if item.type == "REJECT" else set())
+    for obj in (c for c in item.token.children if c.dep_ in deps):
         for tok in obj.subtree:
             mention = index.places.get(tok.i)
             if mention is not None and mention.code not in own:

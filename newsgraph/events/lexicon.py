@@ -92,6 +92,7 @@ class Lexicon:
     scheduling: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    markets: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
     reversing: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -211,6 +212,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.scheduling = words(mod["scheduling"])
     lex.one_sided = words(data["one_sided"])
     lex.reciprocal = words(data.get("reciprocal", ()))
+    lex.markets = words(data.get("markets", ()))
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
     lex.reversing = words(data.get("reversing", ()))
     ana = data["anaphora"]

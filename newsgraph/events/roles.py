@@ -38,6 +38,11 @@ PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
 MEANS = frozenset({"by", "over"})
 # Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
 MOVERS = frozenset({"RETREAT", "MOBILIZE"})
+# Verbs whose passive names the one who acts in its "to" phrase ("was summoned to the ministry of Y").
+SUMMONING = frozenset({"summon"})
+# Heads of a partitive whose of-phrase names the forces ("thousands of troops").
+PARTITIVES = frozenset({"thousand", "hundred", "dozen", "ten", "million", "battalion", "brigade", "unit", "company",
+                        "contingent", "squadron", "group"})
 # Passives that say where forces are, not that they moved.
 STATIVE = frozenset({"station", "base", "garrison", "position", "keep", "locate"})
 # Where one withdraws from is the target ("the withdrawal of its soldiers from X").
@@ -109,6 +114,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         if not sources and entry.type in BARRING:
             # "X's vessels were barred from Y's ports", "X was suspended from the bloc": Y did it
             sources = _all(prep_objects(verb, ["from"]), index)
+        if not sources and lex.lemma(verb) in SUMMONING:
+            # "X's ambassador was summoned to the foreign ministry of Y": Y summoned
+            sources = _all(prep_objects(verb, ["to"]), index)
         patients = patient_tokens(verb)
         if not sources and entry.type in MOVERS and _moved(verb, lex):
             # "X's forces were placed on alert", "X's heavy weapons were pulled back": who moves acts
@@ -135,6 +143,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         nested = [p for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == entry.prep
                   for p in t.children if p.dep_ == "pobj"]
         targets = _all(prep_objects(verb, [entry.prep]), index) or _all(nested, index) or _all(objects, index)
+        if not targets and entry.prep in HOSTILE_PREPS - {"on", "upon", "for"}:
+            # "lashed out at Manila", "complained to Beijing": a capital or state named as where the act is aimed
+            targets = named_places(prep_objects(verb, [entry.prep]), index)
         if not targets and entry.type in AUTHORED | {"RETREAT"}:   # "pulled out of the deal brokered by X and Y"
             targets = _authors(prep_objects(verb, [entry.prep]), index)
         if not targets and entry.prep in MEANS:   # "spoke by telephone with X": the phrase of the means names no one
@@ -257,6 +268,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         between = _all(prep_objects(noun.head, ["between"]), index)   # "clashes erupted between X and Y"
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
+    if not targets and entry.type in AUTHORED - {"ACCUSE"}:   # not "an investigation into crimes by X"
+        # "its backing for the measures X has taken", "support for X's position": whose the object is
+        targets = [m for m in _authors(prep_objects(noun, preps), index) if m not in sources]
     if not targets and entry.objects:   # "the delivery of weapons to X": the parse hangs "to X" on what is carried
         targets = [m for m in _all([p for o in patients for p in prep_objects(o, ["to"])], index) if m not in sources]
     if not targets and adjunct is not None:   # "was acting in full solidarity with X"
@@ -331,6 +345,9 @@ def _moved(verb: Token, lex: Lexicon) -> bool:
 def _movers(patients: list[Token], index: ActorIndex) -> Actors:
     """Whose forces move: the phrase itself or its modifiers ("US troops", "its troops"), not "troops from X"."""
     tokens = [t for p in patients for t in (p, *p.conjuncts)]
+    # "thousands of Burundian troops", "two battalions of X's army": the forces are the of-phrase
+    tokens += [o for t in list(tokens) if t.i not in index.acting and (t.pos_ == "NUM" or t.tag_ == "NNS" and
+               t.lemma_ in PARTITIVES) for o in prep_objects(t, ["of"])]
     found = [m for t in tokens if (m := index.acting.get(t.i)) is not None]
     found += _all([c for t in tokens if t.i not in index.acting for c in t.children
                    if c.dep_ in ("poss", "compound", "amod", "nmod")], index)
@@ -415,6 +432,11 @@ def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) 
             if mention is not None and mention not in found:
                 found.append(mention)
     return found
+
+
+def named_places(tokens: list[Token], index: ActorIndex) -> Actors:
+    """Place mentions that are these very tokens (a capital or state as the object), not places below them."""
+    return list(dict.fromkeys(m for t in tokens for tok in (t, *t.conjuncts) if (m := index.places.get(tok.i))))
 
 
 def place_sources(token: Token, index: ActorIndex) -> Actors:

@@ -71,6 +71,8 @@ def _children_words(token: Token) -> set[str]:
         words.add(child.lower_)
         words.add(child.lemma_)
         # pre-modifiers too: the small model hangs "joint coast guard drills" as amod < compound < nsubj < drills
+        if child.dep_ == "compound" and child.i < token.i:   # "joint coast guard drill": joint < coast < guard
+            words.update(g.lower_ for g in child.subtree if g.dep_ in ("compound", "amod") and g.i < child.i)
         if child.dep_ in ("prt", "advmod", "dobj", "compound", "amod") or (child.dep_ == "prep" and child.i > token.i) or (
                 child.i < token.i and child.dep_ == "nsubj" and token.dep_ in NOMINAL):
             words.update(g.lower_ for g in child.children
@@ -186,6 +188,11 @@ def _object_words(token: Token, lex: Lexicon) -> set[str]:
     # "500 million kroner in humanitarian aid", the phrase on the object or on the verb
     objects += [p for o in objects if _amount(o) for h in (o, token) for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    # what the object carries: "planes loaded with tents and medicine", "trucks carrying food"
+    cargo = [g for o in objects for c in o.children if c.dep_ == "acl" for g in c.children
+             if g.dep_ in OBJECTS or (g.dep_ == "prep" and g.lower_ == "with")]
+    cargo = [p for g in cargo for p in ((g,) if g.dep_ in OBJECTS else [p for p in g.children if p.dep_ == "pobj"])]
+    objects += cargo + [c for o in cargo for c in o.conjuncts]
     # what kind of thing the object is: "rescue teams", "aid trucks", "field hospitals"
     kinds = [c for o in objects for c in o.children if c.dep_ == "compound" and c.i < o.i]
     return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects} | {c.lower_ for c in kinds}
@@ -198,9 +205,14 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
         return False
     if "intr" in entry.flags and not _intransitive(token):
         return False
+    if entry.type == "PROTEST" and entry.pos == "verb" and any(
+            lex.lemma(c) in lex.markets or c.lower_ in lex.markets for c in token.children if c.dep_ == "nsubj"):
+        return False   # "Japanese exports rallied", "shares of X rallied"
     if "arg" in entry.flags and not _has_argument(token):
         return False
-    if "complaint" in entry.flags and not (token.dep_ in OBJECTS and lex.lemma(token.head) in lex.complaint_verbs):
+    # "lodged a protest with X", and "handed a protest note to X" (the complaint names the note it is made in)
+    lodged = token.head if token.dep_ == "compound" and lex.lemma(token.head) in lex.event_heads else token
+    if "complaint" in entry.flags and not (lodged.dep_ in OBJECTS and lex.lemma(lodged.head) in lex.complaint_verbs):
         return False
     if "xcomp" in entry.flags and not _has_complement(token):
         return False

@@ -1,0 +1,54 @@
+"""Events: forms of a type that recur across news sets (invented sentences, real model and actors stage): passives
+that name the mover or the summoner, light-verb and idiom forms, targets given as places, subjects that cannot
+protest."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in analyzer.analyze(make_article(text)).events
+            if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, event", [
+    # a force posture is aimed at the foreign place it moves to; the forces of a partitive move
+    ("Egyptian warships were deployed off the coast of Libya on Monday.", ("EGY", "LBY", "MOBILIZE")),
+    ("Thousands of Ethiopian troops have been deployed to Somalia.", ("ETH", "SOM", "MOBILIZE")),
+    # the passive of summoning names the summoner in its "to" phrase
+    ("The Turkish ambassador was summoned to the Greek foreign ministry on Friday.", ("GRC", "TUR", "ACCUSE")),
+    ("Ankara threw its weight behind Azerbaijan's position on the corridor.", ("TUR", "AZE", "SUPPORT")),
+    ("Chile took Bolivia to the International Court of Justice in 2013.", ("CHL", "BOL", "ACCUSE")),
+    ("Damascus turned down an invitation to attend the summit in Jordan.", ("SYR", "JOR", "REJECT")),
+    ("Qatar's foreign ministry handed a protest note to the Saudi ambassador.", ("QAT", "SAU", "ACCUSE")),
+    ("The EU foreign ministers agreed to condemn Iran's missile tests.", ("EU", "IRN", "ACCUSE")),
+    ("The Gulf Cooperation Council voiced its backing for the steps Kuwait has taken.", ("GCC", "KWT", "SUPPORT")),
+    ("Trucks loaded with food and blankets were dispatched by Rabat to Nouakchott.", ("MAR", "MRT", "AID")),
+    # expelling by order, embargoes by barring, vetoes by holding up funds
+    ("Mali's junta ordered the Swedish ambassador to leave within 72 hours.", ("MLI", "SWE", "SANCTION")),
+    ("Beijing barred imports of Lithuanian beef last year.", ("CHN", "LTU", "SANCTION")),
+    ("Slovakia blocked the release of NATO funds for the new base.", ("SVK", "NATO", "REJECT")),
+])
+def test_events_transfer_found(analyzer, text, event):
+    assert event in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Chile took Bolivia to the International Court of Justice in 2013.", ("CHL", "ICJ", "ACCUSE")),
+    ("Qatar's foreign ministry handed a protest note to the Saudi ambassador.", ("QAT", "SAU", "PROTEST")),
+    ("The EU foreign ministers agreed to condemn Iran's missile tests.", ("EU", "IRN", "AGREE")),
+    ("Mali's junta ordered the Swedish ambassador to leave within 72 hours.", ("MLI", "SWE", "REQUEST")),
+    ("Beijing barred imports of Lithuanian beef last year.", ("CHN", "LTU", "COERCE")),
+])
+def test_events_transfer_not_miscoded(analyzer, text, event):
+    assert event not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean exports rallied in May on demand for memory chips.",
+    "Shares of the Indian carmaker rallied on Thursday.",
+])
+def test_events_markets_do_not_protest(analyzer, text):
+    assert not {t for t in _asserted(analyzer, text) if t[2] == "PROTEST"}
