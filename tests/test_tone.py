@@ -396,3 +396,21 @@ def test_agreeing_is_the_sources_act_not_the_one_agreed_withs(analyzer):
     assert "source of AGREE ('agreed') +0.25" in " ".join(ev.why for ev in _tone(analysis, "BOL").evidence)
     assert "target of AGREE ('agreed') +0.10" in " ".join(ev.why for ev in _tone(analysis, "CHL").evidence)
     assert _tone(analysis, "CHL").label == "neu"
+
+
+def test_a_rebuttal_word_in_quotation_marks_is_words_cited_not_the_authors():
+    from newsgraph.tone.lexicon import load_lexicon
+    from newsgraph.tone.score import _rebutted
+
+    rebuttal = load_lexicon().rebuttal
+    assert _rebutted('" he said, falsely.', rebuttal)   # the quote's own closing mark is no opening one
+    assert _rebutted(". There is no evidence for the claim.", rebuttal)
+    assert not _rebutted('. He urged the Gulf states to stop repeating "unfounded claims".', rebuttal)
+    assert not _rebutted(". He called the report \u201cbaseless\u201d.", rebuttal)
+
+
+def test_the_speaker_who_cites_a_rebuttal_word_is_not_rebutted(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Foreign ministry spokesman Omar Haddad said the islands had always belonged to his country. He urged "
+        "neighbouring states to stop repeating \"unfounded claims\" about them."))
+    assert not any("rebutted" in ev.why for ev in _tone(analysis, "Omar Haddad").evidence)

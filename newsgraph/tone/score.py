@@ -22,6 +22,7 @@ squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few cl
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -67,6 +68,17 @@ RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) aga
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
+
+
+def _rebutted(after: str, rebuttal: re.Pattern[str]) -> bool:
+    """Whether the words after a quote dispute it ('no evidence', 'false'): the author's words, not a phrase in
+    quotation marks, which is someone's words cited ('called on them to stop repeating "unfounded claims"')."""
+    after = after.lstrip('"\u201d\u2019\' ,.')   # the quote's own closing mark
+    for match in rebuttal.finditer(after):
+        before = after[:match.start()].rsplit(". ", 1)[-1]
+        if before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d"):
+            return True
+    return False
 
 
 class ToneScorer(Words):
@@ -221,8 +233,7 @@ class ToneScorer(Words):
             speakers = self._covering(by_mention, q.speaker_start, q.speaker_end)
             if q.speaker in targets:
                 speakers.add(q.speaker)
-            after = text[q.end:q.end + 200]
-            rebutted = bool(self.lex.rebuttal.search(after.split("\n", 1)[0]))
+            rebutted = _rebutted(text[q.end:q.end + 200].split("\n", 1)[0], self.lex.rebuttal)
             span = doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0]
             for key in speakers:
                 if rebutted:
