@@ -414,3 +414,10 @@ def test_the_speaker_who_cites_a_rebuttal_word_is_not_rebutted(analyzer):
         "Foreign ministry spokesman Omar Haddad said the islands had always belonged to his country. He urged "
         "neighbouring states to stop repeating \"unfounded claims\" about them."))
     assert not any("rebutted" in ev.why for ev in _tone(analysis, "Omar Haddad").evidence)
+
+
+def test_a_verb_in_the_speakers_tense_hung_on_what_is_reported_is_the_speakers(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Foreign ministry spokeswoman Irina Volkova said the sanctions would hurt Europe more than Russia and "
+        "accused Brussels of \"economic suicide\"."))
+    assert "subject of 'accused'" in " ".join(ev.why for ev in _tone(analysis, "Irina Volkova").evidence)

@@ -153,6 +153,9 @@ class Words:
                 if (other.dep_ == "conj" or other.dep_ == "xcomp" and controls) and other.pos_ == "VERB" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
                     self._verb(other, head, m, target, tokmap)
+            if verb.lemma_.lower() in self.lex.say:
+                for other in _said_too(verb):
+                    self._verb(other, head, m, target, tokmap)
 
     def _verb(self, verb: Token, head: Token, m: Mention, target: _Target, tokmap: dict[int, str],
               vader: bool = True, subject: bool | None = None) -> None:
@@ -249,3 +252,17 @@ class Words:
                     if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
                         return tok
         return None
+
+
+def _said_too(verb: Token) -> list[Token]:
+    """Verbs the parser hangs on what `verb` (of saying) reports, but in the speaker's own past tense, with no
+    subject of their own: 'X said the raids had been lawful and rejected any suggestion ...', 'X said the sanctions
+    would hurt Europe and accused Brussels of ...' (the reported verb is in its own tense: 'had been', 'would')."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        out += [c for c in clause.children if c.dep_ == "conj" and c.tag_ == verb.tag_ == "VBD" and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+    return out
+
