@@ -30,6 +30,14 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
     ("Mali's junta ordered the Swedish ambassador to leave within 72 hours.", ("MLI", "SWE", "SANCTION")),
     ("Beijing barred imports of Lithuanian beef last year.", ("CHN", "LTU", "SANCTION")),
     ("Slovakia blocked the release of NATO funds for the new base.", ("SVK", "NATO", "REJECT")),
+    # leaving an organisation for now; closing a border on the neighbour; ties, talks, mediation in passives
+    ("Kazakhstan suspended its membership in the Eurasian Economic Union.", ("KAZ", "EAEU", "RETREAT")),
+    ("Latvia announced it would close its border with Belarus on Friday.", ("LVA", "BLR", "SANCTION")),
+    ("Diplomatic relations between Oman and Egypt were upgraded last week.", ("OMN", "EGY", "COOPERATE")),
+    ("Negotiators of Ethiopia and Eritrea met in Nairobi under Kenyan mediation.", ("KEN", "ETH", "CONSULT")),
+    ("Talks between Baku and Yerevan resumed under Kazakh mediation.", ("KAZ", "ARM", "CONSULT")),
+    ("Mali's junta annulled its defence agreement with France.", ("MLI", "FRA", "RETREAT")),
+    ("Tokyo's emergency assistance for flood-hit towns in Pakistan arrived on Friday.", ("JPN", "PAK", "AID")),
 ])
 def test_events_transfer_found(analyzer, text, event):
     assert event in _asserted(analyzer, text)
@@ -41,6 +49,11 @@ def test_events_transfer_found(analyzer, text, event):
     ("The EU foreign ministers agreed to condemn Iran's missile tests.", ("EU", "IRN", "AGREE")),
     ("Mali's junta ordered the Swedish ambassador to leave within 72 hours.", ("MLI", "SWE", "REQUEST")),
     ("Beijing barred imports of Lithuanian beef last year.", ("CHN", "LTU", "COERCE")),
+    # a go-between is no party; a standing relationship is no event; an accord ended is not signed now
+    ("Russia suspended its participation in the Turkish-brokered grain deal.", ("RUS", "TUR", "SANCTION")),
+    ("Seoul has similar pacts with Canberra and Wellington.", ("KOR", "AUS", "AGREE")),
+    ("India, which has close ties with both countries, urged restraint.", ("IND", "PAK", "COOPERATE")),
+    ("Niger was ending the security agreement signed with Germany in 2021.", ("NER", "DEU", "AGREE")),
 ])
 def test_events_transfer_not_miscoded(analyzer, text, event):
     assert event not in _asserted(analyzer, text)

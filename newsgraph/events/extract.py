@@ -545,6 +545,13 @@ def _undone(trigger: Trigger, lex: Lexicon) -> bool:
     if trigger.entry.pos == "noun" and any(c.dep_ == "amod" and c.tag_ == "VBG" and lex.lemma(c) in lex.reversing
                                            for c in noun.children):
         return True   # "..., halting fuel shipments to X": the small model hangs the verb on its object
+    if trigger.entry.pos == "noun" and noun.dep_ in OBJECTS and lex.lemma(noun.head) in lex.stative and (
+            trigger.entry.type == "AGREE" or (trigger.entry.type == "COOPERATE" and noun.head.dep_ == "relcl")):
+        return True   # "Tokyo has similar pacts with Z", "X, which has close ties with Y": a standing state
+    verb = trigger.token
+    if trigger.entry.pos == "verb" and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in OBJECTS:
+        noun = verb.head   # "ended the defence agreement signed with X": the signing is undone with it
+        return noun.head.pos_ == "VERB" and lex.lemma(noun.head) in lex.reversing
     return (trigger.entry.pos == "noun" and noun.dep_ in OBJECTS | {"nsubjpass"} and noun.head.pos_ == "VERB"
             and lex.lemma(noun.head) in lex.reversing)
 

@@ -93,6 +93,7 @@ class Lexicon:
     one_sided: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     markets: frozenset[str] = frozenset()
+    stative: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
     reversing: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -213,6 +214,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.one_sided = words(data["one_sided"])
     lex.reciprocal = words(data.get("reciprocal", ()))
     lex.markets = words(data.get("markets", ()))
+    lex.stative = words(data.get("stative_verbs", ()))
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
     lex.reversing = words(data.get("reversing", ()))
     ana = data["anaphora"]

@@ -15,6 +15,8 @@ from newsgraph.model import Mention
 OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod", "nummod"})
 REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# Participles that name a go-between, not an owner ("the Turkish-brokered deal", "Qatari-mediated talks").
+MEDIATED = frozenset({"broker", "mediate", "facilitate", "arbitrate"})
 # Verbs whose object is the one who acts in the complement ("urged Ethiopia to delay" -> Ethiopia delays).
 OBJECT_CONTROL = frozenset(
     "tell urge ask expect want order force allow invite encourage persuade help call press push advise "
@@ -143,6 +145,8 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
     for child in tok.children:
         if child.i < dateline:
             continue   # the place a story was filed from is not the one who acts
+        if _mediated(child):
+            continue   # "the Turkish-brokered deal": the go-between is no party to it
         if child.dep_ in OWNER_DEPS:
             found += actors_of(child, index, depth=depth - 1)
         elif child.dep_ == "prep" and child.lower_ in ("of", "as", "from", "including", "like"):
@@ -153,6 +157,10 @@ def _owners(tok: Token, index: ActorIndex, depth: int) -> list[Mention]:
             # "the new government in La Paz", "the authorities in Kabul": the state whose seat it is
             found += [m for p in child.children if p.dep_ == "pobj" and (m := index.places.get(p.i)) is not None]
     return found
+
+
+def _mediated(tok: Token) -> bool:
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.lemma_.lower() in MEDIATED
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -276,7 +284,7 @@ def search_actors(token: Token, index: ActorIndex, *, skip: frozenset[int] = fro
         if tok.i in index.acting or tok.i in index.groups:
             return actors_of(tok, index)
         queue += [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "nsubj")
-                  and c.lower_ not in CO_AGENTS]
+                  and c.lower_ not in CO_AGENTS and not _mediated(c)]
     return []
 
 

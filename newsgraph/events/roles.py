@@ -38,6 +38,10 @@ PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
 MEANS = frozenset({"by", "over"})
 # Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
 MOVERS = frozenset({"RETREAT", "MOBILIZE"})
+# Prepositions that make a mediation the frame of the clause's talks ("under Angolan mediation").
+UNDER = frozenset({"under", "through", "via"})
+# A state's edge, whose "with" phrase names the neighbour ("its border with X").
+FRONTIERS = frozenset({"border", "frontier", "boundary"})
 # Verbs whose passive names the one who acts in its "to" phrase ("was summoned to the ministry of Y").
 SUMMONING = frozenset({"summon"})
 # Heads of a partitive whose of-phrase names the forces ("thousands of troops").
@@ -125,6 +129,10 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
                 own = {s.code for s in sources}
                 away = prep_objects(verb, _target_preps(entry.type))
                 return sources, [m for m in _all(away, index) if m.code not in own], "passive-mover"
+        between = _all([p for o in patients for p in prep_objects(o, ["between"])], index)
+        if not sources and len(between) > 1:
+            # "relations between X and Y were upgraded": the two did it with each other
+            return between[:1], between[1:], "passive-between"
         targets = _all(patients, index)
         if not targets and entry.prep:
             targets = _all(prep_objects(verb, [entry.prep]), index)
@@ -169,6 +177,11 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         acts = frozenset(t.i for o in objects for p in prep_objects(o, OBJECT_PREPS) if p.dep_ == "pcomp"
                          for t in p.subtree)
         targets = targets or [m for o in objects for m in search_actors(o, index, skip=acts)][:2]
+        if not targets and entry.type in BARRING and verb.dep_ != "relcl":   # not a background aside
+            # "closed its border with X", "shut the last checkpoint on its border with X": the neighbour, which
+            # the actors stage reads as a place
+            targets = named_places([p for o in objects for t in o.subtree if t.lemma_.lower() in FRONTIERS
+                                    for p in prep_objects(t, ["with"])], index)
         rule = "object"
     if not targets:
         # "demanded that Hamas renounce", "threatened to take measures against X"
@@ -268,6 +281,14 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         between = _all(prep_objects(noun.head, ["between"]), index)   # "clashes erupted between X and Y"
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
+    if sources and not targets and entry.mode == "mediate" and noun.dep_ == "pobj" and noun.head.lower_ in UNDER:
+        # "X and Y held talks under Z's mediation", "... under Saudi auspices": Z mediates between the subjects
+        own = {s.code for s in sources}
+        subjects = subject_tokens(noun.head.head)   # "talks between X and Y resumed under ...": X and Y
+        targets = [m for m in _all(subjects + [p for t in subjects for p in prep_objects(t, ["between"])], index)
+                   if m.code not in own]
+        if targets:
+            return sources, targets, "noun-under"
     if not targets and entry.type in AUTHORED - {"ACCUSE"}:   # not "an investigation into crimes by X"
         # "its backing for the measures X has taken", "support for X's position": whose the object is
         targets = [m for m in _authors(prep_objects(noun, preps), index) if m not in sources]
@@ -421,6 +442,8 @@ def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) 
     found: Actors = []
     heads = [token, *direct_objects(token)]
     pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along", "on") + extra)]
+    # "assistance for flood-hit villages in X": whom a noun event is for, where they are
+    pobjs += [p for p in prep_objects(token, ["for"]) if token.pos_ == "NOUN"]
     pobjs += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in extra
               for p in prep_objects(c, ["of"])]   # "outside of the city of X"
     nested = [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS + ("for",))]
