@@ -3,6 +3,7 @@ and the BASIL dev figure with the shared scorer."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from dataclasses import replace
@@ -394,7 +395,7 @@ def test_who_levels_accusations_or_refuses_is_shown_combative(analyzer):
 def test_agreeing_is_the_sources_act_not_the_one_agreed_withs(analyzer):
     analysis = analyzer.analyze(make_article("Bolivia agreed to Chile's demand to reopen the border crossing."))
     assert "source of AGREE ('agreed') +0.25" in " ".join(ev.why for ev in _tone(analysis, "BOL").evidence)
-    assert "target of AGREE ('agreed') +0.10" in " ".join(ev.why for ev in _tone(analysis, "CHL").evidence)
+    assert "target of AGREE ('agreed') +0.20" in " ".join(ev.why for ev in _tone(analysis, "CHL").evidence)
     assert _tone(analysis, "CHL").label == "neu"
 
 
@@ -421,3 +422,14 @@ def test_a_verb_in_the_speakers_tense_hung_on_what_is_reported_is_the_speakers(a
         "Foreign ministry spokeswoman Irina Volkova said the sanctions would hurt Europe more than Russia and "
         "accused Brussels of \"economic suicide\"."))
     assert "subject of 'accused'" in " ".join(ev.why for ev in _tone(analysis, "Irina Volkova").evidence)
+
+
+def test_ones_own_accusations_are_no_part_of_ones_standing():
+    """An accusation is weighed by who makes it: accusing someone the article does not score ('accused the
+    militia') does not lower the accuser's standing, which decides how its own hostility is weighed."""
+    from newsgraph.tone.signals import _Signal, _standing, _Target
+
+    accuser = _Target("A", "A", "state")
+    accuser.signals.append(_Signal(-0.2, 0, "subject of 'accused'", 5, reproach=True))
+    accuser.signals.append(_Signal(-0.3, 0, "subject of 'refused'", 9))
+    assert _standing({"A": accuser})["A"] == pytest.approx(math.tanh(-0.3))

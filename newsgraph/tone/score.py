@@ -58,9 +58,10 @@ EVENT_WEIGHTS = {
     ("source", "MOBILIZE"): -0.1, ("source", "AID"): 0.3, ("source", "SUPPORT"): 0.2,
     ("target", "ASSAULT"): 0.1, ("target", "COERCE"): 0.1, ("target", "THREATEN"): 0.1,   # the victim: sympathy
     ("source", "COOPERATE"): 0.3, ("target", "COOPERATE"): 0.3,
-    # agreeing is the source's act; the one agreed with has done nothing the agreement shows (as often a party
-    # pressed to terms as a partner): gold labels, h6-h12 and basil, are no warmer for either than for anyone
-    ("source", "AGREE"): 0.25, ("target", "AGREE"): 0.1,
+    # agreeing is the source's act; the one agreed with has done less that the agreement shows (as often a party
+    # pressed to terms as a partner). Gold labels on h6-h12 and basil are no warmer for either role than for
+    # anyone; the target's credit stays 0.2, as it also feeds the standing that gates how one's hostility is weighed
+    ("source", "AGREE"): 0.25, ("target", "AGREE"): 0.2,
 }
 HARMS = ("ASSAULT", "COERCE", "THREATEN")   # done to a target, these make it a victim
 DISCREDITED = 0.25      # standing at or below which one's hostility toward others is not held against them

@@ -26,6 +26,7 @@ class _Signal:
     by: str | None = None       # the target key of whoever did or said it to this target (the accuser, the attacker)
     hostile: bool = False       # hostility received: weighed again once the one who showed it is scored
     on: str | None = None       # the target key of whom this target harmed: weighed again by that one's standing
+    reproach: bool = False      # a reproach in words this target makes ('X accused Y'): not part of its standing
 
 
 @dataclass(slots=True)
@@ -41,8 +42,8 @@ class _Target:
 
 def _standing(targets: dict[str, _Target]) -> dict[str, float]:
     """What each does and how it is described, without what others say or do to it, nor the hostile acts
-    themselves (an accusation is weighed by who makes it, not by itself)."""
-    hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0}
+    themselves (an accusation is weighed by who makes it, not by itself), whether or not its target is one we score."""
+    hostile = {s.fact for t in targets.values() for s in t.signals if s.hostile and s.weight < 0 or s.reproach}
     return {key: _score([s for s in _facts(t.signals) if not s.hostile and s.fact not in hostile])
             for key, t in targets.items()}
 
@@ -86,7 +87,7 @@ def _facts(signals: list[_Signal]) -> list[_Signal]:
         elif abs(sig.weight) > abs(out[seen[sig.fact]].weight):
             kept = out[seen[sig.fact]]
             out[seen[sig.fact]] = _Signal(sig.weight, sig.sent, sig.why, sig.fact, sig.by or kept.by,
-                                          sig.hostile or kept.hostile, sig.on or kept.on)
+                                          sig.hostile or kept.hostile, sig.on or kept.on, sig.reproach or kept.reproach)
     return out
 
 

@@ -169,7 +169,8 @@ class Words:
             subject = head.dep_ in SUBJECT_DEPS
         if subject:
             if (w := self._word(verb, self.lex.subject, vader)):
-                add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx))
+                add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx,
+                            reproach=verb.lemma_.lower() in self.lex.reproach))
             # "X signed a historic accord", "X presided over a fiasco", "in a rash move"; what X says or calls
             # something ("called the release reckless", "said it was aggression") is X's words of another's act
             for obj in () if verb.lemma_.lower() in self.lex.say else verb.children:
