@@ -38,6 +38,15 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
     ("Talks between Baku and Yerevan resumed under Kazakh mediation.", ("KAZ", "ARM", "CONSULT")),
     ("Mali's junta annulled its defence agreement with France.", ("MLI", "FRA", "RETREAT")),
     ("Tokyo's emergency assistance for flood-hit towns in Pakistan arrived on Friday.", ("JPN", "PAK", "AID")),
+    # who sent the forces does what they were sent for; an object pronoun is not its clause's subject
+    ("Egypt sent fighter jets to bomb Libyan militia positions.", ("EGY", "LBY", "ASSAULT")),
+    ("Secretary of State Marco Rubio spoke with President Nayib Bukele and urged him to release the detainees.",
+     ("USA", "SLV", "REQUEST")),
+    ("Prague gave its consent to a visit by Taiwanese lawmakers.", ("CZE", "TWN", "AGREE")),
+    ("In a statement, Russian Foreign Minister Sergei Lavrov said the convoy had been travelling through a neutral "
+     "area, accused Ukraine of shelling it, and dismissed Germany's remarks as propaganda.", ("RUS", "UKR", "ACCUSE")),
+    ("Talks with the International Monetary Fund stalled after Tunis rejected the fund's conditions.",
+     ("TUN", "IMF", "REJECT")),
 ])
 def test_events_transfer_found(analyzer, text, event):
     assert event in _asserted(analyzer, text)
@@ -54,6 +63,8 @@ def test_events_transfer_found(analyzer, text, event):
     ("Seoul has similar pacts with Canberra and Wellington.", ("KOR", "AUS", "AGREE")),
     ("India, which has close ties with both countries, urged restraint.", ("IND", "PAK", "COOPERATE")),
     ("Niger was ending the security agreement signed with Germany in 2021.", ("NER", "DEU", "AGREE")),
+    ("Qatar sent 5,000 tonnes of flour to the Gaza Strip via Egypt.", ("QAT", "EGY", "AID")),
+    ("Caracas recalled its envoy, calling him a messenger of Washington.", ("VEN", "VEN", "CONSULT")),
 ])
 def test_events_transfer_not_miscoded(analyzer, text, event):
     assert event not in _asserted(analyzer, text)

@@ -248,12 +248,13 @@ class EventExtractor:
                               for t in c.subtree)
             targets = [m for m in search_actors(trigger.clause, index, skip=own | aside) if m.code not in codes]
             rule += "+search"
-        if not targets and type_ == "MOBILIZE" and sources:
-            # "warships were deployed around Taiwan", "called up reservists ahead of an operation in Lebanon": a
-            # force posture is aimed at the foreign place it moves to or readies for
+        if not targets and type_ in OUTWARD and sources:
+            # "warships were deployed around Taiwan", "called up reservists ahead of an operation in Lebanon",
+            # "ready to send engineers to help rebuild bridges in Laos": a force posture or aid is aimed at the
+            # foreign place it moves to or readies for
             codes = {s.code for s in sources}
             targets = [m for t in trigger.clause.subtree if (m := index.places.get(t.i)) is not None
-                       and m.code not in codes][:1]
+                       and m.code not in codes and not _passage(t)][:1]
             rule += "+abroad" if targets else ""
         if not targets and type_ == "CONSULT" and found.mode == "visit":
             # "paid a visit to X", "arrived in X on a state visit": the host is the state visited
@@ -449,6 +450,14 @@ def _threatened(found: list[_Found]) -> list[_Found]:
                 item = replace(item, targets=targets, rule=item.rule + "+threatened")
         out.append(item)
     return out
+
+
+def _passage(token: Token) -> bool:
+    """A place gone through or left ("via Egypt", "from Djibouti"), not the one aimed at."""
+    noun = token
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head   # "the Gaza Strip": from its first word to the phrase's head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("via", "through", "from")
 
 
 def _pressure(verb: Token) -> list[Token]:

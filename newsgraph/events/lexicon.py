@@ -94,6 +94,7 @@ class Lexicon:
     reciprocal: frozenset[str] = frozenset()
     markets: frozenset[str] = frozenset()
     stative: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
     threat_if_negated: frozenset[str] = frozenset()
     reversing: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -215,6 +216,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.reciprocal = words(data.get("reciprocal", ()))
     lex.markets = words(data.get("markets", ()))
     lex.stative = words(data.get("stative_verbs", ()))
+    lex.forces = frozenset(str(w).lower() for w in (data.get("objects") or {}).get("forces", ()))
     lex.threat_if_negated = words(data.get("threat_if_negated", ()))
     lex.reversing = words(data.get("reversing", ()))
     ana = data["anaphora"]

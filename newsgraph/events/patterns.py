@@ -194,6 +194,11 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
             if objects:
                 return objects
         return subject_tokens(head, hops - 1)
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBD" and head.i < verb.i and not any(
+            c.dep_ in ("mark", "nsubjpass", "expl", "aux") for c in verb.children):
+        # "X said ..., accused Y of ... and dismissed Z": a tensed clause with no subject of its own is a
+        # coordinated act of the one who speaks, which the parser hung as what was said
+        return subject_tokens(head, hops - 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         objects = [c for c in head.head.children if c.dep_ in OBJECTS]
         if head.lower_ in OBJECT_PREPS and objects:

@@ -144,6 +144,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     # the speaker owns only the verb's own subject ("said its air force had shot down"), not one reached by climbing
     owned = bool(subjects) and subjects[0].head.i == verb.i
     sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index, owned=owned)
+    if not sources and verb.dep_ in ("xcomp", "advcl") and _sent_forces(verb.head, lex):
+        # "sent F-16 jets to bomb X's targets": who sent the forces does what they were sent to do
+        sources = _all(subject_tokens(verb.head), index)
     rule = "active"
     objects = direct_objects(verb)
     if entry.prep:
@@ -195,7 +198,28 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
             if targets:
                 rule = "complement"
                 break
-    return sources, targets, rule
+    return sources, _unbound(targets, sources, verb, index), rule
+
+
+def _sent_forces(head: Token, lex: Lexicon) -> bool:
+    objects = [c for c in head.children if c.dep_ in OBJECTS]
+    return bool(objects) and all(lex.lemma(o) in lex.forces or o.lower_ in lex.forces for o in objects)
+
+
+def _unbound(targets: Actors, sources: Actors, verb: Token, index: ActorIndex) -> Actors:
+    """An object pronoun is never its own clause's subject ("X spoke with Y and urged him to ..." : him is Y): one
+    resolved to the source stands for the last other actor named before it in the sentence."""
+    own = {s.code for s in sources}
+    out: Actors = []
+    for m in targets:
+        if m.how == "pronoun" and m.code in own and index.acting.get(m.tok_start) is m and m.tok_start > verb.i:
+            before = [a for i, a in sorted(index.acting.items()) if verb.sent.start <= i < verb.i
+                      and a.code not in own and a.how != "pronoun"]
+            if before:
+                m = before[-1]
+        if m not in out:
+            out.append(m)
+    return out
 
 
 def _subtrees(tokens: list[Token]) -> frozenset[int]:
@@ -299,6 +323,10 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     if not targets and light:
         targets = _all(prep_objects(verb, _target_preps(entry.type) | {"between"}) + [c for c in verb.children if c.dep_ == "dative"],
                        index)
+    if not targets and light and entry.type == "AGREE":
+        # "gave its consent to a visit by X", "... to the opening of talks with X": whose the step agreed to is
+        own = {s.code for s in sources}
+        targets = [m for p in prep_objects(verb, ["to"]) for m in search_actors(p, index) if m.code not in own][:2]
     if not targets and entry.type == "CONCEDE":   # "announced the lifting of sanctions on X"
         targets = [m for m in _all([o for p in patients if _measure(p, lex) for o in prep_objects(p, TARGET_PREPS)],
                                    index) if m not in sources]

@@ -225,6 +225,8 @@ def _accepts(entry: Entry, token: Token, index: ActorIndex, lex: Lexicon) -> boo
             return False
     if "obj" in entry.flags and not any(actors_of(c, index) for c in token.children if c.dep_ in PATIENTS):
         return False
+    if "obj" in entry.flags and entry.type == "CONSULT" and any(c.dep_ == "oprd" for c in token.children):
+        return False   # "calling him a messenger of X" names him, it is no phone call
     if entry.objects and not entry.objects & _object_words(token, lex):
         return False
     if entry.not_objects and entry.not_objects & _object_words(token, lex):
