@@ -47,6 +47,14 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
      "area, accused Ukraine of shelling it, and dismissed Germany's remarks as propaganda.", ("RUS", "UKR", "ACCUSE")),
     ("Talks with the International Monetary Fund stalled after Tunis rejected the fund's conditions.",
      ("TUN", "IMF", "REJECT")),
+    # a response promised to another's attack, a harm the speaker's own forces would do, an agent hung low
+    ("The Ugandan army chief said his forces would answer any attack from South Sudan with full force.",
+     ("UGA", "SSD", "THREATEN")),
+    ("Russia's defence ministry said the army would crush any attempt at Moldovan aggression.",
+     ("RUS", "MDA", "THREATEN")),
+    ("Havana was threatened with new sanctions by the US Treasury.", ("USA", "CUB", "THREATEN")),
+    ("Seoul and Hanoi reached an understanding on visa rules.", ("KOR", "VNM", "AGREE")),
+    ("The Qatari delegation stormed out of the Arab League session.", ("QAT", "ARL", "RETREAT")),
 ])
 def test_events_transfer_found(analyzer, text, event):
     assert event in _asserted(analyzer, text)

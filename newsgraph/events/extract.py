@@ -23,8 +23,8 @@ from newsgraph.events.patterns import (
 from newsgraph.events.quoted import quoted_acts
 from newsgraph.events.responses import Done, answered
 from newsgraph.events.roles import (
-    MATERIAL_CONFLICT, condition_subjects, noun_roles, place_sources, place_targets, prescribed, verb_roles, violators,
-    wrapper_roles,
+    MATERIAL_CONFLICT, condition_subjects, noun_roles, place_sources, place_targets, prescribed, speaker_for_pronoun,
+    verb_roles, violators, wrapper_roles,
 )
 from newsgraph.events.triggers import Trigger, find_triggers, judged_objects, predicates, wrapper_of
 from newsgraph.model import Actors, Event, Evidence, Mention
@@ -68,6 +68,9 @@ OUTWARD = frozenset({"MOBILIZE", "AID"})
 # Giving way: to whom is said by who pressed for it ("under pressure from X").
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 PRESSED = frozenset({"under", "after", "following", "amid"})
+# Steps a promised response answers ("would answer any attack from X"), and the verbs of answering.
+ANSWERABLE = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+RESPONSES = frozenset({"answer", "respond", "retaliate", "react", "meet", "punish"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,7 @@ class EventExtractor:
         wrapped = {t.token.i: w for t in triggers if (w := wrapper_of(t, lex)) is not None}
         heads = {head.i for head, _ in wrapped.values()}
         found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
-        found += _else_threats(sent, found)
+        found += _else_threats(sent, found) + _answer_threats(found, index, lex)
         accepted = self._acceptances(found)
         if accepted:   # "met X's demands" is not a meeting
             verbs = {f.token.i for f in accepted}
@@ -197,7 +200,9 @@ class EventExtractor:
             if modality.negated and entry.name in lex.threat_if_negated:   # "would not rule out force against X"
                 type_, mode, modality, rule = "THREATEN", None, replace(modality, negated=False), rule + "+not"
             if modality.modality == "future" and modality.speech is not None and type_ in INTENT_TYPES:
-                speech, harm = modality.speech, type_ in HARMS and entry.pos == "verb" and rule == "passive"
+                # "X said Y would be crushed", "X said the army would crush any attempt at Y's independence"
+                speech, harm = modality.speech, type_ in HARMS and entry.pos == "verb" and (
+                    rule == "passive" or _unnamed_forces(trigger.token, index, lex))
                 type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
                 if type_ == "THREATEN" and harm and not sources and targets:
                     # "X said Y would be crushed if ...": a harm with no doer named is the speaker's threat
@@ -619,6 +624,38 @@ def _named_object(verb: Token, targets: list[Mention]) -> bool:
     """The targets stand in the verb's object ("warned Helsinki that ...")."""
     spans = [(o.left_edge.i, o.right_edge.i) for o in verb.children if o.dep_ in OBJECTS]
     return any(lo <= t.tok_start <= hi for t in targets for lo, hi in spans)
+
+
+def _unnamed_forces(verb: Token, index: ActorIndex, lex: Lexicon) -> bool:
+    """The doer is forces no actor is resolved over ("the army", "the military"): the speaker's own."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(lex.lemma(s) in lex.forces and not actors_of(s, index) for s in subjects)
+
+
+def _answer_threats(found: list[_Found], index: ActorIndex, lex: Lexicon) -> list[_Found]:
+    """ "his forces would answer any attack from X with full force", "will respond to any incursion by X": a response
+    promised to another's hostile step is a threat to whoever would take it (CAMEO 13)."""
+    out = []
+    for item in found:
+        noun = item.token
+        if item.type not in ANSWERABLE or noun.pos_ != "NOUN" or not item.sources:
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+        if noun.dep_ not in OBJECTS | {"pobj"} or verb.pos_ != "VERB" or verb.lemma_.lower() not in RESPONSES:
+            continue
+        children = [c.lower_ for c in verb.children]
+        if not {"will", "would", "shall", "'ll"} & set(children) or {"not", "n't", "never"} & set(children):
+            continue
+        subjects = subject_tokens(verb)
+        owned = bool(subjects) and subjects[0].head.i == verb.i
+        sources = [m for t in subjects for m in actors_of(t, index)] or speaker_for_pronoun(subjects, verb, index,
+                                                                                            owned=owned)
+        attackers = {s.code for s in item.sources}
+        sources = [s for s in sources if s.code not in attackers]
+        if sources:
+            modality = replace(read_modality(verb, lex), modality="asserted", negated=False)   # the promise is made
+            out.append(_Found(verb, "THREATEN", None, sources, item.sources, "answer", modality))
+    return out
 
 
 def _else_threats(sent: Span, found: list[_Found]) -> list[_Found]:

@@ -114,6 +114,9 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         return sources, _all(subject_tokens(verb), index), "reduced-passive"
     if _is_passive(verb):
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:   # "was threatened with a return of sanctions by X": the parser hangs the agent lower
+            agents = [p for w in prep_objects(verb, ["with"]) for b in w.children if b.dep_ == "prep"
+                      and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
         sources = _all(agents, index)
         if not sources and entry.type in BARRING:
             # "X's vessels were barred from Y's ports", "X was suspended from the bloc": Y did it
