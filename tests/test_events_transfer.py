@@ -54,6 +54,7 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
      ("RUS", "MDA", "THREATEN")),
     ("Havana was threatened with new sanctions by the US Treasury.", ("USA", "CUB", "THREATEN")),
     ("Seoul and Hanoi reached an understanding on visa rules.", ("KOR", "VNM", "AGREE")),
+    ("Mali expelled two Swedish diplomats, accusing them of espionage.", ("MLI", "SWE", "ACCUSE")),
     ("The Qatari delegation stormed out of the Arab League session.", ("QAT", "ARL", "RETREAT")),
 ])
 def test_events_transfer_found(analyzer, text, event):

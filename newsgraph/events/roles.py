@@ -38,6 +38,8 @@ PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
 MEANS = frozenset({"by", "over"})
 # Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
 MOVERS = frozenset({"RETREAT", "MOBILIZE"})
+# Object pronouns a participle clause may leave to its main verb's object.
+BACK_PRONOUNS = frozenset({"him", "her", "them"})
 # Prepositions that make a mediation the frame of the clause's talks ("under Angolan mediation").
 UNDER = frozenset({"under", "through", "via"})
 # A state's edge, whose "with" phrase names the neighbour ("its border with X").
@@ -189,6 +191,12 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
             targets = named_places([p for o in objects for t in o.subtree if t.lemma_.lower() in FRONTIERS
                                     for p in prep_objects(t, ["with"])], index)
         rule = "object"
+    if not targets and verb.dep_ == "advcl" and any(o.lower_ in BACK_PRONOUNS and not actors_of(o, index)
+                                                      for o in objects):
+        # "expelled the German ambassador, accusing him of ...": him is whom the main verb acted on
+        own = {s.code for s in sources}
+        targets = [m for m in _all(direct_objects(verb.head), index) if m.code not in own]
+        rule = "object-back"
     if not targets:
         # "demanded that Hamas renounce", "threatened to take measures against X"
         own = {s.code for s in sources}   # "warned that the United States could end its aid to X": X
