@@ -55,6 +55,8 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
     ("Havana was threatened with new sanctions by the US Treasury.", ("USA", "CUB", "THREATEN")),
     ("Seoul and Hanoi reached an understanding on visa rules.", ("KOR", "VNM", "AGREE")),
     ("Mali expelled two Swedish diplomats, accusing them of espionage.", ("MLI", "SWE", "ACCUSE")),
+    ("Ethiopia's foreign ministry issued a statement on Monday, and it accused Egypt of meddling in Somalia.",
+     ("ETH", "EGY", "ACCUSE")),
     ("The Qatari delegation stormed out of the Arab League session.", ("QAT", "ARL", "RETREAT")),
 ])
 def test_events_transfer_found(analyzer, text, event):
@@ -74,6 +76,8 @@ def test_events_transfer_found(analyzer, text, event):
     ("Niger was ending the security agreement signed with Germany in 2021.", ("NER", "DEU", "AGREE")),
     ("Qatar sent 5,000 tonnes of flour to the Gaza Strip via Egypt.", ("QAT", "EGY", "AID")),
     ("Caracas recalled its envoy, calling him a messenger of Washington.", ("VEN", "VEN", "CONSULT")),
+    ("Officials said the decision would not change flows, but it frees India from sharing data.",
+     ("IND", "IND", "CONCEDE")),
 ])
 def test_events_transfer_not_miscoded(analyzer, text, event):
     assert event not in _asserted(analyzer, text)

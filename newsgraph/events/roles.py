@@ -149,6 +149,11 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     # the speaker owns only the verb's own subject ("said its air force had shot down"), not one reached by climbing
     owned = bool(subjects) and subjects[0].head.i == verb.i
     sources = _all(subjects, index) or speaker_for_pronoun(subjects, verb, index, owned=owned)
+    if not sources and subjects and subjects[0].lower_ in ("it", "they") and subjects[0].head.i == verb.i and (
+            verb.dep_ in ("conj", "parataxis")) and verb.head.i < verb.i:
+        # "Bangkok accused X of ...; it downgraded relations": an unresolved subject pronoun of a coordinated clause
+        # is the subject of the clause it is coordinated with (not "the decision ..., but it frees X")
+        sources = [m for t in subject_tokens(verb.head) for m in actors_of(t, index)][:1]
     if not sources and verb.dep_ in ("xcomp", "advcl") and _sent_forces(verb.head, lex):
         # "sent F-16 jets to bomb X's targets": who sent the forces does what they were sent to do
         sources = _all(subject_tokens(verb.head), index)
