@@ -55,6 +55,7 @@ def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
     ("Havana was threatened with new sanctions by the US Treasury.", ("USA", "CUB", "THREATEN")),
     ("Seoul and Hanoi reached an understanding on visa rules.", ("KOR", "VNM", "AGREE")),
     ("Mali expelled two Swedish diplomats, accusing them of espionage.", ("MLI", "SWE", "ACCUSE")),
+    ("Austria extradited a suspected member of a Serbian smuggling ring to Hungary.", ("AUT", "HUN", "COOPERATE")),
     ("Ethiopia's foreign ministry issued a statement on Monday, and it accused Egypt of meddling in Somalia.",
      ("ETH", "EGY", "ACCUSE")),
     ("The Qatari delegation stormed out of the Arab League session.", ("QAT", "ARL", "RETREAT")),
@@ -76,6 +77,7 @@ def test_events_transfer_found(analyzer, text, event):
     ("Niger was ending the security agreement signed with Germany in 2021.", ("NER", "DEU", "AGREE")),
     ("Qatar sent 5,000 tonnes of flour to the Gaza Strip via Egypt.", ("QAT", "EGY", "AID")),
     ("Caracas recalled its envoy, calling him a messenger of Washington.", ("VEN", "VEN", "CONSULT")),
+    ("Austria extradited a suspected member of a Serbian smuggling ring to Hungary.", ("AUT", "SRB", "COOPERATE")),
     ("Officials said the decision would not change flows, but it frees India from sharing data.",
      ("IND", "IND", "CONCEDE")),
 ])

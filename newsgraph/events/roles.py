@@ -38,6 +38,8 @@ PROTEST_PREPS = HOSTILE_PREPS | {"outside"}
 MEANS = frozenset({"by", "over"})
 # Nouns of moving forces: "the withdrawal of X's troops", "the deployment of X's warships": X moves.
 MOVERS = frozenset({"RETREAT", "MOBILIZE"})
+# Handing over: the receiver is named by "to", wherever the parser hangs it.
+TRANSFERS = frozenset({"COOPERATE", "AID"})
 # Object pronouns a participle clause may leave to its main verb's object.
 BACK_PRONOUNS = frozenset({"him", "her", "them"})
 # Prepositions that make a mediation the frame of the clause's talks ("under Angolan mediation").
@@ -176,6 +178,12 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         rule = "active-prep"
     else:
         targets = (_authors(objects, index) if entry.type in AUTHORED else []) or _all(objects, index)
+        if entry.type in TRANSFERS and not _all(prep_objects(verb, ["to"]), index):
+            # "extradited a member of a Russian spy ring to Poland": the parser hangs "to X" on the object; who
+            # receives is X, not whose the thing handed over is
+            nested = [p for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                      for p in t.children if p.dep_ == "pobj"]
+            targets = _all(nested, index) or targets
         if not targets and not (objects and entry.type == "REQUEST"):   # "invited X's envoys to Y": Y is a venue
             pobjs = prep_objects(verb, _target_preps(entry.type))
             targets = (_authors(pobjs, index) if entry.type in AUTHORED | {"PROTEST"} else []) or _all(pobjs, index)
