@@ -19,6 +19,7 @@ from newsgraph.actors.mentions import Found
 from newsgraph.actors.names import SUFFIXES
 from newsgraph.actors.evidence import _quoted, home_state
 from newsgraph.actors.officeholders import Holding, canonical_role, lookup
+from newsgraph.actors.principals import serve_principals
 from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org, role_before
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
@@ -218,11 +219,13 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
         if k is not None:
             p.aff = Affiliation(k.actor, (p.aff.role if p.aff else None) or k.role,
                                 (p.aff.sector if p.aff else None) or k.sector, "corpus")
-        elif held_now is not None and (held_now.current or _same_office(p, held_now)):
+        elif held_now is not None and (held_now.current or _same_office(p, held_now) or " " not in p.name.strip()):
+            # (a lone name the dictionary knows only with the title word before it, "Sheikh Hasina", is that person)
             # the text gives no state, the dated dictionary has the name in office on the article's date (or in the
             # very office the text gives, whatever the date): that beats guessing the article's dominant state
             # ("President X" in a story datelined abroad, "Prime Minister X" in an undated story about his visitors)
             p.aff = _office_affiliation(p, held_now, ctx.published)
+    serve_principals(ctx, persons)   # "aide to President X": X's state, before any guess from the story's setting
     for n, p in enumerate(persons):
         held_now = offices[n]
         if p.aff is not None and p.aff.actor is None and p.aff.role and p.mentions and not p.aff.private:
@@ -343,9 +346,14 @@ def _in_office(ctx: Context, p: PersonState) -> Holding | None:
 
     Only a full name counts (a bare surname matches nobody there), and only when every holding found is of one
     actor, so that two namesakes never give a guess."""
-    if " " not in p.name.strip():
-        return None
-    found = lookup(p.name, ctx.published)
+    name = p.name
+    if " " not in name.strip():
+        # "under Sheikh Hasina": a title word that is part of the name the dictionary spells ("Sheikh", "Emir")
+        first = next((m for m in p.mentions if m.how == "name"), None)
+        if first is None or first.start == 0 or not ctx.doc[first.start - 1].is_title:
+            return None
+        name = f"{ctx.doc[first.start - 1].text} {name}"
+    found = lookup(name, ctx.published)
     if found and len({h.actor for h in found}) > 1:
         # one person, offices of several actors over a career: the one held on the article's date (today without
         # one), if that is one actor's

@@ -87,11 +87,31 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
         dominant = dominant_state(ctx.found, ctx.sent_of, ctx.sent_of[c.start])
         # "the junta": the state of the article's coup, wherever the summit about it meets
         crisis = crisis_state(ctx) if ctx.doc[c.end - 1].lower_ in ctx.lex.crisis_owners else None
-        for code, tag in ((crisis, "crisis"), (venue, "venue"), (dateline, "dateline"), (dominant, "dominant")):
+        again = _named_before(ctx, c)
+        for code, tag in ((crisis, "crisis"), (venue, "venue"), (again, "again"), (dateline, "dateline"),
+                          (dominant, "dominant")):
             if code:
                 out.append(Found(c.start, c.end, code, "state", f"institution+{tag}", c.sector))
                 break
     return out
+
+
+_AGAIN_SENTENCES = 3
+
+
+def _named_before(ctx: Context, c: Found) -> str | None:
+    """"India's Ministry of External Affairs called it regrettable. ... the ministry said": the state of the body
+    named last with the phrase's head word, a few sentences back at most (the scene's state, not the article's)."""
+    word = ctx.doc[c.end - 1].lower_
+    here = ctx.sent_of[c.start]
+    for m in sorted(ctx.found, key=lambda m: m.start, reverse=True):
+        if m.end > c.start or not m.code or m.place or m.kind != "state":
+            continue
+        if here - ctx.sent_of[m.start] > _AGAIN_SENTENCES:
+            return None
+        if any(ctx.doc[k].lower_ == word for k in range(m.start, m.end)):
+            return m.code
+    return None
 
 
 def _venue(ctx: Context, end: int) -> str | None:

@@ -111,9 +111,11 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
     for r in roles:
         k = r.end + 1 + (r.end + 1 < len(doc) and doc[r.end + 1].lower_ == "the")
         m = ctx.mention_start.get(k) if r.end < len(doc) and doc[r.end].lower_ == "of" else None
+        # ("... of Kazakhstan Kassym-Jomart Tokayev": a hyphenated given name is one word of the name)
+        hyphen = m is not None and m.end + 2 < len(doc) and doc[m.end + 1].text == "-" and is_name_token(doc[m.end + 2])
         if m is not None and m.code and m.end + 1 < len(doc) and is_name_token(doc[m.end]) \
-                and is_name_token(doc[m.end + 1]):
-            seeds.append((m.end, m.end + 2))
+                and (is_name_token(doc[m.end + 1]) or hyphen):
+            seeds.append((m.end, m.end + 2 + hyphen))
     # "the Chilean delegation, led by Ana Molina Reyes": two name words after "led/headed by" (a state or body
     # there is a mention already, and taken)
     for b in ctx.positions(("by",)):
@@ -125,8 +127,8 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
     for c in ctx.positions((",",), "orth"):
         if c + 2 < len(doc) and is_name_token(doc[c + 1]) and is_name_token(doc[c + 2]) \
                 and doc[c + 1].ent_type_ != "PERSON" and role_before(ctx, c + 1) is not None \
-                and _name_ends_clause(doc, c + 1):
-            seeds.append((c + 1, c + 3))
+                and _name_ends_clause(doc, c + 1) and not ({c + 1, c + 2} & ctx.role_start.keys()):
+            seeds.append((c + 1, c + 3))   # (", Deputy Trade Minister X": words of a title are no name)
     # "Jane Roe, who represents ...", "Jane Roe, President of the Senate, ...": a name spaCy tagged as a body or a
     # place that a "who" clause or an apposed title marks as a person (a known state or body is taken already)
     for ent in doc.ents:

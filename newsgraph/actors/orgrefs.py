@@ -87,6 +87,8 @@ def _back_references(doc: Doc, refs: list[int], orgs: list[Found], sent_of: list
         for m in reversed(orgs):
             if m.end > i - 1 or sent_of[i] - sent_of[m.start] > _LOOKBACK:
                 continue
+            if m.sector == "REB" and token.lower_ != "alliance":
+                continue   # "the bloc", "the organisation": states' bodies, never an armed group ("the Islamic State")
             if not need or need in doc[m.start:m.end].text.lower() or need in lex.actor_names.get(m.code, "").lower():
                 out.append(Found(i, i + 1, m.code, "org", "refers", m.sector))
                 break

@@ -372,8 +372,10 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
         if actor is None:
             # "King X of Morocco", "President of Ghana X", "a spokesman for the Colombian army, X"
             actor = ctx.state_after(e) or _of_before(ctx, s, role)
-            if actor is None and role.end < s and not is_abroad(ctx, text):
-                actor = ctx.state_after(role.end, OF_FOR)
+            if actor is None and role.end < s:
+                # "head of the UN mission, X", "ambassador of Russia X": for a title often held abroad only "of"
+                # names the employer ("envoy for Syria" names a topic)
+                actor = ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
             how = "of" if actor else ""
         if actor is None and role.start > 0:
             # stacked titles: "Mali's junta leader, Colonel X", "Niger's military ruler General X", "the head of

@@ -35,6 +35,7 @@ class Cues:
     honorific_gender: dict[str, str]
     object_it_verbs: frozenset[str]
     person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     min_words_cued: int
     min_words_standalone: int

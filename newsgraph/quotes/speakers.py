@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.principals import SERVING
 from newsgraph.model import Actors, Mention, Person
 from newsgraph.quotes.cues import Cues
 
@@ -24,6 +25,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _PLURAL = ("NNS", "NNPS")
 _GROUP_ENTS = ("ORG", "NORP", "GPE")
 _NUMBERS = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY")
+_CLAUSES = ("relcl",)   # "the department led by X" lends X's actor; "the adviser, who ...," does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,17 @@ class SpeakerIndex:
                     name = self.core(named)
                     return Speaker(self.usual_name(name), code, name.start_char, name.end_char)
         if mention is None:
-            mention = self._mention_in(self.doc[token.left_edge.i:token.right_edge.i + 1], token)
+            # "relatives of X", "X's lawyer": a modifier lends its actor; a relative clause's words do not
+            # ("the chief adviser, who has won praise for his approach,")
+            right = token.i
+            for child in token.rights:
+                # "its ambassador to the UN", "the envoy to Sudan": a title's "to" names the host, not the owner
+                # (an aide's names whom they serve: "an adviser to President X")
+                if child.dep_ in _CLAUSES or child.dep_ == "prep" and child.lower_ == "to" \
+                        and token.lemma_.lower() not in SERVING:
+                    break
+                right = child.right_edge.i
+            mention = self._mention_in(self.doc[token.left_edge.i:right + 1], token)
             if mention is not None and mention.person and self._lends_only(token, mention):
                 return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
         if mention is not None and mention.person:
@@ -129,6 +141,12 @@ class SpeakerIndex:
                 return found
         if mention is not None and mention.code:
             return Speaker(self.usual_name(core), mention.code, core.start_char, core.end_char)
+        owner = self._its_owner(token)
+        if owner is not None:
+            return Speaker(self.usual_name(core), owner, core.start_char, core.end_char)
+        named = self._body_named_before(token)
+        if named is not None:
+            return Speaker(named[0], named[1], core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
             return None
         if len(core) == 1 and token.pos_ in {"PROPN", "NOUN"} and _name_word(token):
@@ -149,7 +167,41 @@ class SpeakerIndex:
         word = token.lemma_.lower()
         holders = {p.name: p for p in self.persons if p.role and p.actor and p.role.split()[-1] == word
                    and (code is None or p.actor == code) and not p.role.startswith("former ")}
+        if len(holders) > 1:
+            # "the chief adviser" beside a "foreign affairs adviser": the one holder of the title as written
+            phrase = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")) + " " + token.lower_
+            holders = {n: p for n, p in holders.items() if p.role == phrase.strip()}
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _its_owner(self, token: Token) -> str | None:
+        """"Cambodia asked ..., and its permanent representative said": the state or body "its" stands for (the
+        latest such subject, as for "it")."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+            return None
+        found = self._antecedent(token, self._is_institution)
+        return found.actor if found is not None else None
+
+    def _body_named_before(self, token: Token) -> tuple[str, str] | None:
+        """"the ministry said" with no state of its own: the body named last by that word, outside quotes and a
+        few sentences back at most, whose name holds a state or is a coded mention ("India's Ministry of External
+        Affairs", "Iran's Supreme National Security Council"); its name and state."""
+        word = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.tag_ in _PLURAL or word not in self.cues.body_nouns \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        here = self.sent_index(token.i)
+        first = self._sents[max(here - self.cues.max_back_sentences, 0)][0]
+        for i in range(token.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.lower_ != word or self.quoted[i]:
+                continue
+            found = self._mention_in(self.doc[t.left_edge.i:t.i + 1], t)
+            if found is None or not found.code or found.person:
+                if t.is_title:
+                    return None     # the nearest such body has no state: no guess
+                continue
+            return self.usual_name(self.core(t)), found.code
+        return None
 
     def _definite_title(self, token: Token) -> bool:
         """"the official", "the minister": one unnamed person named before by the same title."""
