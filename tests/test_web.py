@@ -248,3 +248,24 @@ def test_serve_command_checks_the_store_and_warns_for_another_host(db, tmp_path)
         proc.terminate()
         _, stderr = proc.communicate(timeout=20)
     assert "warning" in stderr and "0.0.0.0" in stderr
+
+
+def test_network_nodes_of_a_dense_cluster_do_not_overlap(client):
+    """Hubs of one cluster used to sit on top of each other, their codes unreadable: every pair of circles on the
+    page keeps its radii plus a label's height apart, inside the drawing, and the same data draws the same picture."""
+    import itertools
+    import math
+
+    from newsgraph.web import svg
+
+    hubs, rim = ["ETH", "EGY", "SDN"], [f"R{i:02d}" for i in range(25)]
+    edges = [{"source": h, "target": o, "score": 0.5 if i % 2 else -0.5, "evidence": 1 + i % 7, "href": "#"}
+             for i, (h, o) in enumerate(itertools.product(hubs, hubs[1:] + rim)) if h != o]
+    drawn = svg.network(edges, {})
+    assert drawn == svg.network(edges, {})
+    nodes = drawn["nodes"]
+    for a, b in itertools.combinations(nodes, 2):
+        assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"], (a["code"], b["code"])
+    assert all(0 <= n["x"] <= drawn["width"] and 0 <= n["y"] <= drawn["height"] for n in nodes)
+    # the page itself still draws from the same geometry
+    assert client.get("/api/network").json()["edges"]

@@ -9,6 +9,7 @@ import math
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 PALETTE = ("#2563eb", "#ea580c", "#059669", "#9333ea", "#ca8a04", "#0891b2", "#db2777", "#4b5563")
 
@@ -120,19 +121,47 @@ def network(edges: list[dict[str, Any]], names: dict[str, str], *, width: int = 
     top = max(e["evidence"] for e in edges) or 1
     strength = {n: sum(d["weight"] for *_, d in graph.edges(n, data=True)) for n in graph}
     biggest = max(strength.values()) or 1
-    nodes = []
-    for code in graph:
-        x, y = place(code)
-        nodes.append({"code": code, "name": names.get(code, code), "x": x, "y": y,
-                      "r": round(7 + 13 * math.sqrt(strength[code] / biggest), 1), "evidence": strength[code]})
+    codes = list(graph)
+    radius = [round(7 + 13 * math.sqrt(strength[c] / biggest), 1) for c in codes]
+    spread = _separate([place(c) for c in codes], radius, (pad / 2, pad / 4, width - pad / 2, height - pad / 2))
+    at = dict(zip(codes, spread))
+    nodes = [{"code": c, "name": names.get(c, c), "x": at[c][0], "y": at[c][1], "r": r, "evidence": strength[c]}
+             for c, r in zip(codes, radius)]
     shapes = []
     for e in sorted(edges, key=lambda e: e["evidence"]):
-        (x1, y1), (x2, y2) = place(e["source"]), place(e["target"])
+        (x1, y1), (x2, y2) = at[e["source"]], at[e["target"]]
         # a gentle curve to the right of the direction, so A->B and B->A stay two visible edges
         cx, cy = round((x1 + x2) / 2 + (y2 - y1) * 0.12, 1), round((y1 + y2) / 2 - (x2 - x1) * 0.12, 1)
         shapes.append({**e, "d": f"M{x1},{y1} Q{cx},{cy} {x2},{y2}", "colour": stance_colour(e["score"]),
                        "w": round(1.2 + 7 * math.sqrt(e["evidence"] / top), 1)})
     return {"width": width, "height": height, "nodes": nodes, "edges": shapes, "empty": False}
+
+
+def _separate(points: list[tuple[float, float]], radius: list[float], box: tuple[float, float, float, float],
+              *, label: float = 16.0, rounds: int = 60) -> list[tuple[float, float]]:
+    """Push apart circles that overlap on the page (with room for the label above each), inside `box`: a layout
+    places the hubs of a dense cluster on top of each other, and their codes become unreadable. Vectorised, so a
+    few hundred nodes take milliseconds."""
+    xy = np.array(points, dtype=float)
+    if len(xy) < 2:
+        return [(round(x, 1), round(y, 1)) for x, y in xy]
+    r = np.asarray(radius, dtype=float)
+    need = r[:, None] + r[None, :] + label          # the distance two centres keep
+    np.fill_diagonal(need, 0.0)
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(-1))
+        short = np.clip(need - dist, 0.0, None)
+        np.fill_diagonal(short, 0.0)
+        if short.max() < 0.5:
+            break
+        # coincident centres: part them along a fixed direction per pair, so the result does not depend on chance
+        unit = np.where(dist[..., None] > 1e-6, delta / np.maximum(dist, 1e-6)[..., None],
+                        np.array([1.0, 0.0]) * np.sign(np.subtract.outer(np.arange(len(xy)), np.arange(len(xy))))[..., None])
+        xy += 0.5 * (unit * short[..., None]).sum(1) / max(1.0, float((short > 0).sum(1).max()) ** 0.5)
+        xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
+        xy[:, 1] = np.clip(xy[:, 1], box[1] + r + label, box[3] - r)
+    return [(round(float(x), 1), round(float(y), 1)) for x, y in xy]
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
