@@ -3,8 +3,9 @@
 A new article is compared with the candidate stories that an inverted index (its heaviest features -> stories,
 most recent first) returns, never with every story: per signal, the cosine of its vector to the story's stored
 sum (the centroid; `linkage="mean"` gives exact average link instead, see `vectors`), combined as a weighted mean
-over the signals the article has, times a Gaussian time term when both sides are dated. It joins the best story
-when that reaches the threshold, else opens a story. A near-copy of an earlier article joins its original's
+over the signals the article has, times a Gaussian time term when both sides are dated. It picks the candidate of
+best average link (mean cosine to its articles) and joins it when the centroid score reaches the threshold, else
+opens a story. A near-copy of an earlier article joins its original's
 story and is marked (`articles.copy_of`), and is kept out of the story's sums and counts so syndication does not
 inflate them. Document frequencies, sums and index entries are all rows of the store, updated in the article's
 transaction, so the cost of one article depends on the size of its candidates, not of the store.
@@ -42,7 +43,8 @@ class Settings:
     candidates: int = 20            # stories scored in full
     index_keys: int = 16            # features of each article added to its story's index entries
     copies: bool = True
-    linkage: str = "centroid"       # centroid: cosine to the sum of its articles; mean: average link to them
+    linkage: str = "centroid"       # whether to join: cosine to the sum of its articles (mean: average link);
+                                    # which story: always the best average link (see assign)
     text_dates: bool = False        # dates read from the text are shown, not used in the time term (see assign)
     dated_boost: float = 0.22       # the time term rewards closeness too: two dated articles of the same days
                                     # need a cosine of 0.18, not 0.22 (same-week reporting is most often one
@@ -87,9 +89,12 @@ def _gap(day: str | None, first: str | None, last: str | None) -> float | None:
         return None
 
 
-def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, settings: Settings) -> float:
-    """Weighted mean over the article's signals of its mean cosine to the story's articles, times the time term."""
-    cos = (vectors.mean_cosines if settings.linkage == "mean" else vectors.centroid_cosines)(article, story)
+def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, settings: Settings,
+          linkage: str | None = None) -> float:
+    """Weighted mean over the article's signals of its cosine to the story's centroid (or, with `linkage="mean"`,
+    its mean cosine to the story's articles), times the time term."""
+    mean = (linkage or settings.linkage) == "mean"
+    cos = (vectors.mean_cosines if mean else vectors.centroid_cosines)(article, story)
     total = weight = 0.0
     for kind, w in settings.weights.items():
         if w and len(article[kind][0]):
@@ -164,9 +169,14 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                 gap = _gap(when, row["first_date"], row["last_date"])
                 if gap is not None and gap > settings.window_days:
                     continue
-                s = score(vector, vectors.unpack(row["vector"]), gap, settings)
-                if best is None or s > best[0] or (s == best[0] and row["id"] < best[1]):
-                    best = (s, row["id"])
+                story = vectors.unpack(row["vector"])
+                s = score(vector, story, gap, settings)
+                # Which story is chosen by average link, whether to join by the centroid: a sum of more articles
+                # points closer to any article of its kind, so by the centroid the larger of two similar stories
+                # (a second summit of one body, a second round of one dispute) draws the other's articles.
+                rank = s if settings.linkage == "mean" else score(vector, story, gap, settings, "mean")
+                if best is None or rank > best[2] or (rank == best[2] and row["id"] < best[1]):
+                    best = (s, row["id"], rank)
         if best is not None and best[0] >= settings.threshold:
             story_id = best[1]
         else:
