@@ -59,3 +59,19 @@ def test_a_party_stands_for_its_state_and_its_leader_is_that_states(analyzer) ->
 def test_a_party_name_that_is_a_common_word_needs_its_states_context(analyzer) -> None:
     text = "Vox published a long explainer on the vote. Readers in Ohio and Texas shared it widely."
     assert not any(m.code == "ESP" for m in analyzer.analyze(make_article(text)).actors.mentions)
+
+
+def test_an_office_named_for_another_place_is_its_governments(analyzer) -> None:
+    text = ("In Beijing, a spokesperson for the Taiwan Affairs Office said the drills were \"a necessary step to "
+            "defend national sovereignty\".")
+    analysis = analyzer.analyze(make_article(text))
+    assert _mention(analysis, "Taiwan Affairs Office").code == "CHN"
+    quote = next(q for q in analysis.quotes if "necessary step" in q.text)
+    assert quote.actor == "CHN"
+
+
+def test_the_presidential_office_is_the_datelines_state(analyzer) -> None:
+    text = ("TAIPEI - China staged war games around Taiwan on Monday. Taiwan said it tracked 153 aircraft.\n\n"
+            "\"These provocations threaten peace in the region,\" the presidential office said in a statement.")
+    quote = next(q for q in analyzer.analyze(make_article(text)).quotes if "provocations" in q.text)
+    assert quote.actor == "TWN"
