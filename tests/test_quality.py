@@ -31,6 +31,9 @@ FLOORS = {
     "heldout6": {"--min-event-f1": 0.62, "--min-quote-acc": 0.60, "--min-person-acc": 0.72, "--min-boilerplate": 0.80},
     # scored once blind (0.612 / 0.690 / 0.853), then a development set: floors under the fifth session's figures
     "heldout11": {"--min-event-f1": 0.68, "--min-quote-acc": 0.86, "--min-person-acc": 0.93, "--min-boilerplate": 0.95},
+    # scored blind twice (0.618 / 0.750 / 0.870, then unchanged), a development set since: sixth session's figures
+    # 0.681 / 0.944 / 0.948 / 0.842
+    "heldout12": {"--min-event-f1": 0.65, "--min-quote-acc": 0.90, "--min-person-acc": 0.92, "--min-boilerplate": 0.80},
 }
 PROJECT_SETS = Path(__file__).resolve().parent / "data"
 
