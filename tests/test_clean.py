@@ -186,6 +186,41 @@ from newsgraph.ingest.clean import clean_text, match_rule
         "Get the Lakeside Gazette morning briefing",
         "(c) XNA 2025 - Reproduction subject to prior authorisation",
         "Analysis | World",
+        # a byline glued to its date, ending in a reading time; a double-dash agency sign-off
+        "Lena Vogt14 June 2024, 09:12 GMT+2 | 3 min read",
+        "-- Coastal News Agency",
+        # a label before an address, a section's other stories, a place over its section, a section's name
+        "Letters to the editor: letters@lakesidegazette.example",
+        "Tips: newsroom@harbourpost.example",
+        "More opinion: Why the port deal may not hold",
+        "Moldova | Politics",
+        "Foreign News Section",
+        # the writer's note under an opinion piece
+        "Tomas Berg is a contributing editor of The Northern Review.",
+        "Ines Moreau is a lawyer and columnist based in Lyon.",
+        # reading times glued to dates and times
+        "Joana Pires3 May 2024, 10:05 WAT4 min read",
+        "World 2 March 2023 11:40 (UTC+01:00)2 min read",
+        # bylines with an agency, desks with their city, staff and agencies
+        "By Lena Vogt with Reuters",
+        "Harbour Post Bureau, Valletta",
+        "Harbour Post staff and agencies",
+        # breadcrumbs in another language, section paths, page controls, desk initials with a time, an agency
+        "Inicio / Europa / Portugal",
+        "Brief  |  Economy  |  Energy",
+        "News ID: 5512 | Politics | Foreign Policy",
+        "Print | Send to a friend | Font size",
+        "ABC/DEF/1915 hrs",
+        "AzNA",
+        # captions ending in their agency, bracketed image notes, a caption saying what it shows
+        "Fishermen mend their nets in the harbour. (Reuters)",
+        "[Image: The two ministers in Valletta. (AFP/Getty) ]",
+        "A coast guard cutter off Malta, in a file photograph.",
+        # comment forms and commenters with figures for the date
+        "Log in or register to comment",
+        "Name * | Email * | Your comment *",
+        "Ana_K, 02.04.2025 15:02",
+        "Cookie settings: We and our 80 partners store and access information on your device. Accept all | Manage",
     ],
 )
 def test_clean_scraped_furniture_is_boilerplate(line):
@@ -249,6 +284,17 @@ def test_clean_scraped_furniture_is_boilerplate(line):
         "The US/UK plan failed.",
         "US/EU",
         "The End",
+        "Ali Khan is an analyst at the Crisis Group in Islamabad.",   # a source introduced, not the writer
+        "Paula Grant is the editor of the weekly, which was fined last year.",
+        "India | Pakistan",
+        "Prices rose 4 percent in March | Reuters",
+        "Trade: exports fell 3 percent.",
+        "GHANA",                          # a country in capitals, not an agency
+        "He said the report was a 3 min read.",
+        "Exports rose | Imports fell | Trade gap widened",
+        "The aid arrived on 12.12.2024 at 11:02 in the port.",
+        "WASHINGTON, Oct 21, 2024",
+        "Bishkek, 13 March 2025, 16:40",   # a dateline with its time: the place tells whose officials speak
     ],
 )
 def test_clean_body_lines_stay(line):
@@ -299,3 +345,19 @@ def test_clean_handle_comments_only_under_a_comments_heading():
     body, removed = clean_text(text)
     assert body == "The ministers met on Monday and agreed to talk again."
     assert removed == ("48 comments", comment, "At last some news.")
+
+
+def test_clean_titles_under_an_also_on_heading_go_with_it():
+    text = ("The ministers met on Monday and agreed to talk again.\n\nAlso on the Harbour Post:\n"
+            "Rents rise for the 14th month\nStorm warning for the coast\n\nThey will meet in March.")
+    body, removed = clean_text(text)
+    assert body == "The ministers met on Monday and agreed to talk again.\n\nThey will meet in March."
+    assert removed == ("Also on the Harbour Post:", "Rents rise for the 14th month", "Storm warning for the coast")
+
+
+def test_clean_comment_with_its_age_and_no_separator_under_a_heading():
+    text = ("The ministers met on Monday and agreed to talk again.\n\nComments\n"
+            "Lena K. 3 hours ago: Long overdue.\nOmar T. 1 hour ago: We will see.")
+    body, removed = clean_text(text)
+    assert body == "The ministers met on Monday and agreed to talk again."
+    assert removed[-1] == "Omar T. 1 hour ago: We will see."
