@@ -167,13 +167,13 @@ def _separate(points: list[tuple[float, float]], radius: list[float], box: tuple
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Kamada-Kawai (even spacing, few crossings) for each small component, spring layout for large ones; the
     components side by side, largest first."""
-    parts = sorted((graph.subgraph(c) for c in nx.connected_components(graph)), key=lambda g: -len(g))
+    parts = sorted((graph.subgraph(c) for c in nx.connected_components(graph)), key=lambda g: (-len(g), min(g)))
     pos: dict[str, tuple[float, float]] = {}
     x0 = 0.0
     for part in parts:
         width = max(1.0, math.sqrt(len(part)))
         if len(part) <= 2:
-            local = {n: (i * 0.8, 0.0) for i, n in enumerate(part)}
+            local = {n: (i * 0.8, 0.0) for i, n in enumerate(sorted(part))}   # not the order the edges came in
         elif len(part) <= 20:
             local = nx.kamada_kawai_layout(part)
         else:  # Kamada-Kawai's cost grows fast with the nodes
