@@ -287,3 +287,15 @@ def test_stories_counts_kept_on_arrival_equal_a_recount_from_the_members(store):
         for (story_id,) in conn.execute("SELECT id FROM stories").fetchall():
             _refresh(conn, story_id)
     assert [tuple(r) for r in store.conn.execute(f"SELECT {columns} FROM stories ORDER BY id")] == kept
+
+
+def test_stories_both_cosines_equal_the_two_separate_measures():
+    """Assignment reads the centroid and the average-link cosines from one dot product per block."""
+    from newsgraph.stories import vectors
+
+    a = {k: vectors.block({1: 1.0, 5: 2.0}) if k in ("body", "actors") else vectors.empty()[k] for k in vectors.KINDS}
+    b = {k: vectors.block({1: 0.5, 7: 1.0}) if k == "body" else vectors.block({5: 1.0}) for k in vectors.KINDS}
+    story = vectors.add(vectors.add(vectors.empty(), b), a)
+    centroid, mean = vectors.both_cosines(a, story)
+    assert centroid == vectors.centroid_cosines(a, story) and mean == vectors.mean_cosines(a, story)
+    assert mean["body"] < centroid["body"]   # average link is the stricter one: a sum is closer to each member

@@ -94,7 +94,12 @@ def score(article: vectors.Vector, story: vectors.Vector, gap: float | None, set
     """Weighted mean over the article's signals of its cosine to the story's centroid (or, with `linkage="mean"`,
     its mean cosine to the story's articles), times the time term."""
     mean = (linkage or settings.linkage) == "mean"
-    cos = (vectors.mean_cosines if mean else vectors.centroid_cosines)(article, story)
+    return combine((vectors.mean_cosines if mean else vectors.centroid_cosines)(article, story), article, gap,
+                   settings)
+
+
+def combine(cos: dict[str, float], article: vectors.Vector, gap: float | None, settings: Settings) -> float:
+    """The per-signal cosines weighed over the signals the article has, times the time term."""
     total = weight = 0.0
     for kind, w in settings.weights.items():
         if w and len(article[kind][0]):
@@ -170,11 +175,12 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                 if gap is not None and gap > settings.window_days:
                     continue
                 story = vectors.unpack(row["vector"])
-                s = score(vector, story, gap, settings)
                 # Which story is chosen by average link, whether to join by the centroid: a sum of more articles
                 # points closer to any article of its kind, so by the centroid the larger of two similar stories
                 # (a second summit of one body, a second round of one dispute) draws the other's articles.
-                rank = s if settings.linkage == "mean" else score(vector, story, gap, settings, "mean")
+                centroid, mean = vectors.both_cosines(vector, story)
+                rank = combine(mean, vector, gap, settings)
+                s = rank if settings.linkage == "mean" else combine(centroid, vector, gap, settings)
                 if best is None or rank > best[2] or (rank == best[2] and row["id"] < best[1]):
                     best = (s, row["id"], rank)
         if best is not None and best[0] >= settings.threshold:

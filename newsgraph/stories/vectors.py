@@ -91,6 +91,20 @@ def centroid_cosines(article: Vector, story: Vector) -> dict[str, float]:
     return out
 
 
+def both_cosines(article: Vector, story: Vector) -> tuple[dict[str, float], dict[str, float]]:
+    """`centroid_cosines` and `mean_cosines` from one dot product per block (assignment needs both)."""
+    centroid, mean = {}, {}
+    for kind in KINDS:
+        a, s = article[kind], story[kind]
+        if len(a[0]) and len(s[0]):
+            d = dot(a, s)
+            norm = float(np.sqrt(np.dot(s[1], s[1])))
+            centroid[kind] = min(1.0, d / norm) if norm else 0.0
+            if s[2] > 0:
+                mean[kind] = min(1.0, d / s[2])
+    return centroid, mean
+
+
 def add(story: Vector, article: Vector, sign: float = 1.0) -> Vector:
     """The story's sums with an article added (sign 1) or taken out (sign -1)."""
     out: Vector = {}

@@ -156,8 +156,8 @@ def _separate(points: list[tuple[float, float]], radius: list[float], box: tuple
         if short.max() < 0.5:
             break
         # coincident centres: part them along a fixed direction per pair, so the result does not depend on chance
-        unit = np.where(dist[..., None] > 1e-6, delta / np.maximum(dist, 1e-6)[..., None],
-                        np.array([1.0, 0.0]) * np.sign(np.subtract.outer(np.arange(len(xy)), np.arange(len(xy))))[..., None])
+        order = np.sign(np.subtract.outer(np.arange(len(xy)), np.arange(len(xy))))[..., None]
+        unit = np.where(dist[..., None] > 1e-6, delta / np.maximum(dist, 1e-6)[..., None], np.array([1.0, 0.0]) * order)
         xy += 0.5 * (unit * short[..., None]).sum(1) / max(1.0, float((short > 0).sum(1).max()) ** 0.5)
         xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
         xy[:, 1] = np.clip(xy[:, 1], box[1] + r + label, box[3] - r)
