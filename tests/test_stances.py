@@ -211,14 +211,14 @@ def test_cli_stances(tmp_path):
 
 
 def test_cli_stances_table_shows_the_strongest_rows_first_and_says_so(tmp_path, monkeypatch):
-    import newsgraph.cli as cli
+    from newsgraph.cli import across
 
     db = str(tmp_path / "table.db")
     runner = CliRunner()
     assert runner.invoke(main, ["analyze", str(DATA), "--db", db]).exit_code == 0
     every = json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json"]).output)
     assert len(every) > 3
-    monkeypatch.setattr(cli, "TABLE_ROWS", 3)
+    monkeypatch.setattr(across, "TABLE_ROWS", 3)
     table = runner.invoke(main, ["stances", "--db", db])
     assert table.exit_code == 0 and "the first 3 rows; --limit 0 shows all" in table.output
     strongest = sorted(every, key=lambda r: (-r["magnitude"], r["source"], r["target"]))[:3]
