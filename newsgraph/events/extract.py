@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.concerns import about, concerned, concerns
+from newsgraph.events.guards import attempt, beside_border, naming_call, noun_modality, partitive, standing_relation
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
@@ -115,7 +116,8 @@ class EventExtractor:
     def _sentence(self, sent: Span, index: ActorIndex, quoted: frozenset[int],
                   published: str | None, n: int, done: list[Done]) -> list[Event]:
         lex = self.lex
-        triggers = [t for t in find_triggers(sent, lex, index, quoted) if not _undone(t, lex)]
+        triggers = [t for t in find_triggers(sent, lex, index, quoted) if not _undone(t, lex)
+                    and not standing_relation(t, lex) and not attempt(t, lex) and not naming_call(t, index, lex)]
         wrapped = {t.token.i: w for t in triggers if (w := wrapper_of(t, lex)) is not None}
         heads = {head.i for head, _ in wrapped.values()}
         found = [self._read(t, wrapped.get(t.token.i), index) for t in triggers if t.token.i not in heads]
@@ -208,6 +210,7 @@ class EventExtractor:
                     # "X said Y would be crushed if ...": a harm with no doer named is the speaker's threat
                     aimed = {t.code for t in targets}
                     sources = [m for m in subject_actors_of(speech, index) if m.code not in aimed]
+        modality = noun_modality(trigger, modality, lex)
         return self._typed_roles(trigger, _Found(token, type_, mode, sources, targets, rule, modality), index)
 
     def _typed_roles(self, trigger: Trigger, found: _Found, index: ActorIndex) -> _Found:
@@ -367,6 +370,8 @@ class EventExtractor:
         for source in item.sources:
             for target in item.targets:
                 if source.code == target.code and not _self_event(source, target, item.type):
+                    continue
+                if beside_border(target, sent.doc, item.type, self.lex):
                     continue
                 token = item.token
                 evidence = Evidence(
@@ -533,6 +538,8 @@ def _self_event(source: Mention, target: Mention, type_: str) -> bool:
         return False   # a government licensing its own companies is not an interaction
     if type_ == "THREATEN" and target.place:
         return True   # "threatened to impose a curfew in X's capital"
+    if type_ == "RETREAT" and target.place:
+        return False   # "returned to Tokyo", "left Kathmandu": going home is no withdrawal
     if type_ in OUTWARD:
         return False   # "reinforced its troops in the northern state of X": moved at home, aimed at no one
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
@@ -553,6 +560,8 @@ def _reporter(modality: Modality, index: ActorIndex) -> str | None:
 def _undone(trigger: Trigger, lex: Lexicon) -> bool:
     """ "lifted its ban on X", "sanctions were lifted": the object noun names what is undone, not an event now."""
     noun = trigger.phrase
+    if trigger.entry.pos == "noun":
+        noun = partitive(noun)   # "eased some of its sanctions"
     if trigger.entry.pos == "noun" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
         # "the easing of sanctions", "the lifting of the blockade": a noun of giving in undoes its of-phrase
         return _yielding(noun.head.head, lex)

@@ -103,6 +103,15 @@ class Lexicon:
     group_numbers: dict[str, int] = field(default_factory=dict)
     group_marks: frozenset[str] = frozenset()
     divides: frozenset[str] = frozenset()
+    # events/guards.py
+    occurrence_verbs: frozenset[str] = frozenset()
+    unrealised_modifiers: frozenset[str] = frozenset()
+    unrealised_determiners: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
+    relation_makers: frozenset[str] = frozenset()
+    border_nouns: frozenset[str] = frozenset()
+    border_preps: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
@@ -226,4 +235,8 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.group_numbers = {str(k).lower(): int(v) for k, v in ana["numbers"].items()}
     lex.group_marks = words(ana["marks"])
     lex.divides = words(ana.get("divides", ()))
+    guards = data.get("guards") or {}
+    for name in ("occurrence_verbs", "unrealised_modifiers", "unrealised_determiners", "relation_nouns",
+                 "relation_makers", "border_nouns", "border_preps", "attempt_verbs"):
+        setattr(lex, name, words(guards.get(name, ())))
     return lex

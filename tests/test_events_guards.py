@@ -1,0 +1,55 @@
+"""Events: readings the codebook does not count as acts (events/guards.py), each against the act it is not
+(invented sentences, real model and actors stage)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in analyzer.analyze(make_article(text)).events
+            if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, event", [
+    # a noun event denied or not yet real
+    ("No talks between Vientiane and Hanoi were held during the visit, an official said.", ("LAO", "VNM", "CONSULT")),
+    ("The planned summit between the Chilean and Peruvian presidents never took place.", ("CHL", "PER", "CONSULT")),
+    ("A summit between President Lula and President Milei is expected in Brasilia next month.",
+     ("BRA", "ARG", "CONSULT")),
+    ("Any apology from Tokyo for the wartime abuses would be welcomed in Seoul, the minister said.",
+     ("JPN", "KOR", "CONCEDE")),
+    # a standing relation
+    ("The incident has strained ties between Ankara and Athens.", ("TUR", "GRC", "COOPERATE")),
+    ("Observers said Morocco's close ties with Senegal had helped its candidate.", ("MAR", "SEN", "COOPERATE")),
+    # an attempt, not a request
+    ("Mongolia has sought to balance relations with Russia and China.", ("MNG", "RUS", "REQUEST")),
+    # a naming, not a phone call
+    ("The Kenyan foreign minister called the treatment of Kenyan migrants in Libya unacceptable.",
+     ("KEN", "LBY", "CONSULT")),
+    # the far side of a border a place is near
+    ("Gunmen killed twelve soldiers near the border with Chad last week.", ("NER", "TCD", "ASSAULT")),
+    ("Syrian forces bombed a convoy near the Jordanian border.", ("SYR", "JOR", "ASSAULT")),
+    # a partitive of what is eased; a treaty held in abeyance
+    ("Washington eased some of its sanctions on Cuba's tourism sector.", ("USA", "CUB", "SANCTION")),
+    ("Ethiopia held the 1999 water treaty with Sudan in abeyance.", ("ETH", "SDN", "AGREE")),
+])
+def test_events_guarded(analyzer, text, event):
+    assert event not in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    # what the guards leave: talks held, ties restored, asking for help, a call to a person, an attack inside X,
+    # troops along a border, sanctions imposed
+    ("Talks between Vientiane and Hanoi were held during the visit.", ("LAO", "VNM", "CONSULT")),
+    ("The restoration of diplomatic ties between Nauru and China was marked by a ceremony.",
+     ("NRU", "CHN", "COOPERATE")),
+    ("Mongolia asked Japan for emergency aid after the floods.", ("MNG", "JPN", "REQUEST")),
+    ("The Kenyan foreign minister called his Ugandan counterpart on Tuesday.", ("KEN", "UGA", "CONSULT")),
+    ("Syrian forces bombed a convoy inside Jordan.", ("SYR", "JOR", "ASSAULT")),
+    ("Venezuela deployed troops along its border with Guyana.", ("VEN", "GUY", "MOBILIZE")),
+    ("Washington imposed sanctions on Cuba's tourism sector.", ("USA", "CUB", "SANCTION")),
+])
+def test_events_not_guarded(analyzer, text, event):
+    assert event in _asserted(analyzer, text)
