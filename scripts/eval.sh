@@ -26,9 +26,9 @@ score events_dev "tests/data/events_dev/*.txt" tests/data/events_dev/gold.json "
 score heldout "tests/data/heldout/h*.txt" tests/data/heldout/gold.json "$@"
 score heldout2 "tests/data/heldout2/h2_*.txt" tests/data/heldout2/gold.json "$@"   # independent set 2 (first score 0.687)
 score heldout3 "tests/data/heldout3/h3_*.txt" tests/data/heldout3/gold.json "$@"   # independent set 3 (first score 0.686)
-# this round's sets (first scores in the README): heldout4-6 are development sets now; heldout7 was scored once,
-# on the final code of its round, and stays unseen until the next round scores it again
-for n in 4 5 6 7; do
+# the later rounds' sets (first-seen figures in the README's quality section); each was written blind, scored on
+# the code of its round's start, and is a development set once that round's final score is taken
+for n in 4 5 6 7 8 9 10 11 12 13 14; do
     score "heldout$n" "tests/data/heldout$n/h${n}_*.txt" "tests/data/heldout$n/gold.json" "$@"
     score "heldout$n-sentences" "tests/data/heldout$n/sentences/s_*.txt" "tests/data/heldout$n/sentences/gold.json" "$@"
 done
