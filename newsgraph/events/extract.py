@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.concerns import about, concerned, concerns
+from newsgraph.events.hosts import hosted_parties
 from newsgraph.events.guards import attempt, beside_border, naming_call, noun_modality, partitive, standing_relation
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
@@ -131,6 +132,7 @@ class EventExtractor:
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = _responses(_threatened(_shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
+        found = [_hosted(f, index, lex, n, done) for f in found]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -528,6 +530,17 @@ def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon,
                 item = replace(item, targets=where, rule=item.rule + "+where")
         out.append(item)
     return out
+
+
+def _hosted(item: _Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Done]) -> _Found:
+    """ "talks hosted by X", "a deal brokered by X": the host met each party of the talks (events/hosts.py)."""
+    if item.type != "CONSULT" or item.targets or not item.sources or item.modality.negated:
+        return item
+    parties = hosted_parties(item.token, item.sources, index, lex, n, done)
+    if not parties:
+        return item
+    done += [Done(n, item.type, s, t.code) for s in item.sources for t in parties if t.code]
+    return replace(item, targets=parties, rule=item.rule + "+hosted")
 
 
 def _self_event(source: Mention, target: Mention, type_: str) -> bool:

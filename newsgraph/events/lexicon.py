@@ -112,6 +112,7 @@ class Lexicon:
     border_nouns: frozenset[str] = frozenset()
     border_preps: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
+    host_verbs: frozenset[str] = frozenset()   # events/hosts.py
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
@@ -239,4 +240,5 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     for name in ("occurrence_verbs", "unrealised_modifiers", "unrealised_determiners", "relation_nouns",
                  "relation_makers", "border_nouns", "border_preps", "attempt_verbs"):
         setattr(lex, name, words(guards.get(name, ())))
+    lex.host_verbs = words(data.get("host_verbs", ()))
     return lex
