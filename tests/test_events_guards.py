@@ -53,3 +53,19 @@ def test_events_guarded(analyzer, text, event):
 ])
 def test_events_not_guarded(analyzer, text, event):
     assert event in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    # "all sides", "all parties": the conflict's state, named in the phrase or most named before it
+    ("Protests have spread across Mozambique since the election. Police in Mozambique fired tear gas in Maputo. "
+     "Botswana's president urged all sides to show restraint.", ("BWA", "MOZ", "REQUEST")),
+    ("Kenya's president urged all parties in Sudan to return to talks.", ("KEN", "SDN", "REQUEST")),
+])
+def test_events_all_sides(analyzer, text, event):
+    assert event in _asserted(analyzer, text)
+
+
+def test_events_all_sides_of_two_states_pick_neither_alone(analyzer):
+    found = _asserted(analyzer, "Armenia and Azerbaijan traded fire overnight. France urged all sides to exercise "
+                                "restraint.")
+    assert ("FRA", "ARM", "REQUEST") not in found and ("FRA", "AZE", "REQUEST") not in found

@@ -20,6 +20,7 @@ from newsgraph.model import Mention
 
 WINDOW = 10   # sentences looked back for the parties of a group phrase
 HOW = "group anaphora"
+ALL = -1   # "all sides", "all parties": the parties of the conflict the story is about
 # Verbs whose "it" is empty ("it is clear that", "it remains to be seen").
 EMPTY_IT = frozenset({"be", "seem", "appear", "remain", "become", "happen", "matter", "emerge", "follow", "take"})
 
@@ -71,6 +72,8 @@ def _number(token: Token, lex: Lexicon) -> int | None:
     for child in token.children:
         if child.dep_ in ("det", "predet", "nummod", "quantmod") and child.lower_ in lex.group_numbers:
             return lex.group_numbers[child.lower_]
+        if child.dep_ in ("det", "predet") and child.lower_ in lex.group_all and token.lower_ in lex.party_nouns:
+            return ALL
         if child.dep_ == "amod" and child.lower_ in lex.group_marks:
             return 0
     if token.lower_ in lex.group_numbers and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -91,6 +94,8 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
         return []   # "the people on both sides of the border" live there; they are not the parties
     exclude = _clause_subjects(token, index)
     sent = sents[n]
+    if number == ALL:
+        return _all_parties(token, n, acting, exclude, index, sents)
     before = [m for m in acting if sent.start <= m.tok_start < token.i and m.code not in exclude
               and not m.place and _wanted(m, token, orgs, lex)]
     if number:
@@ -113,6 +118,29 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     # where too few actors were named
     acted = [m for m in earlier + before if not m.place]
     return _top(acted if len({m.code for m in acted}) >= number else earlier + before, number, token.doc)
+
+
+def _all_parties(token: Token, n: int, acting: list[Mention], exclude: set[str], index: ActorIndex,
+                 sents: list) -> list[Mention]:
+    """ "urged all sides to exercise restraint", "called on all parties in X": the parties of the conflict the story
+    is about, which news names by its state: the place the phrase names, else the state most named in the sentences
+    up to it (none on a tie), never the clause's own subject."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+            found = [m for p in child.children if p.dep_ == "pobj" for t in p.subtree if (m := index.places.get(t.i))
+                     or (m := index.acting.get(t.i))]
+            if found:
+                return found[:1]
+    lo = sents[max(0, n - WINDOW)].start
+    states = [m for m in acting if lo <= m.tok_start < token.i and m.kind == "state" and m.code not in exclude]
+    counts = Counter(m.code for m in states)
+    if not counts:
+        return []
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return []   # no one state the story is about
+    last = {m.code: m for m in states}
+    return [last[ranked[0][0]]]
 
 
 def _them(token: Token, n: int, acting: list[Mention], index: ActorIndex, sents: list) -> list[Mention]:

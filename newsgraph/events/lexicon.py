@@ -103,6 +103,8 @@ class Lexicon:
     group_numbers: dict[str, int] = field(default_factory=dict)
     group_marks: frozenset[str] = frozenset()
     divides: frozenset[str] = frozenset()
+    group_all: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
     # events/guards.py
     occurrence_verbs: frozenset[str] = frozenset()
     unrealised_modifiers: frozenset[str] = frozenset()
@@ -236,6 +238,8 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.group_numbers = {str(k).lower(): int(v) for k, v in ana["numbers"].items()}
     lex.group_marks = words(ana["marks"])
     lex.divides = words(ana.get("divides", ()))
+    lex.group_all = words(ana.get("all", ()))
+    lex.party_nouns = words(ana["parties"])
     guards = data.get("guards") or {}
     for name in ("occurrence_verbs", "unrealised_modifiers", "unrealised_determiners", "relation_nouns",
                  "relation_makers", "border_nouns", "border_preps", "attempt_verbs"):
