@@ -69,3 +69,12 @@ def test_events_all_sides_of_two_states_pick_neither_alone(analyzer):
     found = _asserted(analyzer, "Armenia and Azerbaijan traded fire overnight. France urged all sides to exercise "
                                 "restraint.")
     assert ("FRA", "ARM", "REQUEST") not in found and ("FRA", "AZE", "REQUEST") not in found
+
+
+def test_events_judged_decision_answers_the_story_step(analyzer):
+    # "called the decision disproportionate" judges the story's hostile step, reported sentences before
+    text = ("Rwanda expelled the Belgian ambassador on Monday. The foreign ministry said in a statement that its patience "
+            "had run out. Officials in Kigali said more steps could follow. The ministry gave no further details. "
+            "Belgium's Foreign Minister Maxime Prevot called the decision disproportionate and said the move was "
+            "regrettable.")
+    assert ("BEL", "RWA", "ACCUSE") in _asserted(analyzer, text)

@@ -55,6 +55,8 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
     elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)
                                or _names_it(token)):
         pick = [d for d in done if d.type in HOSTILE_STEPS and d.source.code not in own]
+        if _refers_back(token, lex.step_nouns):
+            window = TYPED_WINDOW   # "called the decision disproportionate": the story's hostile step, further back
     elif kind == "THREATEN" and any(lex.lemma(t) in lex.response_verbs and t.pos_ == "VERB" and t.i > token.i
                                     for t in token.subtree):
         # "X reserved the right to respond", "vowed to retaliate": to whoever last struck or coerced X
