@@ -78,3 +78,15 @@ def test_events_judged_decision_answers_the_story_step(analyzer):
             "Belgium's Foreign Minister Maxime Prevot called the decision disproportionate and said the move was "
             "regrettable.")
     assert ("BEL", "RWA", "ACCUSE") in _asserted(analyzer, text)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a protest's purpose clause is its aim, not a request or a charge of its own
+    ("Tens of thousands of students throughout Kenya staged mass demonstrations on Saturday to demand political "
+     "reforms by President Ruto's government.", ("KEN", "KEN", "PROTEST"), ("KEN", "KEN", "REQUEST")),
+    ("Georgians rallied in Tbilisi to denounce the Russian occupation of Abkhazia.",
+     ("GEO", "RUS", "PROTEST"), ("GEO", "GEO", "PROTEST")),
+])
+def test_events_protest_aims(analyzer, text, present, absent):
+    found = _asserted(analyzer, text)
+    assert present in found and absent not in found

@@ -73,6 +73,8 @@ PRESSED = frozenset({"under", "after", "following", "amid"})
 # Steps a promised response answers ("would answer any attack from X"), and the verbs of answering.
 ANSWERABLE = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 RESPONSES = frozenset({"answer", "respond", "retaliate", "react", "meet", "punish"})
+# What a protest's purpose clause may say it is for ("rallied to denounce X", "marched demanding X's exit").
+AIMS = frozenset({"REQUEST", "ACCUSE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,7 @@ class EventExtractor:
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = _responses(_threatened(_shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
-        found = [_hosted(f, index, lex, n, done) for f in found]
+        found = [_hosted(f, index, lex, n, done) for f in _protest_aims(found)]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -530,6 +532,29 @@ def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon,
                 item = replace(item, targets=where, rule=item.rule + "+where")
         out.append(item)
     return out
+
+
+def _protest_aims(found: list[_Found]) -> list[_Found]:
+    """ "staged demonstrations to demand reforms", "rallied in X to denounce Y": what a protest demands or denounces
+    is the protest's aim (PLOVER PROTEST: demonstrating for a demand or against someone), not an act of its own;
+    a protest aimed at no one else is aimed at whom its aim names."""
+    protests = {}
+    for f in found:
+        if f.type == "PROTEST":
+            protests.setdefault(_anchor(f).i, f)
+            protests.setdefault(f.token.i, f)
+    out, aimed = [], {}
+    for f in found:
+        protest = protests.get(f.token.head.i)
+        if (protest is not None and f.type in AIMS and f.token.pos_ == "VERB" and f.token.dep_ in ("advcl", "xcomp")
+                and not f.modality.negated):
+            own = {s.code for s in protest.sources}
+            foreign = [t for t in f.targets if t.code not in own]
+            if foreign and all(t.code in own for t in protest.targets):
+                aimed[id(protest)] = foreign
+            continue
+        out.append(f)
+    return [replace(f, targets=aimed[id(f)], rule=f.rule + "+aim") if id(f) in aimed else f for f in out]
 
 
 def _hosted(item: _Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Done]) -> _Found:
