@@ -30,6 +30,9 @@ class Lexicon:
     feel: frozenset[str] = frozenset()
     say: frozenset[str] = frozenset()
     reproach: frozenset[str] = frozenset()
+    attribution: frozenset[str] = frozenset()
+    argue_words: frozenset[str] = frozenset()
+    duty: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -41,4 +44,6 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("settle", ())), frozenset(data.get("pact", ())),
                    frozenset(data.get("earn", ())), data.get("earns", {}), frozenset(data.get("back", ())),
                    frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
-                   frozenset(data.get("say", ())), frozenset(data.get("reproach", ())))
+                   frozenset(data.get("say", ())), frozenset(data.get("reproach", ())),
+                   frozenset(data.get("attribution", ())), frozenset(data.get("argue_words", ())),
+                   frozenset(data.get("duty", ())))

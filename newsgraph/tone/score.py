@@ -17,7 +17,9 @@ Signals, each with its sentence and reason (the evidence):
 One word is one fact: a predicate and the event read from the same word count once. Hostility from one the article
 itself portrays badly (its standing, without the accusations between the two) is not held against its target.
 The sum is divided by the square root of the number of signals (a weak one counting as a fraction of one) and
-squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few clear ones.
+squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few clear ones. A piece that argues (its
+author's own sentences lay duties, say 'we', ask the reader: see tone/voice.py) states verdicts: there the same
+evidence counts for more, as neutral is rare in an opinion piece.
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
 from newsgraph.tone.signals import (GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
                                     _sent_of, _Signal, _standing, _Target)
+from newsgraph.tone.voice import argued, author_sentences
 from newsgraph.tone.words import Words
 
 __all__ = ["ToneScorer", "RECEIVED", "_Signal", "_Target"]
@@ -68,6 +71,8 @@ DISCREDITED = 0.25      # standing at or below which one's hostility toward othe
 RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) against hostility shown
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
+ARGUED = 3              # the author's own sentences that argue ('X should', 'we'), from which a piece is opinion
+VERDICT = 2.0           # in an opinion piece, the factor on the score before squashing (atanh scale)
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 
@@ -133,7 +138,9 @@ class ToneScorer(Words):
             self._sentences(sents, target, cache)
         self._leaders(actors, targets, _standing(targets))
         standing = _standing(targets)
-        return tuple(self._tone(t, sents, standing) for t in sorted(targets.values(), key=lambda t: -t.mentions))
+        own = author_sentences(doc, sents, quotes, self.lex.say, self.lex.attribution)
+        opinion = argued(doc, sents, own, self.lex.argue_words, self.lex.duty) >= ARGUED
+        return tuple(self._tone(t, sents, standing, opinion) for t in sorted(targets.values(), key=lambda t: -t.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
 
@@ -302,7 +309,7 @@ class ToneScorer(Words):
     # --- the score -------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _tone(t: _Target, sents: list, standing: dict[str, float]) -> Tone:
+    def _tone(t: _Target, sents: list, standing: dict[str, float], opinion: bool = False) -> Tone:
         facts = []
         for sig in _facts(t.signals):
             # hostility from one the article itself portrays badly says more about that one than about its target:
@@ -319,6 +326,8 @@ class ToneScorer(Words):
                 sig = _Signal(RECEIVED * sig.weight, sig.sent, sig.why, sig.fact, sig.by, True)
             facts.append(sig)
         score = _score(facts)
+        if opinion:   # a piece that argues states verdicts: weaker evidence reaches a label
+            score = math.tanh(VERDICT * math.atanh(max(-0.999, min(0.999, score))))
         strongest = sorted((s for s in facts if s.weight), key=lambda s: -abs(s.weight))[:MAX_EVIDENCE]
         evidence = []
         by_sent: dict[int, list[str]] = defaultdict(list)
