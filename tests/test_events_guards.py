@@ -90,3 +90,18 @@ def test_events_judged_decision_answers_the_story_step(analyzer):
 def test_events_protest_aims(analyzer, text, present, absent):
     found = _asserted(analyzer, text)
     assert present in found and absent not in found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the organisation of a venue is not one of "the two leaders"
+    ("Prime Minister Anwar Ibrahim met Indonesian President Prabowo Subianto on the sidelines of the UN General "
+     "Assembly in New York, where the two leaders agreed to expand maritime cooperation.",
+     ("MYS", "IDN", "AGREE"), ("MYS", "UN", "AGREE")),
+    # one receives a person, not a tone
+    ("In a note on Wednesday, the Chilean foreign ministry said it had received with surprise the \"offensive tone\" "
+     "of the Bolivian statements and that personal attacks on Chilean officials were unacceptable.",
+     None, ("CHL", "BOL", "CONSULT")),
+])
+def test_events_parties_not_venues_or_things(analyzer, text, present, absent):
+    found = _asserted(analyzer, text)
+    assert absent not in found and (present is None or present in found)

@@ -96,6 +96,7 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     sent = sents[n]
     if number == ALL:
         return _all_parties(token, n, acting, exclude, index, sents)
+    acting = [m for m in acting if not _venue(m, token.doc, lex)]
     before = [m for m in acting if sent.start <= m.tok_start < token.i and m.code not in exclude
               and not m.place and _wanted(m, token, orgs, lex)]
     if number:
@@ -118,6 +119,15 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     # where too few actors were named
     acted = [m for m in earlier + before if not m.place]
     return _top(acted if len({m.code for m in acted}) >= number else earlier + before, number, token.doc)
+
+
+def _venue(mention: Mention, doc: Doc, lex: Lexicon) -> bool:
+    """ "on the sidelines of the UN General Assembly", "at the APEC summit": an organisation named as where leaders
+    met is the venue, not one of "the two leaders"."""
+    tok = doc[mention.tok_end - 1]
+    if lex.lemma(tok) in lex.venues:
+        return True
+    return tok.dep_ in ("compound", "amod", "nmod") and lex.lemma(tok.head) in lex.venues and mention.kind == "org"
 
 
 def _all_parties(token: Token, n: int, acting: list[Mention], exclude: set[str], index: ActorIndex,

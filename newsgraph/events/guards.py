@@ -70,10 +70,11 @@ def attempt(trigger: Trigger, lex: Lexicon) -> bool:
 
 
 def naming_call(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> bool:
-    """ "called the treatment of refugees 'unacceptable'", "called the prosecution a witch hunt": a call made to a
-    thing is a naming, no phone call; one is made to a person, a state or a pronoun for them."""
+    """ "called the treatment of refugees 'unacceptable'", "received with surprise the 'offensive tone' of X": a call
+    made to, or a reception of, a thing is a naming or a reading, no meeting; one meets a person, a state or a
+    pronoun for them."""
     token = trigger.token
-    if trigger.entry.type != "CONSULT" or trigger.entry.pos != "verb" or lex.lemma(token) != "call":
+    if trigger.entry.type != "CONSULT" or trigger.entry.pos != "verb" or lex.lemma(token) not in lex.party_object_verbs:
         return False
     objects = direct_objects(token)
     return bool(objects) and not any(o.pos_ in ("PROPN", "PRON") or o.i in index.acting or o.i in index.places

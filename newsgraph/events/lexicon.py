@@ -104,6 +104,7 @@ class Lexicon:
     group_marks: frozenset[str] = frozenset()
     divides: frozenset[str] = frozenset()
     group_all: frozenset[str] = frozenset()
+    venues: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     # events/guards.py
     occurrence_verbs: frozenset[str] = frozenset()
@@ -115,6 +116,7 @@ class Lexicon:
     border_preps: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     host_verbs: frozenset[str] = frozenset()   # events/hosts.py
+    party_object_verbs: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, corrected for the lexicon's own verbs ("staged" -> stage, not "stag")."""
@@ -239,10 +241,11 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.group_marks = words(ana["marks"])
     lex.divides = words(ana.get("divides", ()))
     lex.group_all = words(ana.get("all", ()))
+    lex.venues = words(ana.get("venues", ()))
     lex.party_nouns = words(ana["parties"])
     guards = data.get("guards") or {}
     for name in ("occurrence_verbs", "unrealised_modifiers", "unrealised_determiners", "relation_nouns",
-                 "relation_makers", "border_nouns", "border_preps", "attempt_verbs"):
+                 "relation_makers", "border_nouns", "border_preps", "attempt_verbs", "party_object_verbs"):
         setattr(lex, name, words(guards.get(name, ())))
     lex.host_verbs = words(data.get("host_verbs", ()))
     return lex
