@@ -105,3 +105,15 @@ def test_events_protest_aims(analyzer, text, present, absent):
 def test_events_parties_not_venues_or_things(analyzer, text, present, absent):
     found = _asserted(analyzer, text)
     assert absent not in found and (present is None or present in found)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # "its three members" are the three states the sentence names; "all other ASEAN members" name their own bloc
+    ("The Alliance of Sahel States, which groups Mali, Burkina Faso and Niger, said on Sunday that its three members "
+     "were recalling their ambassadors from Algiers.", ("NER", "DZA", "SANCTION"), None),
+    ("Indonesia's bid for a seat on the council has been endorsed by all other ASEAN members.",
+     ("ASEAN", "IDN", "SUPPORT"), ("IDN", "IDN", "SUPPORT")),
+])
+def test_events_members(analyzer, text, present, absent):
+    found = _asserted(analyzer, text)
+    assert present in found and (absent is None or absent not in found)

@@ -92,6 +92,8 @@ def _group(token: Token, n: int, acting: list[Mention], orgs: set[str], index: A
     if number is None or any(p.lower_ in lex.divides for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                              for p in c.children if p.dep_ == "pobj"):
         return []   # "the people on both sides of the border" live there; they are not the parties
+    if any(c.dep_ in ("compound", "amod", "poss") and c.i in index.acting for c in token.children):
+        return []   # "all other ASEAN members", "the EU's members": the phrase names its own actor
     exclude = _clause_subjects(token, index)
     sent = sents[n]
     if number == ALL:
