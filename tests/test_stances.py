@@ -161,6 +161,46 @@ def test_bulk_fill_gives_the_hooks_event_facts(store):
     assert bulk == hook and bulk
 
 
+def _compact(rows):
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    return [encode(r) for r in rows]
+
+
+@pytest.mark.parametrize("evidence", [0, 5])
+def test_whole_map_written_by_sqlite_is_the_same_text(store, tmp_path, evidence):
+    """The JSON SQLite writes for the whole map is, row for row, what encoding compute_stances gives: the project's
+    articles, one outlet, and a synthetic store whose scores fall on rounding halves (0.0625) and on -0.0."""
+    from newsgraph.bench_store import build
+    from newsgraph.stances.dump import whole_map_json
+
+    assert whole_map_json(store, evidence=evidence) == _compact(compute_stances(store, evidence=evidence))
+    outlet = store.conn.execute("SELECT outlet FROM stance_facts LIMIT 1").fetchone()[0]
+    assert whole_map_json(store, outlet=outlet, evidence=evidence) == _compact(
+        compute_stances(store, outlet=outlet, evidence=evidence))
+    build(str(tmp_path / "synthetic.db"), 6000)
+    with Store(str(tmp_path / "synthetic.db")) as synthetic:
+        fill_from_events(synthetic)
+        rows = compute_stances(synthetic, evidence=evidence)
+        assert len(rows) > 500 and whole_map_json(synthetic, evidence=evidence) == _compact(rows)
+        halves = [r for r in rows if abs(r["weight"] / (r["magnitude"] + 1) * 1000 % 1 - 0.5) < 1e-9]
+        assert halves, "no score on a rounding half: the test would not see SQLite's ROUND"
+
+
+def test_cli_whole_map_json_equals_the_library(tmp_path, analyses):
+    db = str(tmp_path / "cli.db")
+    _store(db, analyses).close()
+    runner = CliRunner()
+    with Store(db) as s:
+        expected = compute_stances(s)
+    got = runner.invoke(main, ["stances", "--db", db, "--format", "json"])
+    assert got.exit_code == 0 and json.loads(got.output) == expected
+    bare = json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json", "--evidence", "0"]).output)
+    assert [r["evidence"] for r in bare] == [[]] * len(expected) and len(expected) > 3
+    empty = str(tmp_path / "empty.db")
+    Store(empty).close()
+    assert runner.invoke(main, ["stances", "--db", empty, "--format", "json"]).output == "[]\n"
+
+
 def test_graphml_round_trip(store, tmp_path):
     rows = compute_stances(store, by="month")
     graph = stance_graph(rows)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
@@ -168,6 +169,13 @@ def stances(db: str, fmt: str, limit: int | None, actor: str | None, outlet: str
             emit(found["facts"], "csv" if fmt == "csv" else "table",
                  ["date", "source", "target", "kind", "weight", "why", "outlet", "sentence"])
             return
+        if fmt == "json" and not (limit or actor or by or since or until or story):
+            from newsgraph.stances.dump import whole_map_json
+
+            texts = whole_map_json(store, outlet=outlet, evidence=n_evidence)
+            if texts is not None:   # the whole map, written as JSON by SQLite itself: same rows, a fraction of the time
+                sys.stdout.write("[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n")
+                return
         # a table is read on a screen: the strongest pairs first, the whole map in the other formats
         shown = TABLE_ROWS if fmt == "table" and limit is None else limit
         rows = sx.compute_stances(store, actor=actor.upper() if actor else None, since=since, until=until, by=by,

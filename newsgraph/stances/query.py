@@ -219,8 +219,10 @@ def _finish(store: Any, items: list[tuple], since: str | None, until: str | None
     collecting = gc.isenabled()
     gc.disable()   # tens of thousands of new dicts: no collection passes over them while they are built
     try:
-        rows = [{"source": s, "target": t, "score": round(w / (m + 1), 3), "period": p, "outlet": outlet,
-                 "events": e, "quotes": q, "phrases": ph, "cooperative": c, "conflictual": x, "weight": round(w, 3),
+        # + 0.0: a score or weight that rounds to zero is 0.0, never -0.0
+        rows = [{"source": s, "target": t, "score": round(w / (m + 1), 3) + 0.0, "period": p, "outlet": outlet,
+                 "events": e, "quotes": q, "phrases": ph, "cooperative": c, "conflictual": x,
+                 "weight": round(w, 3) + 0.0,
                  "magnitude": round(m, 3), "first": f, "last": la, "source_name": sn[0], "source_kind": sn[1],
                  "target_name": tn[0], "target_kind": tn[1], "evidence": []}
                 for s, t, p, e, q, ph, c, x, w, m, f, la in items for sn in (names[s],) for tn in (names[t],)]

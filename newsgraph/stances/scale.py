@@ -7,15 +7,18 @@ quotes or phrases (the hook's per-article path derives those). Figures are print
 """
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from newsgraph.stances.dump import whole_map_json
 from newsgraph.stances.facts import count_keys, event_weight
 from newsgraph.stances.query import compute_stances, explain_pair
 
 CHUNK = 50_000
+_encode = json.JSONEncoder(ensure_ascii=False).encode   # as the CLI's json output encodes rows
 
 
 def fill_from_events(store: Any) -> int:
@@ -82,6 +85,8 @@ def stance_workload(store: Any) -> list[tuple[str, Callable[[Any], Any]]]:
     return [
         ("stances (all pairs, 5 evidence ids each)", lambda s: compute_stances(s)),
         ("stances (all pairs, no evidence ids)", lambda s: compute_stances(s, evidence=0)),
+        ("stances --format json (rows, then encoded)", lambda s: ",\n".join(map(_encode, compute_stances(s)))),
+        ("stances --format json (written by SQLite)", lambda s: ",\n".join(whole_map_json(s) or [])),
         ("stances --limit 50", lambda s: compute_stances(s, limit=50)),
         ("stances --actor", lambda s: compute_stances(s, actor=a)),
         ("stances --actor --by month", lambda s: compute_stances(s, actor=a, by="month")),
@@ -109,5 +114,6 @@ def time_queries(open_store: Callable[[], Any], repeat: int = 3) -> Iterator[str
                 started = time.perf_counter()
                 run(store)
                 warm.append((time.perf_counter() - started) * 1000)
-        rows = len(result) if isinstance(result, list) else len(result.get("facts", []))
+        rows = len(result) if isinstance(result, list) else result.count("\n") + 1 if isinstance(result, str) \
+            else len(result.get("facts", []))
         yield f"{name:42} {cold:9.1f} {statistics.median(warm):9.1f} {rows:7}"
