@@ -46,3 +46,15 @@ def test_the_scorer_reads_the_genre_from_the_doc(analyzer):
     argued_piece = [t for t in analyzer.analyze(make_article(OPINION + refusal)).tone if t.target == "VEN"]
     report = [t for t in analyzer.analyze(make_article(REPORT + refusal)).tone if t.target == "VEN"]
     assert argued_piece[0].label == "neg" and report[0].label == "neu"
+
+
+def test_one_wanted_by_the_law_not_one_another_wants(analyzer):
+    sought = analyzer.analyze(make_article(
+        "The drug trafficker Joaquin Barrales was flown to Texas on Friday. Barrales is wanted in the United States "
+        "over the killing of a federal agent."))
+    wished = analyzer.analyze(make_article(
+        "Venezuela wants Guyana at the table, the foreign ministry said on Friday. Talks are due next month."))
+    barrales = [t for t in sought.tone if t.target == "Joaquin Barrales"][0]
+    assert barrales.label == "neg" and any("wanted" in ev.why for ev in barrales.evidence)
+    guyana = [t for t in wished.tone if t.target == "GUY"]
+    assert not guyana or not any("want" in ev.why for ev in guyana[0].evidence)

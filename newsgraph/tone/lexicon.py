@@ -33,6 +33,7 @@ class Lexicon:
     attribution: frozenset[str] = frozenset()
     argue_words: frozenset[str] = frozenset()
     duty: frozenset[str] = frozenset()
+    passive_only: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -46,4 +47,4 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
                    frozenset(data.get("say", ())), frozenset(data.get("reproach", ())),
                    frozenset(data.get("attribution", ())), frozenset(data.get("argue_words", ())),
-                   frozenset(data.get("duty", ())))
+                   frozenset(data.get("duty", ())), frozenset(data.get("passive_only", ())))

@@ -72,7 +72,7 @@ RECEIVED = 0.8          # weight of hostility received (accused, sanctioned) aga
 WRONGED = 0.1           # what hostility from one portrayed badly counts for its target
 CHECKS = 0.5          # what harm done to one portrayed badly counts for its doer
 ARGUED = 3              # the author's own sentences that argue ('X should', 'we'), from which a piece is opinion
-VERDICT = 2.0           # in an opinion piece, the factor on the score before squashing (atanh scale)
+VERDICT = 2.5           # in an opinion piece, the factor on the score before squashing (atanh scale)
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 
 

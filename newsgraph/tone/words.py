@@ -207,7 +207,8 @@ class Words:
         elif head.dep_ in OBJECT_DEPS:
             if head.dep_ == "nsubjpass" and verb.lemma_.lower() in self.lex.feel:
                 return   # "X was shocked by the killings": X feels, nothing is done to X
-            if (w := self._word(verb, self.lex.object, vader)):
+            if (w := self._word(verb, self.lex.object, vader)) and (
+                    head.dep_ == "nsubjpass" or verb.lemma_.lower() not in self.lex.passive_only):
                 doer = self._doer(verb, head, tokmap)
                 if w < 0 and doer is None and verb.lemma_.lower() in self.lex.reproach:
                     w *= UNNAMED   # 'critics accuse him', 'protesters accusing X': words of no one the article names
