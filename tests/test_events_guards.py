@@ -117,3 +117,22 @@ def test_events_parties_not_venues_or_things(analyzer, text, present, absent):
 def test_events_members(analyzer, text, present, absent):
     found = _asserted(analyzer, text)
     assert present in found and (absent is None or absent not in found)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a state's own word for a thing, or going home, is no event of the state with itself
+    ("The Biden administration also waived a provision of U.S. law that had restricted military assistance to Armenia "
+     "since 1995.", ("USA", "USA", "CONCEDE")),
+    ("Japanese Foreign Minister Yoshimasa Hayashi met his Chinese counterpart in Beijing on Sunday. Hayashi returned "
+     "to Tokyo on Monday.", ("JPN", "JPN", "RETREAT")),
+    ("India's decision to withdraw the facility that allowed exporters to route cargo through Indian customs stations "
+     "is a blow.", ("IND", "IND", "RETREAT")),
+])
+def test_events_not_with_itself(analyzer, text, absent):
+    assert absent not in _asserted(analyzer, text)
+
+
+def test_events_domestic_between_sectors_kept(analyzer):
+    # two parts of one state still act on each other
+    assert ("GEO", "GEO", "ACCUSE") in _asserted(analyzer, "Georgian opposition parties accused the government of "
+                                                           "rigging the election.")

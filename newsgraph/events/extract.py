@@ -373,7 +373,7 @@ class EventExtractor:
         out = []
         for source in item.sources:
             for target in item.targets:
-                if source.code == target.code and not _self_event(source, target, item.type):
+                if source.code == target.code and not _self_event(source, target, item.type, sent.doc):
                     continue
                 if beside_border(target, sent.doc, item.type, self.lex):
                     continue
@@ -568,20 +568,34 @@ def _hosted(item: _Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Do
     return replace(item, targets=parties, rule=item.rule + "+hosted")
 
 
-def _self_event(source: Mention, target: Mention, type_: str) -> bool:
+def _self_event(source: Mention, target: Mention, type_: str, doc: Doc) -> bool:
     """Source and target are the same state only when two distinct mentions say so."""
     if type_ == "PROTEST":
         return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES or target.sector in PRIVATE:
         return False   # a government licensing its own companies is not an interaction
+    if _modifier(target, doc):
+        return False   # "waived a provision of U.S. law", "struck Iranian militants": the state's own word for a thing
+    if type_ == "RETREAT" and (target.place or source.sector == target.sector or None in (source.sector, target.sector)):
+        return False   # "returned to Tokyo", "left Kathmandu": going home is no withdrawal
     if type_ == "THREATEN" and target.place:
         return True   # "threatened to impose a curfew in X's capital"
-    if type_ == "RETREAT" and target.place:
-        return False   # "returned to Tokyo", "left Kathmandu": going home is no withdrawal
     if type_ in OUTWARD:
         return False   # "reinforced its troops in the northern state of X": moved at home, aimed at no one
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
     return type_ in PLACE_TYPES or (source.sector != target.sector and None not in (source.sector, target.sector))
+
+
+def _modifier(mention: Mention, doc: Doc) -> bool:
+    """The mention only modifies a noun that names no actor ("U.S. law", "Indian customs stations"): a word of
+    origin, not a party."""
+    head = doc[mention.tok_end - 1]
+    if mention.tok_start <= head.head.i < mention.tok_end:
+        return False
+    demonym = ("demonym" in mention.how and head.dep_ in ("amod", "compound", "nmod")
+               and head.head.pos_ in ("NOUN", "PROPN"))
+    name = mention.how == "alias" and head.dep_ == "compound" and head.head.pos_ == "NOUN"
+    return demonym or name
 
 
 def _reporter(modality: Modality, index: ActorIndex) -> str | None:
