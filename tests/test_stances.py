@@ -167,26 +167,31 @@ def _compact(rows):
 
 
 @pytest.mark.parametrize("evidence", [0, 5])
-def test_whole_map_written_by_sqlite_is_the_same_text(store, tmp_path, evidence):
-    """The JSON SQLite writes for the whole map is, row for row, what encoding compute_stances gives: the project's
-    articles, one outlet, and a synthetic store whose scores fall on rounding halves (0.0625) and on -0.0."""
+def test_rows_written_by_sqlite_are_the_same_text(store, tmp_path, evidence):
+    """The JSON SQLite writes is, row for row, what encoding compute_stances gives: the project's articles (whole
+    map, one outlet, one actor, by month and week), and a synthetic store whose scores fall on rounding halves."""
     from newsgraph.bench_store import build
-    from newsgraph.stances.dump import whole_map_json
+    from newsgraph.stances.dump import json_rows
 
-    assert whole_map_json(store, evidence=evidence) == _compact(compute_stances(store, evidence=evidence))
     outlet = store.conn.execute("SELECT outlet FROM stance_facts LIMIT 1").fetchone()[0]
-    assert whole_map_json(store, outlet=outlet, evidence=evidence) == _compact(
-        compute_stances(store, outlet=outlet, evidence=evidence))
+    actor = store.conn.execute("SELECT source FROM stance_facts GROUP BY source ORDER BY COUNT(*) DESC").fetchone()[0]
+    for form in ({}, {"outlet": outlet}, {"actor": actor}, {"by": "month"}, {"by": "week", "actor": actor},
+                 {"by": "month", "outlet": outlet}):
+        assert json_rows(store, evidence=evidence, **form) == _compact(
+            compute_stances(store, evidence=evidence, **form)), form
+    assert json_rows(store, by="year") is None   # summed per year in SQL: compute_stances answers it
     build(str(tmp_path / "synthetic.db"), 6000)
     with Store(str(tmp_path / "synthetic.db")) as synthetic:
         fill_from_events(synthetic)
         rows = compute_stances(synthetic, evidence=evidence)
-        assert len(rows) > 500 and whole_map_json(synthetic, evidence=evidence) == _compact(rows)
+        assert len(rows) > 500 and json_rows(synthetic, evidence=evidence) == _compact(rows)
+        assert json_rows(synthetic, by="month", evidence=evidence) == _compact(
+            compute_stances(synthetic, by="month", evidence=evidence))
         halves = [r for r in rows if abs(r["weight"] / (r["magnitude"] + 1) * 1000 % 1 - 0.5) < 1e-9]
         assert halves, "no score on a rounding half: the test would not see SQLite's ROUND"
 
 
-def test_cli_whole_map_json_equals_the_library(tmp_path, analyses):
+def test_cli_json_equals_the_library(tmp_path, analyses):
     db = str(tmp_path / "cli.db")
     _store(db, analyses).close()
     runner = CliRunner()
@@ -194,6 +199,10 @@ def test_cli_whole_map_json_equals_the_library(tmp_path, analyses):
         expected = compute_stances(s)
     got = runner.invoke(main, ["stances", "--db", db, "--format", "json"])
     assert got.exit_code == 0 and json.loads(got.output) == expected
+    with Store(db) as s:
+        monthly = compute_stances(s, by="month", actor="CHL")
+    assert json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json", "--by", "month", "--actor",
+                                           "chl"]).output) == monthly and monthly
     bare = json.loads(runner.invoke(main, ["stances", "--db", db, "--format", "json", "--evidence", "0"]).output)
     assert [r["evidence"] for r in bare] == [[]] * len(expected) and len(expected) > 3
     empty = str(tmp_path / "empty.db")

@@ -100,19 +100,24 @@ def _scoped(store: Any, grain: str, actor: str | None, outlet: str | None, where
     """`SELECT source, target, columns` from the sums of one grain and outlet ('*': all of them), with the actor on
     either side: two ranges of the table's key (grain, outlet, source ...) and of its target index, not an OR.
     `order` (and its parameters `tail`) orders and cuts the whole."""
+    sql, args = scoped_sql(store, grain, actor, outlet, where, params, columns, group)
+    return _tuples(store, sql + order, [*args, *(tail or [])], sums=sums)
+
+
+def scoped_sql(store: Any, grain: str, actor: str | None, outlet: str | None, where: list[str], params: list[Any],
+               columns: str, group: str = "") -> tuple[str, list[Any]]:
+    """The SQL of `_scoped` and its parameters (`stances.dump` wraps it to write the rows as JSON)."""
     scope = [_GRAIN[grain], "outlet = ?", *where]
     base = [ALL if outlet is None else outlet]
     select = f"SELECT source, target, {columns} FROM stance_counts WHERE "
     if not actor:
-        return _tuples(store, select + " AND ".join(scope) + group + order, [*base, *params, *(tail or [])],
-                       sums=sums)
+        return select + " AND ".join(scope) + group, [*base, *params]
     # SQLite without statistics prefers a scan of the whole scope to a secondary index of a WITHOUT ROWID table
     hint = " INDEXED BY stance_counts_target" if getattr(store, "backend", "sqlite") == "sqlite" else ""
     sides = (select + " AND ".join([*scope[:2], "source = ?", *scope[2:]]) + group,
              select.replace(" WHERE ", f"{hint} WHERE ") + " AND ".join([*scope[:2], "target = ?", "source != ?",
                                                                          *scope[2:]]) + group)
-    return _tuples(store, " UNION ALL ".join(sides) + order,
-                   [*base, actor, *params, *base, actor, actor, *params, *(tail or [])], sums=sums)
+    return " UNION ALL ".join(sides), [*base, actor, *params, *base, actor, actor, *params]
 
 
 def _period_sums(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,

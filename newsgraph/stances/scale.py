@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newsgraph.stances.dump import whole_map_json
+from newsgraph.stances.dump import json_rows
 from newsgraph.stances.facts import count_keys, event_weight
 from newsgraph.stances.query import compute_stances, explain_pair
 
@@ -85,12 +85,16 @@ def stance_workload(store: Any) -> list[tuple[str, Callable[[Any], Any]]]:
     return [
         ("stances (all pairs, 5 evidence ids each)", lambda s: compute_stances(s)),
         ("stances (all pairs, no evidence ids)", lambda s: compute_stances(s, evidence=0)),
-        ("stances --format json (rows, then encoded)", lambda s: ",\n".join(map(_encode, compute_stances(s)))),
-        ("stances --format json (written by SQLite)", lambda s: ",\n".join(whole_map_json(s) or [])),
+        ("json, whole map (rows, then encoded)", lambda s: ",\n".join(map(_encode, compute_stances(s)))),
+        ("json, whole map (by SQLite)", lambda s: ",\n".join(json_rows(s) or [])),
         ("stances --limit 50", lambda s: compute_stances(s, limit=50)),
         ("stances --actor", lambda s: compute_stances(s, actor=a)),
         ("stances --actor --by month", lambda s: compute_stances(s, actor=a, by="month")),
         ("stances --actor --by week", lambda s: compute_stances(s, actor=a, by="week")),
+        ("json --actor --by month (by SQLite)",
+         lambda s: ",\n".join(json_rows(s, actor=a, by="month") or [])),
+        ("json --actor --by week (by SQLite)",
+         lambda s: ",\n".join(json_rows(s, actor=a, by="week") or [])),
         ("stances --by year --limit 100", lambda s: compute_stances(s, by="year", limit=100)),
         ("stances --outlet", lambda s: compute_stances(s, outlet=o, limit=100)),
         ("stances --since --until (partial months)", lambda s: compute_stances(s, since="2020-03-10",
