@@ -136,3 +136,9 @@ def test_events_domestic_between_sectors_kept(analyzer):
     # two parts of one state still act on each other
     assert ("GEO", "GEO", "ACCUSE") in _asserted(analyzer, "Georgian opposition parties accused the government of "
                                                            "rigging the election.")
+
+
+def test_events_refusing_to_rule_out_is_a_threat(analyzer):
+    found = _asserted(analyzer, "At a news conference on Tuesday, the Chinese president refused to rule out the use "
+                                "of force against Taiwan.")
+    assert ("CHN", "TWN", "THREATEN") in found and ("CHN", "TWN", "REJECT") not in found

@@ -170,6 +170,8 @@ class EventExtractor:
                     modality = replace(modality, modality="asserted")
             if type_ == "AGREE" and read_modality(trigger.clause, lex).negated:
                 type_ = "REJECT"   # "vowed not to return the territory" is a refusal
+            if type_ == "REJECT" and entry.name in lex.threat_if_negated:
+                type_, rule = "THREATEN", rule + "+not"   # "refused to rule out force": an option kept, a threat
             if not targets and token.pos_ == "VERB":
                 # "warned X that any strike would be met with ...": the one told
                 own = {s.code for s in sources}
