@@ -47,7 +47,8 @@ __all__ = ["ToneScorer", "RECEIVED", "_Signal", "_Target"]
 VADER_SENTENCE = 0.25   # weight of the mean VADER compound of the sentences naming the target
 MAX_EVIDENCE = 5
 GATE = 0.1              # standing above which what is done to a state is not held against its head
-LEADS = 0.5             # what is done to a state, for its one head named in the article
+LEADS = 0.3             # what is done to a state, for its one head named in the article (weakly: in a row
+                        # between states the head is judged by its own words and acts)
 HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "head of state",
          "head of government", "supreme leader")
 MEDIATES = 0.3          # as the source of a CONSULT event of mediation
