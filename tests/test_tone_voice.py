@@ -58,3 +58,16 @@ def test_one_wanted_by_the_law_not_one_another_wants(analyzer):
     assert barrales.label == "neg" and any("wanted" in ev.why for ev in barrales.evidence)
     guyana = [t for t in wished.tone if t.target == "GUY"]
     assert not guyana or not any("want" in ev.why for ev in guyana[0].evidence)
+
+
+def test_acting_as_if_is_the_writers_disbelief(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "The Venezuelan foreign minister Yvan Gil spoke of the border as if the 1899 award had never been made. "
+        "His Guyanese counterpart Hugh Todd spoke of the border at length."))
+    gil, todd = _tone(analysis, "Yvan Gil"), _tone(analysis, "Hugh Todd")
+    assert any("as if" in ev.why for ev in gil.evidence) and gil.score < todd.score
+    assert not any("as if" in ev.why for ev in todd.evidence)
+
+
+def _tone(analysis, target):
+    return [t for t in analysis.tone if t.target == target][0]

@@ -26,6 +26,7 @@ TITLES = ("president", "minister", "premier", "chancellor", "king", "queen", "em
 MODALS = ("will", "would", "could", "might", "may", "should", "can", "to")
 POSSIBLE = ("could", "might", "may", "should", "can")
 RELATIVES = ("who", "which", "that")
+AS_IF = -0.3            # 'X spoke as if ...', 'presided as if it had been his idea': the writer's disbelief
 UNNAMED = 0.5           # a reproach in words ('accused', 'criticised') by no one the article names
 
 
@@ -184,6 +185,8 @@ class Words:
                             break
             if (earned := self._earned(verb)):   # "X earned respect", "X drew condemnation"
                 add(_Signal(sign * earned[0], m.sent, earned[1], verb.idx))
+            if (pretends := _as_if(verb)) is not None:
+                add(_Signal(sign * AS_IF, m.sent, f"'{verb.text} as if'", pretends.idx))
             for c in verb.children:   # "X met Y, drawing a rebuke": what the act earns, X earns
                 if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in SUBJECT_DEPS for g in c.children) and (
                         earned := self._earned(c)):
@@ -254,6 +257,16 @@ class Words:
                     if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
                         return tok
         return None
+
+
+def _as_if(verb: Token) -> Token | None:
+    """A clause that says how the subject acts by what is not so: 'spoke as if the troops were a fact of nature'."""
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+            if marks[:2] in (["as", "if"], ["as", "though"]):
+                return c
+    return None
 
 
 def _said_too(verb: Token) -> list[Token]:
