@@ -90,6 +90,8 @@ def _persons(nlp, resolver, text):
     ("ASUNCIÓN — The government said on Monday ...", "PRY"),          # capitals beyond ASCII
     ("Lima, 14 March (Andina).- Peru's congress voted ...", "PER"),     # title case, a date and an agency
     ("Accra, June 2, 2025 (GNA) - Ghana said ...", "GHA"),
+    ("Lima, 14 March 2025 (Andina). Peru's congress voted ...", "PER"),   # a year with no comma before it
+    ("Accra, June 2 /GNA/ Ghana said ...", "GHA"),                        # the agency between slashes
     ("ADDIS ABABA: The bloc met ...", "ETH"),
     ("Peru votes\n\nLima, Wednesday 22 May 2024\n\nPeru's congress voted ...", "PER"),   # a place and date line
     ("Accra, June 2, 2025\n\nGhana said ...", "GHA"),
@@ -97,6 +99,7 @@ def _persons(nlp, resolver, text):
     ("Lima is a large city on the coast ...", None),
     ("Accra, the capital, hosted the talks ...", None),
     ("Lima, 14 March - the talks ended ...", None),
+    ("Lima, 14 March 2025 and/or later ...", None),
 ])
 def test_dateline(text, code) -> None:
     assert find_dateline(text, CAPITALS) == code
@@ -122,6 +125,24 @@ def test_dateline(text, code) -> None:
 ])
 def test_home_evidence(nlp, resolver, text, name, actor) -> None:
     assert _persons(nlp, resolver, text)[name].actor == actor
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # whom a visitor meets where they arrive is of the place visited, though co-hosts of that state are named
+    ("Iran and Chile talk. Chile and Iran agree.\n\nIranian envoy Reza Tavakoli arrived in Lima on Monday and met "
+     "President Julio Ccori Mamani of Peru and Prime Minister Ana Quispe Huamán.", "Ana Quispe Huamán", "PER"),
+    ("Chile and Bolivia agree. Chile spoke to Bolivia.\n\nThe Chilean president arrived in La Paz on a state visit "
+     "and was met at the airport by Prime Minister Marco Tupa Condori.", "Marco Tupa Condori", "BOL"),
+])
+def test_hosts_of_a_visit_are_of_the_place_visited(nlp, resolver, text, name, actor) -> None:
+    person = _persons(nlp, resolver, text)[name]
+    assert (person.actor, person.how.endswith("+host")) == (actor, True)
+
+
+def test_the_visitor_who_meets_is_no_host(nlp, resolver) -> None:
+    text = ("Chile and Bolivia agree. Chile spoke to Bolivia. Chile and Bolivia met.\n\nPrime Minister Marco Tupa "
+            "Condori arrived in La Paz and met the Bolivian president.")
+    assert not _persons(nlp, resolver, text)["Marco Tupa Condori"].how.endswith("+host")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -166,3 +187,30 @@ def test_short_name_of_an_organisation(nlp, resolver, text, name, actor) -> None
 ])
 def test_article_date_from_its_opening_lines(text, day) -> None:
     assert find_date(text) == day
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a capital naming a subdivision is where it lies: the governor is the state's, not a guess from the story
+    ("Swap\n\nThe United States and Argentina signed a swap. The US Treasury said it would help.\n\nGovernor Axel "
+     "Ruiz of Buenos Aires province said Washington was interfering.", "Axel Ruiz", "ARG"),
+    ("Aid\n\nFrance and Senegal met. France said it would help Senegal.\n\nGovernor Awa Ndiaye of the Dakar region "
+     "said the aid had arrived.", "Awa Ndiaye", "SEN"),
+])
+def test_a_subdivision_named_by_a_capital_is_the_states(nlp, resolver, text, name, actor) -> None:
+    assert _persons(nlp, resolver, text)[name].actor == actor
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a body the lexicon cannot code, named by its state's name, owns "its": the state's
+    ("Canal\n\nPanama and the United States argued. The US said Panama was wrong.\n\nOn Wednesday, the Panama "
+     "Canal Authority denied a claim that US vessels would no longer pay fees. \"The canal gives no discounts,\" "
+     "its administrator, Rafael Ortega Ruiz, said.", "Rafael Ortega Ruiz", "PAN"),
+])
+def test_its_official_of_a_body_named_by_its_state(nlp, resolver, text, name, actor) -> None:
+    assert _persons(nlp, resolver, text)[name].actor == actor
+
+
+def test_a_body_named_by_a_city_gives_no_state(nlp, resolver) -> None:
+    text = ("Ports\n\nKenya and Uganda argued. Uganda said Kenya was wrong.\n\nOn Monday, the Mombasa Port Authority "
+            "denied a claim that trucks had been held. \"No truck is held,\" its director, Ann Wambui, said.")
+    assert _persons(nlp, resolver, text)["Ann Wambui"].actor is None

@@ -39,13 +39,13 @@ from newsgraph.actors.roles import role_head
 
 # a dateline at the start of a line: upper-case place (any script's capitals: "CHIȘINĂU —"), then ":", ",", "("
 # or a dash ("ADDIS ABABA:"); or a title-case place followed by a date and an agency's credit ("La Paz, 23 April
-# (AEN).-", "Nairobi, May 3 (Agency) -")
+# (AEN).-", "Nairobi, May 3 (Agency) -", "Bishkek, 13 March 2025 (Agency).", "Ulaanbaatar, September 3 /AGENCY/")
 _UPPER = r"[^\W\d_a-z\u00df-\u00ff]"
 _DATELINE = re.compile(rf"^[ \t]*({_UPPER}(?:{_UPPER}|['\u2019.\- ])*{_UPPER})[ \t]*(?:,|:|\(|-|\u2013|\u2014)", re.M)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TITLE_DATELINE = re.compile(
     rf"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){{0,2}}), (?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})"
-    r"(?:, \d{4})? \([^()\n]{1,40}\)", re.M)
+    r"(?:,? \d{4})? (?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)", re.M)    # "(Agency)", "2025 (Agency)", "/AGENCY/"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # a line of its own with a place and the day ("Buenos Aires, Wednesday 22 May 2024"): the place is the dateline
 _PLACE_DATE = re.compile(
@@ -99,15 +99,17 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     if is_abroad(ctx, role) and not home:   # `home`: held in a national body, so at home whatever the title
         return None, ""
     sent = ctx.sent_of[at]
-    others = others | counterpart_states(ctx, sent)
+    counterparts = counterpart_states(ctx, sent)
+    others = others | counterparts
     dateline = ctx.dateline if ctx.dateline in _acting_states(ctx) else None
     # the state the article is about among those that are not the person's counterparts' ("Trade Minister X met
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
-                      (_spoken_for(ctx, role, at), "+subject"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
-        if code and code not in others:
+                      (_spoken_for(ctx, role, at), "+subject"), (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
+        # hosts met together share a state: only a counterpart's state is not the host's
+        if code and code not in (counterparts if tag == "+host" else others):
             return code, tag
     return None, ""
 
@@ -190,6 +192,39 @@ def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
     if role_head(role) not in ctx.lex.home_roles:
         return None
     return ctx.subject_before(at, same=False)
+
+
+_MEET = frozenset({"meet", "receive", "welcome", "greet", "host"})
+_VISIT = frozenset({"arrive", "visit", "travel", "fly", "land"})
+_TO_HOST = frozenset({"compound", "flat", "appos", "conj", "dobj", "pobj", "prep", "agent", "cc"})
+
+
+def _host(ctx: Context, at: int) -> str | None:
+    """"X arrived in Beirut and met Parliament Speaker Y", "arrived in Bishkek and was met at the airport by
+    Chairman Y": whom a visitor meets where they arrive is of the place visited (the official met, not the one who
+    meets: a subject never is)."""
+    doc = ctx.doc
+    node, verb = doc[at], None
+    for _ in range(8):
+        if node.dep_ not in _TO_HOST or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "VERB":
+            verb = node if node.lemma_.lower() in _MEET else None
+            break
+    if verb is None:
+        return None
+    sent = ctx.sent_of[at]
+    codes = set()
+    for m in ctx.found:
+        if ctx.sent_of[m.start] != sent or m.kind != "state" or not m.code or m.start == 0:
+            continue
+        head = doc[m.start:m.end].root
+        prep = head.head if head.dep_ == "pobj" else None
+        went = prep.head if prep is not None and prep.lower_ in ("in", "to") else head.head if head.dep_ == "dobj" else None
+        if went is not None and went.lemma_.lower() in _VISIT:
+            codes.add(m.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _parliament(ctx: Context, sent: int) -> str | None:

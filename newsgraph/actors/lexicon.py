@@ -83,6 +83,7 @@ class Lexicon:
     public_bodies: frozenset[str] = frozenset()                 # "president of the Senate": a state's body
     private_bodies: frozenset[str] = frozenset()                # "president of the union": no state's
     organ_words: frozenset[str] = frozenset()                   # "ECOWAS Commission President": an organ's name
+    region_words: frozenset[str] = frozenset()                  # "governor of Buenos Aires province": a place in it
     crisis_words: frozenset[str] = frozenset()                  # "the Niger junta", "the coup in Gabon"
     crisis_before: frozenset[str] = frozenset()                 # "military" in "the military government"
     crisis_after: frozenset[str] = frozenset()                  # words that are coup words after those only
@@ -172,6 +173,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.public_bodies = frozenset(employers.get("public") or ()) | state_words
     lex.private_bodies = frozenset(employers.get("private") or ())
     lex.organ_words = frozenset(employers.get("organs") or ())
+    lex.region_words = frozenset(employers.get("regions") or ())
     crisis = data.get("crisis") or {}
     lex.crisis_before = frozenset(crisis.get("before") or ())
     lex.crisis_after = frozenset(crisis.get("after") or ())

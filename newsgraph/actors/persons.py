@@ -33,6 +33,8 @@ Affiliation rules, tried in this order on each occurrence of a name (the tag in 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -247,9 +249,25 @@ class Context:
             # "its", not the subject of a clause inside the sentence
             if subjects and not _uncoded_main_subject(self.doc[bodies[0].start].sent, i, found):
                 return subjects[-1].code
+            # "the Panama Canal Authority denied ...": a body named by its state's name is the state's
+            named = self._named_body_state(self.doc[bisect_left(self.sent_of, sent)].sent, i)
+            if named is not None:
+                return named
             if subjects:
                 return None
         return None
+
+    def _named_body_state(self, sent, i: int) -> str | None:
+        """The state whose name opens the uncoded body that is the main subject ("Panama" in "the Panama Canal
+        Authority", a name the mentions leave inside the body's), when the body's head is an organ word."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i >= i or subj.lower_ not in self.lex.organ_words:
+            return None
+        words = [t for t in self.doc[subj.left_edge.i:subj.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not words:
+            return None
+        entry = self.lex.names.get(words[0].text)
+        return entry.code if entry is not None and entry.kind == "state" and entry.how in ("alias", "name") else None
 
     def state_after(self, k: int, preps: frozenset[str] = frozenset({"of"})) -> str | None:
         """"... of Morocco", "a spokesman for the Colombian army": the actor named right after `of` at token k.
@@ -289,6 +307,8 @@ class Context:
         root = self.doc[m.start:m.end].root
         if m.how == "demonym" and root.head.is_lower and root.head.pos_ == "NOUN":
             return False
+        if m.kind == "state" and m.how != "demonym" and root.head.lower_ in self.lex.region_words:
+            return False        # "of Buenos Aires province": a place within the state
         return not m.start <= root.head.i < m.end and root.dep_ in _MODIFIER_DEPS
 
 

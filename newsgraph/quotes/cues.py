@@ -37,14 +37,17 @@ class Cues:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    term_words: frozenset[str]
     min_words_cued: int
     min_words_standalone: int
+    min_words_partial: int
     min_words_uncued: int
     max_np_words: int
     min_np_statement_words: int
     max_split_gap_words: int
     max_back_sentences: int
     spelling: dict[str, str]
+    title_words: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> Cues:
@@ -60,7 +63,8 @@ class Cues:
                 raise ValueError(f"{path}: missing key {name!r}; add it (see the other keys for the format)")
             value = data[name]
             if isinstance(value, dict):
-                fields[name] = {str(k).lower(): str(v) for k, v in value.items()}
+                fields[name] = {str(k).lower(): frozenset(str(w).lower() for w in v) if isinstance(v, list) else str(v)
+                                for k, v in value.items()}
             else:
                 fields[name] = value if isinstance(value, int) else frozenset(str(w).lower() for w in value)
         return cls(**fields)

@@ -28,6 +28,7 @@ from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 _OUTSIDE_MODIFIERS = ("det", "poss", "amod", "compound", "nmod")
+_OWN_WORDS = ("dobj", "pobj", "attr", "oprd", "appos", "conj")   # "condemned the “...”", "was “...”"
 
 
 class QuoteExtractor:
@@ -69,10 +70,11 @@ class QuoteExtractor:
         for f in found:
             words = len(f.text.split())
             if f.cue is not None and f.speaker is not None:
-                least = self.cues.min_words_standalone if _standalone(f.content) else self.cues.min_words_cued
-                if f.naming and words <= self.cues.max_np_words:
-                    continue    # "called the deal “a good start”", "described them as “frank and useful”": a label
-                if words >= least and not (f.embedded and self._label(f.content, words)):
+                # a cued partial quote of two words or more is the speaker's words, as news quotes them ("called
+                # them “a provocation”", "was “extremely inappropriate”"); terms and names are not
+                alone = _standalone(f.content)
+                least = self.cues.min_words_standalone if alone else self.cues.min_words_partial
+                if words >= least and not ((f.embedded or f.naming or not alone) and self._label(f.content, words)):
                     quotes.append(_direct_quote(index, f, f.speaker))
                 continue
             if words < self.cues.min_words_cued or not _sentence_like(f.content):
@@ -85,20 +87,28 @@ class QuoteExtractor:
 
 
     def _label(self, content: Span, words: int) -> bool:
-        """A short noun phrase inside a sentence, or a title: a term or a label, not a statement ("absolutely
-        not true", "in good faith" are the speaker's own words and stay)."""
+        """A term or a name, not a statement: a title, words after a term noun ("the phrase “clean copper”",
+        "so-called"), a noun phrase with a modifier outside the marks ("the proposed “peace plan”"), or one with a
+        determiner outside that is no object or complement ("the “peace plan” had failed")."""
         if title_like(content):
+            return True
+        doc = content.doc
+        before = content.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space):
+            before -= 1
+        if before >= 0 and (doc[before].lower_ in self.cues.term_words or doc[before].lower_ == "called"
+                            and before > 0 and doc[before - 1].text in ("-", "so")):       # "so-called"
             return True
         if words > self.cues.max_np_words or any(t.pos_ in ("VERB", "AUX") for t in content):
             return False
         heads = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
         if not heads or heads[0].pos_ not in _NOMINAL:
             return False
-        # an object the speaker's own clause takes ("to reflect “lasting changes in policy”") is their words;
-        # a short one, a complement ("was “a good start”") or one with a modifier outside ("the “peace plan”") is a name
         head = heads[0]
-        return (words < self.cues.min_np_statement_words or head.dep_ not in ("dobj", "pobj")
-                or any(c.i < content.start and c.dep_ in _OUTSIDE_MODIFIERS for c in head.children))
+        outside = [c for c in head.children if c.i < content.start and c.dep_ in _OUTSIDE_MODIFIERS]
+        if any(c.dep_ not in ("det", "poss") for c in outside):
+            return True
+        return bool(outside) and head.dep_ not in _OWN_WORDS
 
 
 def _standalone(content: Span) -> bool:

@@ -165,7 +165,9 @@ class SpeakerIndex:
                                          and any(c.dep_ == "det" for c in token.children)):
             return None
         word = token.lemma_.lower()
-        holders = {p.name: p for p in self.persons if p.role and p.actor and p.role.split()[-1] == word
+        stands = self.cues.title_words.get(word, frozenset())     # "the Azerbaijani leader": its president
+        holders = {p.name: p for p in self.persons if p.role and p.actor
+                   and (p.role.split()[-1] == word or p.role in stands)
                    and (code is None or p.actor == code) and not p.role.startswith("former ")}
         if len(holders) > 1:
             # "the chief adviser" beside a "foreign affairs adviser": the one holder of the title as written
@@ -339,14 +341,23 @@ class SpeakerIndex:
     def subjects(self) -> list[Token]:
         """Subjects of sentence roots and of speech cues, outside quotes, in text order (built on first use)."""
         if self._subjects is None:
+            # a clause before its root ("X has never hidden it; in January he declared") has its subject too
             self._subjects = [t for t in self.doc if t.dep_ in _SUBJECTS and not self.quoted[t.i]
-                              and (t.head.dep_ == "ROOT" or self.cues.is_speech_cue(t.head))]
+                              and (t.head.dep_ == "ROOT" or self.cues.is_speech_cue(t.head)
+                                   or t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT" and t.head.i < t.head.head.i)]
             self._subject_at = [t.i for t in self._subjects]
         return self._subjects
 
     def _is_person_of(self, gender: str, at: int | None = None) -> Callable[[Token], bool]:
         def fits(token: Token) -> bool:
             mention = self._name_mention(token)
+            if mention is None or not mention.person:
+                # "The Egyptian president has never hidden his intentions; in January he declared": a title
+                # standing for its one holder is a person subject
+                named = mention or self._mention_in(self.core(token), token)      # "Egyptian" in the title
+                titled = self._title_holder(token, named.code if named is not None else None)
+                if titled is not None:
+                    return self.genders().get(titled.name, gender) == gender
             unnamed = (mention is None or not mention.person) and self._unnamed_person(token)
             if mention is None and not unnamed:       # a name the actors stage did not take as a person
                 return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
