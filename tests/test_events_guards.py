@@ -142,3 +142,10 @@ def test_events_refusing_to_rule_out_is_a_threat(analyzer):
     found = _asserted(analyzer, "At a news conference on Tuesday, the Chinese president refused to rule out the use "
                                 "of force against Taiwan.")
     assert ("CHN", "TWN", "THREATEN") in found and ("CHN", "TWN", "REJECT") not in found
+
+
+def test_events_one_attack_told_in_two_clauses(analyzer):
+    # the doer in one clause, where it struck in the clause of its moment
+    found = _asserted(analyzer, "Two Syrian suicide bombers killed 30 people late on Friday when they blew "
+                                "themselves up in Baghdad, police said.")
+    assert ("SYR", "IRQ", "ASSAULT") in found

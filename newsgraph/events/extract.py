@@ -134,7 +134,7 @@ class EventExtractor:
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = _responses(_threatened(_shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
-        found = [_hosted(f, index, lex, n, done) for f in _protest_aims(found)]
+        found = [_hosted(f, index, lex, n, done) for f in _one_strike(_protest_aims(found))]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -532,6 +532,24 @@ def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon,
                 done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
             elif index is not None and (where := _condemned_place(item, index)):
                 item = replace(item, targets=where, rule=item.rule + "+where")
+        out.append(item)
+    return out
+
+
+def _one_strike(found: list[_Found]) -> list[_Found]:
+    """ "bombers killed 23 people when they blew themselves up in X": one attack told in two clauses, the doer in
+    one, where it struck in the clause of its moment; the doer's reading takes the other's targets."""
+    out = []
+    for item in found:
+        if item.type in MATERIAL_CONFLICT and item.sources and not item.targets:
+            own = {s.code for s in item.sources}
+            moment = {t.i for c in item.token.children if c.dep_ == "advcl"
+                      and any(k.lower_ in CAUSES | {"while"} for k in c.children if k.dep_ in ("advmod", "mark"))
+                      for t in c.subtree}
+            donor = next((f for f in found if f.type == item.type and not f.sources and f.token.i in moment
+                          and any(t.code not in own for t in f.targets)), None)
+            if donor is not None:
+                item = replace(item, targets=[t for t in donor.targets if t.code not in own], rule=item.rule + "+moment")
         out.append(item)
     return out
 
