@@ -16,7 +16,10 @@ from newsgraph.events.anaphora import add_anaphora
 from newsgraph.events.coding import code_event, event_date
 from newsgraph.events.concerns import about, concerned, concerns
 from newsgraph.events.hosts import hosted_parties
-from newsgraph.events.guards import attempt, beside_border, naming_call, noun_modality, partitive, standing_relation
+from newsgraph.events.guards import (
+    attempt, beside_border, naming_call, noun_modality, origin_word, partitive, standing_relation,
+)
+from newsgraph.events.readings import anchor as _anchor, one_strike, protest_aims
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
@@ -73,8 +76,6 @@ PRESSED = frozenset({"under", "after", "following", "amid"})
 # Steps a promised response answers ("would answer any attack from X"), and the verbs of answering.
 ANSWERABLE = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 RESPONSES = frozenset({"answer", "respond", "retaliate", "react", "meet", "punish"})
-# What a protest's purpose clause may say it is for ("rallied to denounce X", "marched demanding X's exit").
-AIMS = frozenset({"REQUEST", "ACCUSE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ class EventExtractor:
         found += [_Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = _responses(_threatened(_shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
-        found = [_hosted(f, index, lex, n, done) for f in _one_strike(_protest_aims(found))]
+        found = [_hosted(f, index, lex, n, done) for f in one_strike(protest_aims(found))]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 
@@ -394,14 +395,6 @@ class EventExtractor:
         return out
 
 
-def _anchor(item: _Found) -> Token:
-    """The verb of a reading: the trigger verb, or the light verb a noun event is the object of."""
-    token = item.token
-    if token.pos_ != "VERB" and token.dep_ in OBJECTS and token.head.pos_ == "VERB":
-        return token.head
-    return token
-
-
 def _unaddressed(item: _Found, verb: Token) -> bool:
     """A verbal act that leaves open whom it is for: not "urged investors to return" (someone else is told), not
     "rejected any agreement that ..." (a charge or refusal whose object names what it is about)."""
@@ -536,47 +529,6 @@ def _responses(found: list[_Found], n: int, done: list[Done], lex: Lexicon,
     return out
 
 
-def _one_strike(found: list[_Found]) -> list[_Found]:
-    """ "bombers killed 23 people when they blew themselves up in X": one attack told in two clauses, the doer in
-    one, where it struck in the clause of its moment; the doer's reading takes the other's targets."""
-    out = []
-    for item in found:
-        if item.type in MATERIAL_CONFLICT and item.sources and not item.targets:
-            own = {s.code for s in item.sources}
-            moment = {t.i for c in item.token.children if c.dep_ == "advcl"
-                      and any(k.lower_ in CAUSES | {"while"} for k in c.children if k.dep_ in ("advmod", "mark"))
-                      for t in c.subtree}
-            donor = next((f for f in found if f.type == item.type and not f.sources and f.token.i in moment
-                          and any(t.code not in own for t in f.targets)), None)
-            if donor is not None:
-                item = replace(item, targets=[t for t in donor.targets if t.code not in own], rule=item.rule + "+moment")
-        out.append(item)
-    return out
-
-
-def _protest_aims(found: list[_Found]) -> list[_Found]:
-    """ "staged demonstrations to demand reforms", "rallied in X to denounce Y": what a protest demands or denounces
-    is the protest's aim (PLOVER PROTEST: demonstrating for a demand or against someone), not an act of its own;
-    a protest aimed at no one else is aimed at whom its aim names."""
-    protests = {}
-    for f in found:
-        if f.type == "PROTEST":
-            protests.setdefault(_anchor(f).i, f)
-            protests.setdefault(f.token.i, f)
-    out, aimed = [], {}
-    for f in found:
-        protest = protests.get(f.token.head.i)
-        if (protest is not None and f.type in AIMS and f.token.pos_ == "VERB" and f.token.dep_ in ("advcl", "xcomp")
-                and not f.modality.negated):
-            own = {s.code for s in protest.sources}
-            foreign = [t for t in f.targets if t.code not in own]
-            if foreign and all(t.code in own for t in protest.targets):
-                aimed[id(protest)] = foreign
-            continue
-        out.append(f)
-    return [replace(f, targets=aimed[id(f)], rule=f.rule + "+aim") if id(f) in aimed else f for f in out]
-
-
 def _hosted(item: _Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Done]) -> _Found:
     """ "talks hosted by X", "a deal brokered by X": the host met each party of the talks (events/hosts.py)."""
     if item.type != "CONSULT" or item.targets or not item.sources or item.modality.negated:
@@ -594,7 +546,7 @@ def _self_event(source: Mention, target: Mention, type_: str, doc: Doc) -> bool:
         return True   # a domestic protest is coded against its own state
     if source.start == target.start or target.how in BACK_REFERENCES or target.sector in PRIVATE:
         return False   # a government licensing its own companies is not an interaction
-    if _modifier(target, doc):
+    if origin_word(target, doc):
         return False   # "waived a provision of U.S. law", "struck Iranian militants": the state's own word for a thing
     if type_ == "RETREAT" and (target.place or source.sector == target.sector or None in (source.sector, target.sector)):
         return False   # "returned to Tokyo", "left Kathmandu": going home is no withdrawal
@@ -604,18 +556,6 @@ def _self_event(source: Mention, target: Mention, type_: str, doc: Doc) -> bool:
         return False   # "reinforced its troops in the northern state of X": moved at home, aimed at no one
     # otherwise two parts of one state: the government and its opposition, rebels, courts ...
     return type_ in PLACE_TYPES or (source.sector != target.sector and None not in (source.sector, target.sector))
-
-
-def _modifier(mention: Mention, doc: Doc) -> bool:
-    """The mention only modifies a noun that names no actor ("U.S. law", "Indian customs stations"): a word of
-    origin, not a party."""
-    head = doc[mention.tok_end - 1]
-    if mention.tok_start <= head.head.i < mention.tok_end:
-        return False
-    demonym = ("demonym" in mention.how and head.dep_ in ("amod", "compound", "nmod")
-               and head.head.pos_ in ("NOUN", "PROPN"))
-    name = mention.how == "alias" and head.dep_ == "compound" and head.head.pos_ == "NOUN"
-    return demonym or name
 
 
 def _reporter(modality: Modality, index: ActorIndex) -> str | None:

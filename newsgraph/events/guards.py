@@ -114,3 +114,15 @@ def _mention_head(doc: Doc, mention: Mention) -> Token:
     span = doc[mention.tok_start:mention.tok_end]
     return next((t for t in span if not (mention.tok_start <= t.head.i < mention.tok_end) or t.head.i == t.i),
                 span[-1])
+
+
+def origin_word(mention: Mention, doc: Doc) -> bool:
+    """The mention only modifies a noun that names no actor ("U.S. law", "Indian customs stations"): a word of
+    origin, not a party."""
+    head = doc[mention.tok_end - 1]
+    if mention.tok_start <= head.head.i < mention.tok_end:
+        return False
+    demonym = ("demonym" in mention.how and head.dep_ in ("amod", "compound", "nmod")
+               and head.head.pos_ in ("NOUN", "PROPN"))
+    name = mention.how == "alias" and head.dep_ == "compound" and head.head.pos_ == "NOUN"
+    return demonym or name
