@@ -214,3 +214,16 @@ def test_a_body_named_by_a_city_gives_no_state(nlp, resolver) -> None:
     text = ("Ports\n\nKenya and Uganda argued. Uganda said Kenya was wrong.\n\nOn Monday, the Mombasa Port Authority "
             "denied a claim that trucks had been held. \"No truck is held,\" its director, Ann Wambui, said.")
     assert _persons(nlp, resolver, text)["Ann Wambui"].actor is None
+
+
+def test_an_envoy_after_a_states_statement_voices_it(nlp, resolver) -> None:
+    text = ("Veto\n\nRussia vetoed the resolution. China abstained.\n\nThe United States accused Moscow of cynicism. "
+            "Deputy ambassador Linda Okoro said Russia had put its own interests first.")
+    person = _persons(nlp, resolver, text)["Linda Okoro"]
+    assert (person.actor, person.how.endswith("+voices")) == ("USA", True)
+
+
+def test_an_envoy_after_a_state_that_summons_is_not_its(nlp, resolver) -> None:
+    text = ("Row\n\nRussia and Britain argued. Britain said Russia lied.\n\nRussia summoned the envoy on Monday. "
+            "Ambassador Linda Okoro said the talks had been frank.")
+    assert not _persons(nlp, resolver, text)["Linda Okoro"].how.endswith("+voices")

@@ -554,3 +554,16 @@ def test_he_after_a_title_standing_for_its_holder_is_that_holder(analyzer) -> No
             'Horak went home with a pact and a promise of troops.\n\nThe Hungarian president has never hidden his '
             'aims; in January he declared that Hungary "will not allow anyone to threaten Slovakia".')
     assert _one(_quotes(analyzer, text), "will not allow anyone").speaker == "Tomas Varga"
+
+
+def test_a_partial_quote_in_a_clause_joined_to_a_reported_one_is_the_reporters(analyzer) -> None:
+    text = ('Clash\n\nArmy spokesman Colonel Pablo Ortiz said Peruvian troops had opened fire overnight, and that '
+            'Chilean units had responded "in self-defence".')
+    assert _one(_quotes(analyzer, text), "in self-defence").speaker == "Pablo Ortiz"
+
+
+def test_a_body_whose_cue_is_joined_to_a_persons_speaks_for_itself(analyzer) -> None:
+    text = ('Talks\n\nForeign Minister Pablo Ortiz of Chile said the talks had gone well, and the ministry added '
+            '"the border will reopen within a week".')
+    assert _one(_quotes(analyzer, text), "the border will reopen").speaker != "Pablo Ortiz"
+

@@ -20,7 +20,8 @@ from newsgraph.actors.names import SUFFIXES
 from newsgraph.actors.evidence import _quoted, home_state
 from newsgraph.actors.officeholders import Holding, canonical_role, lookup
 from newsgraph.actors.principals import serve_principals
-from newsgraph.actors.persons import Affiliation, Context, PersonState, affiliation, dominant_org, role_before
+from newsgraph.actors.persons import (Affiliation, Context, PersonState, affiliation, dominant_org, is_abroad,
+                                      role_before)
 from newsgraph.actors.roles import Role, role_head
 from newsgraph.model import Person
 
@@ -244,6 +245,10 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                 # "Seoul summoned Russia's ambassador ... Ambassador X": the one state whose holder of that title
                 # the article names without a name
                 code, tag = _titled_state(ctx, p, persons), "+same-title"
+            if code is None and is_abroad(ctx, p.aff.role) and (p.aff.role in ctx.lex.voicing_roles
+                                                                or role_head(p.aff.role) in ctx.lex.voicing_roles):
+                code, tag = _voiced_by(ctx, at), "+voices"
+                code = None if code in held or code in explicit.get(ctx.sent_of[at], ()) else code
             # "Under-Secretary-General for Humanitarian Affairs": the title before its portfolio
             title = p.aff.role.split(" for ")[0].split(" of ")[0]
             member = _portfolio_commissioner(ctx, p.aff.role)
@@ -296,6 +301,24 @@ def _where(ctx: Context, m: Found) -> bool:
     """A state named as where something happens or goes ("head to Paris", "in Chile"): no one's employer."""
     root = ctx.doc[m.start:m.end].root
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+
+
+def _voiced_by(ctx: Context, at: int) -> str | None:
+    """"The United States accused Moscow of cynicism. Deputy ambassador X said ...": the state whose statement is
+    the sentence right before, as its main verb's subject, sends the envoy who follows it up."""
+    sent = ctx.sent_of[at]
+    if sent == 0 or any(ctx.sent_of[m.start] == sent and m.start < at for m in ctx.found if m.code):
+        return None     # a state named before the title in its own sentence is the other rules' to weigh
+    root = next((t for t in ctx.doc if ctx.sent_of[t.i] == sent - 1 and t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in ctx.lex.voiced_verbs:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    for m in ctx.found:
+        if m.kind == "state" and m.code and not m.place and m.start <= subj.i < m.end:
+            return m.code
+    return None
 
 
 def _portfolio_commissioner(ctx: Context, role: str) -> bool:

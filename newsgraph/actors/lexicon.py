@@ -64,6 +64,8 @@ class Lexicon:
     abroad_roles: frozenset[str] = frozenset()
     home_roles: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
+    voiced_verbs: frozenset[str] = frozenset()                  # "X accused Moscow. Ambassador Y said": X's envoy
+    voicing_roles: frozenset[str] = frozenset()                 # ... for these titles (envoys, not lawyers)
     home_title_words: frozenset[str] = frozenset()              # "national security adviser": a state's own office
     home_bodies: frozenset[str] = frozenset()                   # "a central bank official": a state's own body
     honorifics: dict[str, str | None] = field(default_factory=dict)   # "mr" -> "m", "dr" -> None
@@ -151,6 +153,8 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     lex.abroad_roles = frozenset(data.get("abroad_roles") or ())
     home = data.get("home_evidence") or {}
     lex.home_roles, lex.home_nouns = frozenset(home.get("roles") or ()), frozenset(home.get("nouns") or ())
+    lex.voiced_verbs = frozenset(home.get("voiced_verbs") or ())
+    lex.voicing_roles = frozenset(home.get("voicing_roles") or ())
     lex.home_title_words = frozenset(home.get("title_words") or ())
     lex.home_bodies = frozenset(home.get("bodies") or ())
     lex.honorifics = {w: g for g, words in (data.get("honorifics") or {}).items() for w in words}

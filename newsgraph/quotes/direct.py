@@ -84,10 +84,14 @@ def _outer_speaker(cue: Token, quoted: list[bool], cues: Cues, index: SpeakerInd
     """A person whose reported statement holds the cue: "X said (that) the ministry had concluded ..."."""
     node = cue
     for _ in range(_MAX_CLIMB):
-        if node.dep_ != "ccomp" or node.head.i == node.i:
+        # "X said that ... had opened fire, and that Thai units had responded “...”": a clause joined to a
+        # reported one is reported too
+        # (never a cue joined to the person's own: "X said ..., and the ministry added “...”")
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
             return None
+        via = node.dep_
         node = node.head
-        if not quoted[node.i] and node.lemma_.lower() in cues.reported_verbs:
+        if via == "ccomp" and not quoted[node.i] and node.lemma_.lower() in cues.reported_verbs:
             who = cues.speaker_of(node)
             speaker = index.resolve(who) if who is not None else None
             if speaker is not None and _is_person(speaker, index):
