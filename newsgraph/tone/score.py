@@ -39,7 +39,7 @@ from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
 from newsgraph.tone.signals import (GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
                                     _sent_of, _Signal, _standing, _Target)
-from newsgraph.tone.voice import argued, author_sentences
+from newsgraph.tone.voice import arguing, author_sentences
 from newsgraph.tone.words import Words
 
 __all__ = ["ToneScorer", "RECEIVED", "_Signal", "_Target"]
@@ -139,8 +139,7 @@ class ToneScorer(Words):
             self._sentences(sents, target, cache)
         self._leaders(actors, targets, _standing(targets))
         standing = _standing(targets)
-        own = author_sentences(doc, sents, quotes, self.lex.say, self.lex.attribution)
-        opinion = argued(doc, sents, own, self.lex.argue_words, self.lex.duty) >= ARGUED
+        opinion = self._opinion(doc, sents, quotes)
         return tuple(self._tone(t, sents, standing, opinion) for t in sorted(targets.values(), key=lambda t: -t.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
@@ -306,6 +305,15 @@ class ToneScorer(Words):
             mean = sum(compounds) / len(compounds)
             first = min(target.sents)
             target.signals.append(_Signal(VADER_SENTENCE * mean, first, f"sentences' VADER mean {mean:+.2f}"))
+
+    def _opinion(self, doc: Doc, sents: list, quotes: Sequence[Quote]) -> bool:
+        """Whether the piece argues: ARGUED of its author's own sentences do (most reports have too few candidate
+        sentences to need the author's voice read at all)."""
+        candidates = arguing(doc, sents, self.lex.argue_words, self.lex.duty)
+        if len(candidates) < ARGUED:
+            return False
+        own = author_sentences(doc, sents, quotes, self.lex.say, self.lex.attribution)
+        return sum(own[k] for k in candidates) >= ARGUED
 
     # --- the score -------------------------------------------------------------------------------------------
 

@@ -57,15 +57,20 @@ def author_sentences(doc: Doc, sents: list, quotes: Sequence[Quote], say: frozen
     return out
 
 
-def argued(doc: Doc, sents: list, author: list[bool], markers: frozenset[str], duty: frozenset[str]) -> int:
-    """How many of the author's own sentences argue: a duty laid on someone ('should', 'must', 'ought'), the
-    writer's 'we', 'our', 'us' outside any quotation, or a question put to the reader."""
-    if not any(author):
-        return 0
+def arguing(doc: Doc, sents: list, markers: frozenset[str], duty: frozenset[str]) -> list[int]:
+    """The sentences that would argue if they are the author's own: a duty laid on someone ('should', 'must',
+    'ought'), 'we', 'our', 'us', or a question put to the reader."""
+    if not sents or not len(doc):
+        return []
     arr = doc.to_array([LOWER, TAG]).astype(np.uint64)
     modal = arr[:, 1] == hash_string("MD")
     marks = _isin(arr[:, 0], markers) | modal & _isin(arr[:, 0], duty)
     per_sent = np.add.reduceat(marks.astype(np.int32), np.array([s.start for s in sents]))
     text = doc_text(doc)
-    return sum(1 for k, s in enumerate(sents) if author[k] and (
-        per_sent[k] or text[s.start_char:s.end_char].rstrip().endswith("?")))
+    return [k for k, s in enumerate(sents) if per_sent[k] or text[s.start_char:s.end_char].rstrip().endswith("?")]
+
+
+def argued(doc: Doc, sents: list, author: list[bool], markers: frozenset[str], duty: frozenset[str]) -> int:
+    """How many of the author's own sentences argue (see `arguing`): outside a quotation or a report, the 'we' and
+    the 'should' are the writer's."""
+    return sum(1 for k in arguing(doc, sents, markers, duty) if author[k])
