@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from newsgraph.cli.common import CONTEXT, db_option, emit, err, format_option, main, open_store, scope_options
-from newsgraph.store import Store
+from newsgraph.cli.common import (CONTEXT, db_option, emit, err, format_option, main, open_store, scope_options,
+                                  show_story_events)
 
 TABLE_ROWS = 100   # rows a stance table shows unless --limit says otherwise
 
@@ -60,17 +60,6 @@ def compare(story: str | None, db: str, by: str, outlets_file: str | None, artic
         click.echo(to_markdown(result) if fmt == "markdown" else to_text(result))
 
 
-def _story_events(store: Store, fmt: str, limit: int | None, **filters: Any) -> None:
-    from newsgraph.stories import story_events
-
-    rows = story_events(store, limit=limit, **filters)
-    if fmt != "json":  # table and csv cells hold one value: lists joined
-        rows = [{**r, **{k: "; ".join(str(x) for x in r[k]) for k in ("articles", "outlets", "copies", "sentences",
-                                                                       "event_ids")}} for r in rows]
-    emit(rows, fmt, ["story", "source", "type", "target", "reports", "outlets", "first_reported", "asserted",
-                     "sentences"] if fmt == "table" else None)
-
-
 @main.command(context_settings=CONTEXT)
 @click.argument("story_id", required=False)
 @db_option
@@ -112,7 +101,7 @@ def stories(story_id: str | None, db: str, fmt: str, limit: int | None, actor: s
                  if fmt == "table" else None, title="articles")
             if fmt == "table":
                 emit(detail["actors"], fmt, ["code", "name", "mentions"], title="actors")
-                _story_events(store, fmt, limit, story_id=story_id)
+                show_story_events(store, fmt, limit, story_id=story_id)
             return
         rows = st.list_stories(store, actor=actor, outlet=outlet, since=since, until=until, min_outlets=min_outlets,
                                search=search, limit=limit)

@@ -113,3 +113,14 @@ def _check_readable(db: str) -> None:
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).is_file():
         raise StoreError(f"{db}: no such database; create it with `newsgraph analyze PATH --db {db}`")
     Store(db, readonly=True).close()
+
+
+def show_story_events(store: Store, fmt: str, limit: int | None, **filters: Any) -> None:
+    from newsgraph.stories import story_events
+
+    rows = story_events(store, limit=limit, **filters)
+    if fmt != "json":  # table and csv cells hold one value: lists joined
+        rows = [{**r, **{k: "; ".join(str(x) for x in r[k]) for k in ("articles", "outlets", "copies", "sentences",
+                                                                       "event_ids")}} for r in rows]
+    emit(rows, fmt, ["story", "source", "type", "target", "reports", "outlets", "first_reported", "asserted",
+                     "sentences"] if fmt == "table" else None)

@@ -9,7 +9,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli.common import CONTEXT, db_option, emit, err, format_option, main, open_store, scope_options
+from newsgraph.cli.common import (CONTEXT, db_option, emit, err, format_option, main, open_store, scope_options,
+                                  show_story_events)
 from newsgraph.ingest import (DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_HTML_BYTES, DEFAULT_MAX_LINE_BYTES,
                               DEFAULT_TIME_LIMIT)
 from newsgraph.store import Store, queries
@@ -146,7 +147,7 @@ def events(db: str, fmt: str, limit: int | None, actor: str | None, source: str 
             click.echo(json.dumps(queries.explain_event(store, explain_id), ensure_ascii=False, indent=2))
             return
         if by_story or story_id:
-            _story_events(store, fmt, limit, story_id=story_id, actor=actor, source=source, target=target,
+            show_story_events(store, fmt, limit, story_id=story_id, actor=actor, source=source, target=target,
                           type=type_)
             return
         rows = queries.list_events(store, actor=actor, source=source, target=target, type=type_, quad_class=quad,
