@@ -105,6 +105,14 @@ def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: in
     return _unique(found)
 
 
+
+def actors_in(tokens: list[Token], index: ActorIndex) -> list[Mention]:
+    """The actors of several noun phrases, each once, in order."""
+    found: list[Mention] = []
+    for tok in tokens:
+        found += [m for m in actors_of(tok, index) if m not in found]
+    return found
+
 def _coordinated_modifiers(tok: Token, index: ActorIndex) -> list[Mention]:
     """ "Philippine and American forces": the first modifier is an actor of the phrase as well."""
     found: list[Mention] = []

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import ActorIndex, actors_of, subject_tokens
-from newsgraph.events.roles import condition_subjects, verb_roles
+from newsgraph.events.roles import verb_roles
+from newsgraph.events.said import condition_subjects
 from newsgraph.events.triggers import Trigger, match_token
 from newsgraph.model import Mention
 

@@ -5,15 +5,15 @@ from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.patterns import (
-    HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, REL_PRONOUNS, TARGET_PREPS, ActorIndex, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
+    HOSTILE_PREPS, OBJECTS, OBJECT_PREPS, REL_PRONOUNS, TARGET_PREPS, ActorIndex, actors_in as _all, actors_of, complements, direct_objects, path_up, patient_tokens, prep_objects,
     search_actors, subject_tokens,
 )
+from newsgraph.events.places import named_places
 from newsgraph.events.triggers import Trigger, predicates
 from newsgraph.model import Mention
 
 Actors = list[Mention]
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-CONDITIONS = frozenset({"unless", "if"})
 HOSTILE = MATERIAL_CONFLICT | {"ACCUSE", "THREATEN"}
 # Meetings and accords named in an adjunct ("..., after talks with X") are held by the clause's subject.
 ADJUNCT_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -79,13 +79,6 @@ def _authors(objects: list[Token], index: ActorIndex) -> Actors:
     agents += [s for o in objects if o.pos_ == "NOUN" for c in o.children if c.dep_ == "relcl"
                for s in c.children if s.dep_ == "nsubj" and s.lower_ not in REL_PRONOUNS]
     return _all(agents, index)
-
-
-def _all(tokens: list[Token], index: ActorIndex) -> Actors:
-    found: Actors = []
-    for tok in tokens:
-        found += [m for m in actors_of(tok, index) if m not in found]
-    return found
 
 
 def _is_passive(verb: Token) -> bool:
@@ -436,90 +429,3 @@ def _governing_verb(noun: Token) -> Token:
     return noun.sent.root
 
 
-def condition_subjects(token: Token, index: ActorIndex, exclude: frozenset[str | None] = frozenset()) -> Actors:
-    """ "... unless Israel rescinded ...", "... if X goes ahead": the one a conditional threat is aimed at."""
-    for tok in (token, *token.children):
-        for clause in tok.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
-                found = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], index)
-                found = [m for m in found if m.code not in exclude]
-                if found:
-                    return found
-    return []
-
-
-def prescribed(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors, str] | None:
-    """ "X said that Y must ...": a demand (must) or appeal (should) from the speaker to Y."""
-    for clause in speech.children:
-        if clause.dep_ != "ccomp":
-            continue
-        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in lex.proposed), None)
-        if modal is None:
-            continue
-        targets = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], index)
-        if targets:
-            return _all(subject_tokens(speech), index), targets, "demand" if modal == "must" else "appeal"
-    return None
-
-
-def violators(speech: Token, index: ActorIndex, lex: Lexicon) -> tuple[Actors, Actors] | None:
-    """ "X said that Y's decision breaches the treaty": an accusation from the speaker to Y."""
-    for clause in speech.children:
-        if clause.dep_ == "ccomp" and lex.lemma(clause) in lex.violation_verbs:
-            # "poss": the small model reads "X's quota breaches" as one noun phrase
-            targets = _all([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "poss")], index)
-            if targets:
-                return _all(subject_tokens(speech), index), targets
-    return None
-
-
-def wrapper_roles(head: Token, index: ActorIndex, lex: Lexicon) -> Actors:
-    """Sources of a wrapped event: who refused, threatened or promised."""
-    if head.pos_ == "NOUN":
-        owners = [c for c in head.children if c.dep_ == "poss"]
-        if owners:
-            return _all(owners, index)
-        if lex.lemma(head.head) in lex.light_verbs:
-            return _all(subject_tokens(head.head), index)
-    return _all(subject_tokens(head), index)
-
-
-PLACE_PREPS = ("in", "into", "across", "inside", "near", "throughout", "within", "at")
-# Where a place may hang off the first place phrase: "positions in northern X", "the border with X".
-NESTED_PREPS = PLACE_PREPS + ("of", "with", "along", "around", "off")
-
-
-def place_targets(token: Token, index: ActorIndex, extra: tuple[str, ...] = ()) -> Actors:
-    """Places where the event happened ("lifted a curfew in X"): a target for domestic events."""
-    found: Actors = []
-    heads = [token, *direct_objects(token)]
-    pobjs = [p for h in heads for p in prep_objects(h, PLACE_PREPS + ("to", "toward", "towards", "along", "on") + extra)]
-    # "assistance for flood-hit villages in X": whom a noun event is for, where they are
-    pobjs += [p for p in prep_objects(token, ["for"]) if token.pos_ == "NOUN"]
-    pobjs += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in extra
-              for p in prep_objects(c, ["of"])]   # "outside of the city of X"
-    nested = [p for pobj in pobjs for p in prep_objects(pobj, NESTED_PREPS + ("for",))]
-    # "30 million euros in aid for flood victims in X": two phrases down
-    pobjs += nested + [p for pobj in nested for p in prep_objects(pobj, NESTED_PREPS)]
-    for pobj in pobjs:
-        for tok in (pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod", "poss"))):
-            mention = index.places.get(tok.i) or index.acting.get(tok.i)
-            if mention is not None and mention not in found:
-                found.append(mention)
-    return found
-
-
-def named_places(tokens: list[Token], index: ActorIndex) -> Actors:
-    """Place mentions that are these very tokens (a capital or state as the object), not places below them."""
-    return list(dict.fromkeys(m for t in tokens for tok in (t, *t.conjuncts) if (m := index.places.get(tok.i))))
-
-
-def place_sources(token: Token, index: ActorIndex) -> Actors:
-    """People named by where they are ("students throughout X staged protests")."""
-    found: Actors = []
-    for subject in subject_tokens(token):
-        for tok in subject.subtree:
-            mention = index.places.get(tok.i)
-            if mention is not None and tok.head.lower_ in PLACE_PREPS + ("of", "from") and mention not in found:
-                found.append(mention)
-    return found
