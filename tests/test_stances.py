@@ -114,13 +114,13 @@ def test_story_and_outlet_filters(store):
 
 @pytest.mark.parametrize("since,until,by", [("2024-01-10", "2024-03-05", None), ("2024-03-05", None, "month"),
                                             (None, "2024-04-10", "week"), ("2024-02", "2024-06", None),
-                                            ("2024-03-06", "2024-03-06", None)])
+                                            ("2024-03-06", "2024-03-06", None), ("2024-02-12", "2024-05-03", "year")])
 def test_date_ranges_match_the_facts(store, since, until, by):
     """Whole periods come from the sums, the edges from the facts: the result equals summing the facts."""
     rows = compute_stances(store, since=since, until=until, by=by, evidence=0)
     lo = since + "-01" if since and len(since) == 7 else since or "0000-00-00"
     hi = until + "-30" if until and len(until) == 7 else until or "9999-99-99"   # June has 30 days
-    label = {None: lambda d: "all", "month": month_of, "week": week_of}[by]
+    label = {None: lambda d: "all", "month": month_of, "week": week_of, "year": lambda d: d[:4]}[by]
     expected: dict = {}
     for f in store.conn.execute("SELECT source, target, date, weight FROM stance_facts"):
         if f["date"] and lo <= f["date"] <= hi:
@@ -176,7 +176,9 @@ def test_rows_written_by_sqlite_are_the_same_text(store, tmp_path, evidence):
     outlet = store.conn.execute("SELECT outlet FROM stance_facts LIMIT 1").fetchone()[0]
     actor = store.conn.execute("SELECT source FROM stance_facts GROUP BY source ORDER BY COUNT(*) DESC").fetchone()[0]
     for form in ({}, {"outlet": outlet}, {"actor": actor}, {"by": "month"}, {"by": "week", "actor": actor},
-                 {"by": "month", "outlet": outlet}):
+                 {"by": "month", "outlet": outlet}, {"since": "2024-01-10", "until": "2024-03-05"},
+                 {"since": "2024-02-20", "by": "week"}, {"until": "2024-04-10", "by": "month", "actor": actor},
+                 {"since": "2024-03-06", "until": "2024-03-06", "outlet": outlet}):
         assert json_rows(store, evidence=evidence, **form) == _compact(
             compute_stances(store, evidence=evidence, **form)), form
     assert json_rows(store, by="year") is None   # summed per year in SQL: compute_stances answers it
@@ -187,8 +189,30 @@ def test_rows_written_by_sqlite_are_the_same_text(store, tmp_path, evidence):
         assert len(rows) > 500 and json_rows(synthetic, evidence=evidence) == _compact(rows)
         assert json_rows(synthetic, by="month", evidence=evidence) == _compact(
             compute_stances(synthetic, by="month", evidence=evidence))
+        ranged = compute_stances(synthetic, since="2017-03-10", until="2018-07-20", evidence=evidence)
+        assert len(ranged) > 100 and json_rows(synthetic, since="2017-03-10", until="2018-07-20",
+                                               evidence=evidence) == _compact(ranged)
         halves = [r for r in rows if abs(r["weight"] / (r["magnitude"] + 1) * 1000 % 1 - 0.5) < 1e-9]
         assert halves, "no score on a rounding half: the test would not see SQLite's ROUND"
+
+
+def test_sql_rounding_is_pythons_round():
+    """The SQL rounding of stances.dump gives Python's round(x, 3) + 0.0 on exact halves (k/16), on values a hair
+    either side of a half in the third decimal (k/2000), and on random values of both signs."""
+    import random
+    import sqlite3
+
+    from newsgraph.stances.dump import _round3, _rounded
+
+    rng = random.Random(7)
+    values = ([k / 16 for k in range(-400, 400)] + [k / 2000 for k in range(-8000, 8000)]
+              + [rng.uniform(-60, 60) for _ in range(20000)] + [0.0, -0.0, -0.0004, 1e-12])
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("py_round", 1, _round3, deterministic=True)
+    conn.execute("CREATE TABLE v (x REAL)")
+    conn.executemany("INSERT INTO v VALUES (?)", [(v,) for v in values])
+    got = conn.execute(f"SELECT x, {_rounded('x')} FROM v").fetchall()
+    assert [repr(y) for _, y in got] == [repr(round(x, 3) + 0.0) for x, _ in got]
 
 
 def test_cli_json_equals_the_library(tmp_path, analyses):

@@ -7,24 +7,17 @@ one-sided and how well attested.
 """
 from __future__ import annotations
 
-import calendar
 import gc
 import heapq
-from operator import itemgetter
-import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.stances.facts import ALL, month_of, period_bounds, week_of
+from newsgraph.stances.periods import minus_day, parse_day, split_range
 
 BY = (None, "week", "month", "year")
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_NEXT = {"week": lambda p: (date.fromisoformat(p) + timedelta(days=7)).isoformat(),
-         "month": lambda p: period_bounds("month", p)[1][:7]}
-_PREV = {"week": lambda p: (date.fromisoformat(p) - timedelta(days=7)).isoformat(),
-         "month": lambda p: (date.fromisoformat(p + "-01") - timedelta(days=1)).isoformat()[:7]}
 
 
 def compute_stances(store: Any, *, actor: str | None = None, since: str | None = None, until: str | None = None,
@@ -42,7 +35,7 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     """
     if by not in BY:
         raise ConfigError(f"stances: --by must be week, month or year, not {by!r}")
-    since, until = _day(since, "since", first=True), _day(until, "until", first=False)
+    since, until = parse_day(since, "since", first=True), parse_day(until, "until", first=False)
     if story is not None:
         items = _folded({}, _facts(store, actor, outlet, since, until, story), by)
     elif by is None and since is None and until is None:   # the whole map: the all-time sums, one row per pair
@@ -54,8 +47,12 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
         items = _first_pairs(store, by, actor, outlet, limit)
     else:
         grain = "week" if by == "week" else "month"
-        whole, edges = _split(grain, since, until)
+        whole, edges = split_range(grain, since, until)
         items = []
+        if getattr(store, "backend", "sqlite") == "sqlite":   # sums and edge days added up by SQLite
+            sql, params = range_sql(store, grain, by, actor, outlet, whole, edges, dated=bool(since or until))
+            items = _tuples(store, sql, params)
+            whole, edges = None, []
         if whole is not None:
             items = _period_sums(store, grain, by, actor, outlet, whole, dated=since is not None or until is not None)
         extra: dict[tuple[str, str, str], list[Any]] = {}
@@ -118,6 +115,49 @@ def scoped_sql(store: Any, grain: str, actor: str | None, outlet: str | None, wh
              select.replace(" WHERE ", f"{hint} WHERE ") + " AND ".join([*scope[:2], "target = ?", "source != ?",
                                                                          *scope[2:]]) + group)
     return " UNION ALL ".join(sides), [*base, actor, *params, *base, actor, actor, *params]
+
+
+# The period label of a fact's date in SQL, as facts.week_of and month_of give it: a week by its Monday, '' for
+# what is not a date
+_FACT_LABEL = {None: "'all'", "week": "COALESCE(date(SUBSTR(f.date, 1, 10), 'weekday 0', '-6 days'), '')",
+               "month": "COALESCE(SUBSTR(date(SUBSTR(f.date, 1, 10)), 1, 7), '')",
+               "year": "COALESCE(SUBSTR(date(SUBSTR(f.date, 1, 10)), 1, 4), '')"}
+_SUM_LABEL = {None: "'all'", "week": "period", "month": "period", "year": "SUBSTR(period, 1, 4)"}
+
+
+def range_sql(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,
+              whole: tuple[str | None, str | None] | None, edges: list[tuple[str | None, str | None]], *,
+              dated: bool) -> tuple[str, list[Any]]:
+    """One SQLite query for the items of a date range: the stored sums of its whole periods and the facts of the
+    days at its edges, added up per pair and period label (`stances.dump` writes the same rows as JSON)."""
+    parts, params = [], []
+    if whole is not None:
+        where, values = [], []
+        for sql, value in (("period >= ?", whole[0]), ("period <= ?", whole[1])):
+            if value is not None:
+                where.append(sql)
+                values.append(value)
+        if dated:
+            where.append("period != ''")
+        sql, args = scoped_sql(store, grain, actor, outlet, where, values, f"{_SUM_LABEL[by]} AS period, {_COLUMNS}")
+        parts.append(f"SELECT * FROM ({sql}) AS s")
+        params += args
+    for lo, hi in edges:
+        where, args = _scope(actor, outlet, "f.")
+        for sql, value in (("f.date >= ?", lo), ("f.date <= ?", hi)):
+            if value is not None:
+                where.append(sql)
+                args.append(value)
+        parts.append(f"SELECT f.source, f.target, {_FACT_LABEL[by]} AS period, f.kind = 'event' AS events,"
+                     " f.kind = 'quote' AS quotes, f.kind = 'phrase' AS phrases, f.weight > 0 AS cooperative,"
+                     " f.weight < 0 AS conflictual, f.weight AS weight, ABS(f.weight) AS magnitude, f.date AS first,"
+                     " f.date AS last FROM stance_facts f" + (" WHERE " + " AND ".join(where) if where else ""))
+        params += args
+    if not parts:   # an empty range
+        parts.append(f"SELECT source, target, period, {_COLUMNS} FROM stance_counts WHERE 0")
+    sums = ", ".join(f"{x} AS {name}" for x, name in zip(_SUMS.split(", "), _COLUMNS.split(", ")))
+    return (f"SELECT source, target, period, {sums} FROM ({' UNION ALL '.join(parts)}) AS u"
+            " GROUP BY source, target, period HAVING SUM(magnitude) > 0"), params
 
 
 def _period_sums(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,
@@ -240,60 +280,6 @@ def _finish(store: Any, items: list[tuple], since: str | None, until: str | None
     return rows
 
 
-def _day(value: str | None, name: str, *, first: bool) -> str | None:
-    """A full ISO date from YYYY, YYYY-MM or YYYY-MM-DD (the first or last day of a year or month)."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not _DAY.match(value):
-        raise ConfigError(f"stances: --{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
-    try:
-        if len(value) == 4:
-            return f"{value}-01-01" if first else f"{value}-12-31"
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:])
-            day = 1 if first else calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-            return date(year, month, day).isoformat()
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise ConfigError(f"stances: --{name} {value!r} is not a date ({exc})") from exc
-
-
-def _split(grain: str, since: str | None, until: str | None
-           ) -> tuple[tuple[str | None, str | None] | None, list[tuple[str | None, str | None]]]:
-    """Whole periods inside [since, until] (first, last; None for open), and the date ranges left at the edges."""
-    period_of = week_of if grain == "week" else month_of
-    first = last = None
-    edges: list[tuple[str | None, str | None]] = []
-    if since is not None:
-        first = period_of(since)
-        if period_bounds(grain, first)[0] != since:
-            first = _NEXT[grain](first)
-    if until is not None:
-        last = period_of(until)
-        if period_bounds(grain, last)[1] != (date.fromisoformat(until) + timedelta(days=1)).isoformat():
-            last = _PREV[grain](last)
-    if first is not None and last is not None and first > last:
-        return None, [(since, until)]
-    if since is not None and period_bounds(grain, first)[0] > since:
-        edges.append((since, _minus_day(period_bounds(grain, first)[0])))
-    if until is not None and period_bounds(grain, last)[1] <= until:
-        edges.append((period_bounds(grain, last)[1], until))
-    return (first, last), edges
-
-
-def _minus_day(day: str) -> str:
-    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-
-
-def _label(by: str | None, period: str | None, day: str | None = None) -> str:
-    if by is None:
-        return "all"
-    if day is not None:
-        return {"week": week_of, "month": month_of}.get(by, lambda d: month_of(d)[:4])(day)
-    return (period or "")[:4] if by == "year" else (period or "")
-
-
 def _scope(actor: str | None, outlet: str | None, prefix: str = "") -> tuple[list[str], list[Any]]:
     where, params = [], []
     if actor:
@@ -334,7 +320,7 @@ def _evidence(store: Any, row: dict[str, Any], since: str | None, until: str | N
         else:
             bounds = period_bounds("week" if len(row["period"]) == 10 else "month", row["period"])
         lo = max(lo or bounds[0], bounds[0])
-        hi = min(hi or _minus_day(bounds[1]), _minus_day(bounds[1]))
+        hi = min(hi or minus_day(bounds[1]), minus_day(bounds[1]))
     where, params = ["f.source = ?", "f.target = ?"], [row["source"], row["target"]]
     for sql, value in (("f.outlet = ?", outlet), ("f.date >= ?", lo), ("f.date <= ?", hi)):
         if value is not None:
@@ -356,7 +342,7 @@ def explain_pair(store: Any, source: str, target: str, *, since: str | None = No
                  outlet: str | None = None, story: str | None = None, limit: int | None = None,
                  **_: Any) -> dict[str, Any]:
     """Every fact behind one pair, both directions: the sentence, why it counts, its weight, article, outlet, date."""
-    since, until = _day(since, "since", first=True), _day(until, "until", first=False)
+    since, until = parse_day(since, "since", first=True), parse_day(until, "until", first=False)
     where, params = [], []
     for sql, value in (("f.outlet = ?", outlet), ("f.date >= ?", since), ("f.date <= ?", until),
                        ("a.story_id = ?", story)):
