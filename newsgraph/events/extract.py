@@ -201,7 +201,7 @@ class EventExtractor:
         lex = self.lex
         token, type_, sources, targets, rule, modality = (found.token, found.type, found.sources, found.targets,
                                                           found.rule, found.modality)
-        if type_ == "THREATEN" and not (found.rule.startswith("active") and named_object(token, targets)):
+        if type_ == "THREATEN" and not named_object(token, targets):
             # "warned that it would act if X ..." is aimed at X; "warned Y that ... if X ..." at Y, the one warned
             own = frozenset(s.code for s in sources)
             targets = condition_subjects(token, index, own) or condition_subjects(trigger.clause, index, own) or targets

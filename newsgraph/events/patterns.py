@@ -178,6 +178,12 @@ def _stray_subject(verb: Token) -> Token | None:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2:
                 return subjects[0]
+    # "Azerbaijan massed troops ...": the small model reads a name before a tensed verb as a modifier
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        first = next(iter(verb.children), None)
+        if (first is not None and first.dep_ == "npadvmod" and first.pos_ == "PROPN" and first.i < verb.i
+                and first.ent_type_ not in ("DATE", "TIME")):
+            return first
     return None
 
 

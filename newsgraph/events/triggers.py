@@ -13,6 +13,8 @@ from newsgraph.events.patterns import ActorIndex, OBJECTS, actors_of, prep_objec
 # Named entities that are names, not events ("Organisation of Islamic Cooperation", "the Treaty of ...").
 NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
 QUANTITIES = frozenset({"PERCENT"})
+# Tensed verbs, which NER sometimes sweeps into a name before them ("Pakistan's prime minister played").
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 CHANGE_UNITS = frozenset({"%", "percent", "per cent", "points", "point", "pct"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Dependencies of a noun: a token tagged VERB in one of them is a noun the tagger misread.
@@ -323,8 +325,9 @@ def find_triggers(sent: Span, lex: Lexicon, index: ActorIndex, skip: frozenset[i
         token = doc[i]
         if token.i in skip or token.i in index.acting or token.i in index.places:
             continue
-        if token.ent_type_ in NAME_LABELS or (token.ent_type_ == "DATE" and token.pos_ == "PROPN"):
-            continue   # "In March, ..." is a month, not a march
+        if (token.ent_type_ in NAME_LABELS and not (token.tag_ in FINITE and token.is_lower)) or (
+                token.ent_type_ == "DATE" and token.pos_ == "PROPN"):
+            continue   # "In March, ..." is a month, not a march; a tensed verb in lower case is no name's part, whatever NER says
         entry = match_token(token, lex, index)
         if entry is not None:
             head = token.head

@@ -1,0 +1,54 @@
+"""Events: forms of a type the parse or the lexicon missed (invented sentences, real model and actors stage):
+phrasal forms with no partner phrase, impacts, street protests, answers kept open, a tensed verb NER swept into a
+name, a name the small model hangs on its verb as a modifier."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_article
+
+
+def _events(analyzer, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.type) for e in analyzer.analyze(make_article(text)).events
+            if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, event", [
+    # phrasal forms whose coordinated subjects act with each other
+    ("Ghana and Togo came to terms on Friday on a shared fishing zone.", ("GHA", "TGO", "AGREE")),
+    ("Peruvian and Chilean sailors came to blows at the harbour on Sunday.", ("PER", "CHL", "ASSAULT")),
+    # an impact names what was hit
+    ("Ukrainian drones slammed into a Russian oil depot overnight.", ("UKR", "RUS", "ASSAULT")),
+    # protesters in the streets against another
+    ("Students in Dhaka took to the streets against India on Monday.", ("BGD", "IND", "PROTEST")),
+    # an answer kept open, or raised as a prospect, against whoever a condition names
+    ("Ankara raised the prospect of sanctions against Athens if Greece did not withdraw its ships.",
+     ("TUR", "GRC", "THREATEN")),
+    ("Beijing said it reserved the right to take countermeasures against Canada.", ("CHN", "CAN", "THREATEN")),
+])
+def test_phrasal_and_idiom_forms(analyzer, text, event):
+    assert event in _events(analyzer, text)
+
+
+def test_warned_party_kept_over_condition(analyzer):
+    # the one warned is the target, not whoever the condition names
+    found = _events(analyzer, "Moscow warned Oslo that it would take countermeasures if NATO bases were set up.")
+    assert ("RUS", "NOR", "THREATEN") in found
+    assert ("RUS", "NATO", "THREATEN") not in found
+
+
+def test_right_to_countermeasures_is_no_sanction(analyzer):
+    found = _events(analyzer, "Beijing said it reserved the right to take countermeasures against Canada.")
+    assert ("CHN", "CAN", "SANCTION") not in found
+
+
+def test_agreed_exchange_is_no_cooperation(analyzer):
+    # an accord to exchange information is the accord, not the exchange
+    found = _events(analyzer, "Ghana and Togo reached a consensus to exchange information on fishing.")
+    assert ("GHA", "TGO", "COOPERATE") not in found
+
+
+def test_tensed_verb_inside_a_person_entity(analyzer):
+    # NER reads "Kenya's prime minister played" as one PERSON; the verb is still a trigger
+    found = _events(analyzer, "Kenya's prime minister played host to the Ugandan president in Nairobi on Tuesday.")
+    assert ("KEN", "UGA", "CONSULT") in found
