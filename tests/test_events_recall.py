@@ -52,3 +52,16 @@ def test_tensed_verb_inside_a_person_entity(analyzer):
     # NER reads "Kenya's prime minister played" as one PERSON; the verb is still a trigger
     found = _events(analyzer, "Kenya's prime minister played host to the Ugandan president in Nairobi on Tuesday.")
     assert ("KEN", "UGA", "CONSULT") in found
+
+
+@pytest.mark.parametrize("text, event", [
+    # a noun event that "came from" someone was voiced by them
+    ("Criticism of Morocco's arrests came swiftly from Madrid.", ("ESP", "MAR", "ACCUSE")),
+    # a mission's capital stands for its state
+    ("Kenya downgraded its diplomatic presence in Kampala to chargé d'affaires level.", ("KEN", "UGA", "SANCTION")),
+    ("Peru recalled its ambassadors from Bogota and Quito for consultations.", ("PER", "ECU", "SANCTION")),
+    # easing restrictions gives way to whom they lay on
+    ("The easing of export restrictions on Kenyan tea was announced by Cairo.", ("EGY", "KEN", "CONCEDE")),
+])
+def test_sources_and_targets_reached(analyzer, text, event):
+    assert event in _events(analyzer, text)

@@ -68,6 +68,8 @@ class Lexicon:
     concern_verbs: frozenset[str] = frozenset()
     ceremonies: frozenset[str] = frozenset()
     ceremony_verbs: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()   # words of restrictions ("the easing of travel curbs on X")
+    envoys: frozenset[str] = frozenset()     # envoys and missions, whose capital a recall or downgrade names
     future: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     proposed: frozenset[str] = frozenset()
@@ -195,6 +197,8 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
             lex.forms.setdefault(form, lemma)
     words = lambda items: frozenset(str(w).lower() for w in items)  # noqa: E731
     lex.light_verbs = words(data["light_verbs"])
+    lex.measures = words(objects.get("restrictions", []))
+    lex.envoys = words(objects.get("envoys", []) + objects.get("missions", []))
     lex.complaint_verbs = words(data["complaint_verbs"])
     lex.accepting_verbs = words(data["accepting_verbs"])
     lex.response_verbs = words(data["response_verbs"])

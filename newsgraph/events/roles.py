@@ -57,6 +57,8 @@ STATIVE = frozenset({"station", "base", "garrison", "position", "keep", "locate"
 RETREAT_PREPS = TARGET_PREPS | {"from"}
 # Verbs of arriving: "arrived in X for talks with Y" reports the talks as the subject's.
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land", "go"})
+# Verbs whose "from" phrase names who voiced a noun event that is their subject ("criticism came from X").
+COMING = frozenset({"come", "pour", "flow", "arrive"})
 # The one whose draft, plan or claim is rejected, backed or condemned ("vetoed a resolution drafted by X").
 AUTHORED = frozenset({"REJECT", "SUPPORT", "ACCUSE"})
 
@@ -191,6 +193,10 @@ def verb_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         acts = frozenset(t.i for o in objects for p in prep_objects(o, OBJECT_PREPS) if p.dep_ == "pcomp"
                          for t in p.subtree)
         targets = targets or [m for o in objects for m in search_actors(o, index, skip=acts)][:2]
+        if not targets and entry.type == "SANCTION":
+            # "downgraded its diplomatic presence in X", "closed its embassy in X": where the mission is
+            targets = named_places([p for o in objects if o.lower_ in lex.envoys or lex.lemma(o) in lex.envoys
+                                    for p in prep_objects(o, ["in", "from"])], index)
         if not targets and entry.type in BARRING and verb.dep_ != "relcl":   # not a background aside
             # "closed its border with X", "shut the last checkpoint on its border with X": the neighbour, which
             # the actors stage reads as a place
@@ -269,6 +275,10 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     owners += [p for o in patients for p in prep_objects(o, ["by"])]   # "the expulsion of two diplomats by X"
     sources = _all(owners, index)
     rule = "noun-owner"
+    if not sources and noun.dep_ == "nsubj" and lex.lemma(noun.head) in COMING:
+        # "condemnation of X's strike came swiftly from Y": Y condemned
+        sources = _all(prep_objects(noun.head, ["from"]), index)
+        rule = "noun-from" if sources else rule
     verb = trigger.clause if trigger.clause.i != noun.i else None
     # "called the arrest a setback" names the arrest, it does not make it
     light = verb is not None and not predicates(verb) and (
@@ -397,7 +407,7 @@ def manner_phrase(noun: Token) -> Token | None:
 def _measure(noun: Token, lex: Lexicon) -> bool:
     """A noun of a sanction or a coercive measure ("sanctions", "the blockade", "curbs")."""
     entries = lex.nouns.get(noun.lower_, []) + lex.nouns.get(lex.lemma(noun), [])
-    return any(e.type in ("SANCTION", "COERCE") for e in entries)
+    return any(e.type in ("SANCTION", "COERCE") for e in entries) or noun.lower_ in lex.measures
 
 
 def _moved(verb: Token, lex: Lexicon) -> bool:
