@@ -4,18 +4,23 @@ Three sources, each kept with its ids so every edge can be explained:
 - events: the sign from the PLOVER type (cooperation > 0, conflict < 0; a request says nothing), the size from the
   type's weight, scaled by modality (an act counts fully, a promise or threat of one less, a hypothesis little),
   and turned into a weak opposite when negated ("did not support" leans away);
-- quotes: the speaker's actor supporting or condemning another actor named in the quoted words;
+- quotes: the speaker's actor supporting or condemning another actor named in the quoted or reported words, or
+  in the frame that carries them after the speaker ("said the raid was a 'violation' and urged Israel to halt"),
+  each actor by the stance words of its own clause (see phrases);
 - alignment phrases between two actor mentions of one sentence: "X, a close ally of Y", "Y's ally X", "X, a rival
   of Y".
-A quote or phrase that repeats an event of the same pair in the same sentence adds nothing (no double counting).
+A quote or phrase that repeats a signed event of the same pair in the same sentence adds nothing (no double
+counting); a request ("called on Baghdad to") has no sign and leaves the words around it to speak.
 """
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+from newsgraph.stances.phrases import clause_signs, phrase_between, quote_polarity
+
+__all__ = ["Fact", "article_facts", "event_weight", "phrase_between", "quote_polarity"]
 
 # Type weights: how much one asserted event of this type says about the source's stance toward the target.
 TYPE_WEIGHT = {
@@ -30,26 +35,6 @@ REPORTED_SCALE = 0.8      # an event the text only relays from someone else
 QUOTE_WEIGHT = 0.5
 LEAVE_WEIGHT = 0.5      # RETREAT from an organisation (see event_weight)
 PHRASE_WEIGHT = 0.8
-
-_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
-                      r"solidarity|welcom\w*|appreciat\w*|thank\w*|ally|allies|friend\w*|brother\w*|partner\w*|"
-                      r"endors\w*|prais\w*|commend\w*|applaud\w*)\b", re.I)
-_CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|reject\w*|accus\w*|blam\w*|aggress\w*|illegal\w*|occupation|"
-                      r"occupied|violat\w*|terror\w*|threat\w*|warn\w*|hostil\w*|provocat\w*|interfer\w*|"
-                      r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*)\b", re.I)
-_ADJ = r"(?:(?:close|closest|key|staunch|staunchest|long-?time|longstanding|old|oldest|strategic|firm|trusted|major|" \
-       r"main|strong|steadfast|traditional|natural|historic|bitter|arch|sworn|regional|chief|fierce)[- ]?\s*)*"
-_ALLY = r"(?:ally|allies|partner|partners|friend|friends|backer|backers|supporter|supporters|patron|protector)"
-_RIVAL = r"(?:rival|rivals|foe|foes|enemy|enemies|adversary|adversaries|nemesis|arch-?rival|opponent|opponents)"
-# between mention A (before) and mention B (after): "A, a close ally of B" -> A toward B
-_A_OF_B = re.compile(rf"^\s*,?\s*(?:(?:is|was|are|were|remains?|as)\s+)?(?:an?|the|its|their|his|her)\s+{_ADJ}"
-                     rf"(?P<kind>{_ALLY}|{_RIVAL})\s+(?:of|to)\s+(?:the\s+)?$", re.I)
-# "B's close ally A", "B ally A", "B and its ally A" -> A toward B
-_B_S_A = re.compile(rf"^(?:\s*['’]s?\s+|\s+and\s+(?:its|their|his|her)\s+|\s+){_ADJ}(?P<kind>{_ALLY}|{_RIVAL})"
-                    rf"\s*,?\s*$", re.I)
-_IS_RIVAL = re.compile(_RIVAL, re.I)
-_WORD = re.compile(r"[a-z]+")
-
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -79,30 +64,6 @@ def event_weight(type_: str, modality: str, negated: bool, reported: bool, targe
     return round(weight, 4)
 
 
-@functools.cache
-def _strongly_negative() -> frozenset[str]:
-    """VADER's words of valence -2 or below ("unacceptable", "betrayal", "regrettable"): a statement that calls
-    a step so condemns it, in words no list of condemning verbs holds."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    return frozenset(w for w, v in SentimentIntensityAnalyzer().lexicon.items() if v <= -2.0 and w.isalpha())
-
-
-def quote_polarity(text: str) -> float:
-    """+1 when the quoted words support, -1 when they condemn, 0 when they say neither or both equally."""
-    pos, neg = len(_SUPPORT.findall(text)), len(_CONDEMN.findall(text))
-    negative = _strongly_negative()
-    neg += sum(1 for w in _WORD.findall(text.lower()) if w in negative and not _CONDEMN.fullmatch(w))
-    return 0.0 if pos == neg else (1.0 if pos > neg else -1.0)
-
-
-def phrase_between(between: str, reverse: bool) -> float:
-    """The sign an alignment phrase gives, for text between two mentions; `reverse` for "B's ally A"."""
-    match = (_B_S_A if reverse else _A_OF_B).match(between)
-    if not match:
-        return 0.0
-    return -1.0 if _IS_RIVAL.fullmatch(match["kind"]) else 1.0
-
-
 def article_facts(conn: Any, article_id: str) -> list[Fact]:
     """Every stance fact of one stored article (its events, quotes, mentions and sentences)."""
     art = conn.execute("SELECT outlet, published FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -119,28 +80,61 @@ def article_facts(conn: Any, article_id: str) -> list[Fact]:
         if not e["source"] or not e["target"] or e["source"] == e["target"]:
             continue
         weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]), e["target_kind"])
-        linked.add((e["source"], e["target"], e["span_id"]))
-        if weight:
+        if weight:   # a request says nothing: the words around it may
+            linked.add((e["source"], e["target"], e["span_id"]))
             why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
             facts.append(Fact(e["source"], e["target"], "event", weight, why, e["date"] or published, outlet,
                               event_id=e["id"], span_id=e["span_id"]))
     mentions = conn.execute(
         "SELECT m.actor, m.start, m.end, m.span_id, m.place FROM mentions m"
         " WHERE m.article_id = ? AND m.actor IS NOT NULL ORDER BY m.start", (article_id,)).fetchall()
-    for q in conn.execute("SELECT id, actor, text, start, end, span_id FROM quotes WHERE article_id = ?",
-                          (article_id,)).fetchall():
-        if not q["actor"]:
-            continue
-        named = {m["actor"] for m in mentions if q["start"] <= m["start"] and m["end"] <= q["end"]} - {q["actor"]}
-        polarity = quote_polarity(q["text"]) if named else 0.0
-        for target in sorted(named) if polarity else ():
-            if (q["actor"], target, q["span_id"]) in linked:
-                continue
-            facts.append(Fact(q["actor"], target, "quote", QUOTE_WEIGHT * polarity,
-                              f"quoted words {'support' if polarity > 0 else 'condemn'} {target}",
-                              published, outlet, quote_id=q["id"], span_id=q["span_id"]))
+    facts += _speech(conn, article_id, mentions, linked, published, outlet)
     facts += _phrases(conn, article_id, mentions, linked, published, outlet)
     return facts
+
+
+def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: str | None,
+            outlet: str) -> list[Fact]:
+    """The speaker's actor toward each actor its reported words name: inside the quoted words, or after the
+    speaker in the frame that carries them ("said the raid was a 'violation' and urged Israel to halt"), clause
+    by clause (see phrases). Mentions before the speaker are its title ("the US ambassador to Japan") or another
+    subject's; those inside another actor's quote are that actor's."""
+    quotes = conn.execute("SELECT q.id, q.actor, q.start, q.end, q.speaker_start, q.speaker_end, q.span_id,"
+                          " s.start AS s_start, s.text AS s_text FROM quotes q JOIN spans s ON s.id = q.span_id"
+                          " WHERE q.article_id = ?", (article_id,)).fetchall()
+    by_span: dict[int, list] = {}
+    for m in mentions:
+        by_span.setdefault(m["span_id"], []).append(m)
+    out: list[Fact] = []
+    for q in quotes:
+        if not q["actor"]:
+            continue
+        others = [(o["start"], o["end"]) for o in quotes
+                  if o["span_id"] == q["span_id"] and o["actor"] != q["actor"]]
+        after = q["speaker_end"] if q["speaker_start"] is not None and q["speaker_start"] >= q["s_start"] else None
+        if after is not None:   # "the British ambassador to Japan, John Smith, said": past the speaker's name
+            after = max([after] + [m["end"] for m in by_span.get(q["span_id"], ())
+                                   if m["actor"] == q["actor"] and after <= m["start"] < q["start"]])
+        spots = [m for m in by_span.get(q["span_id"], ()) if m["actor"] != q["actor"] and (
+            q["start"] <= m["start"] and m["end"] <= q["end"]
+            or after is not None and m["start"] >= after and not any(a <= m["start"] < b for a, b in others))]
+        if not spots:
+            continue
+        base = q["s_start"]
+        signs = clause_signs(q["s_text"], (q["start"] - base, q["end"] - base),
+                             [(m["start"] - base, m["end"] - base) for m in spots])
+        per: dict[str, float] = {}
+        for m, sign in zip(spots, signs):
+            per[m["actor"]] = per.get(m["actor"], 0.0) + sign
+        for target, total in sorted(per.items()):
+            if not total or (q["actor"], target, q["span_id"]) in linked:
+                continue
+            polarity = 1.0 if total > 0 else -1.0
+            linked.add((q["actor"], target, q["span_id"]))   # one fact per pair and sentence, however many quotes
+            out.append(Fact(q["actor"], target, "quote", QUOTE_WEIGHT * polarity,
+                            f"reported words {'support' if polarity > 0 else 'condemn'} {target}",
+                            published, outlet, quote_id=q["id"], span_id=q["span_id"]))
+    return out
 
 
 def _phrases(conn: Any, article_id: str, mentions: list, linked: set, published: str | None,
