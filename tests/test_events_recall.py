@@ -65,3 +65,22 @@ def test_tensed_verb_inside_a_person_entity(analyzer):
 ])
 def test_sources_and_targets_reached(analyzer, text, event):
     assert event in _events(analyzer, text)
+
+
+def test_forced_entry_and_the_raid_condemned(analyzer):
+    found = _events(analyzer, "Ugandan police forced their way into the Kenyan embassy in Kampala on Friday. "
+                              "Ghana and Senegal condemned the raid as a grave violation of international law.")
+    assert ("UGA", "KEN", "COERCE") in found
+    # "the raid" names the forced entry: a step of force, whichever noun news gives it
+    assert {("GHA", "UGA", "ACCUSE"), ("SEN", "UGA", "ACCUSE")} <= found
+
+
+def test_bringing_parties_together(analyzer):
+    found = _events(analyzer, "The Norwegian envoy brought Chadian and Sudanese negotiators together in Oslo on Monday.")
+    assert {("NOR", "TCD", "CONSULT"), ("NOR", "SDN", "CONSULT")} <= found
+
+
+def test_bringing_forces_together_is_no_mediation(analyzer):
+    found = _events(analyzer, "Washington funds a programme aimed at bringing Chadian and Sudanese armed forces "
+                              "together as one army.")
+    assert not {e for e in found if e[2] == "CONSULT"}

@@ -22,6 +22,8 @@ WINDOW = 3   # sentences a response looks back
 TYPED_WINDOW = 20   # ... when its object says what it answers ("the accusation")
 ANSWERED = {"REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN"})}
 HOSTILE_STEPS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
+# Steps of force, which news names by one another's nouns ("the raid" for police forcing their way in).
+FORCE = frozenset({"COERCE", "ASSAULT"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "such"})
 # What a welcome may name: the accord, the talks, the cooperation between parties named before.
 ACCORDS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -51,6 +53,8 @@ def answered(kind: str, token: Token, sources: list[Mention], sent: int, done: l
     elif kind == "ACCUSE" and _named_types(token, lex) - {"ACCUSE"}:
         # "Tehran condemned the strikes", "condemned the veto": the latest step of that kind, further back
         named, window = _named_types(token, lex) - {"ACCUSE"}, TYPED_WINDOW
+        if named & FORCE:
+            named |= FORCE   # "condemned the raid": a raid, a seizure and a strike are one kind of step
         pick = [d for d in done if d.type in named and d.source.code not in own]
     elif kind == "ACCUSE" and (_refers_back(token) or _complaint(token, lex) or _bare_concern(token, lex)
                                or _names_it(token)):

@@ -68,6 +68,9 @@ def _dated(prep: Token) -> bool:
 def _children_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i:
+            # "brought X and Y together in Z": the small model hangs the particle on the phrase after it
+            words.update(g.lower_ for g in child.children if g.dep_ == "advmod" and g.i < child.i)
         if child.dep_ in ("aux", "mark") or _loose(child) or _dated(child):
             continue   # the "to" of "to protest" is no preposition ("protest to X"), nor "on" in "called X on Monday"
         words.add(child.lower_)
