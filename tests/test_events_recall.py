@@ -84,3 +84,8 @@ def test_bringing_forces_together_is_no_mediation(analyzer):
     found = _events(analyzer, "Washington funds a programme aimed at bringing Chadian and Sudanese armed forces "
                               "together as one army.")
     assert not {e for e in found if e[2] == "CONSULT"}
+
+
+def test_intent_refused_is_a_rejection(analyzer):
+    assert ("KEN", "SDN", "REJECT") in _events(analyzer, "Kenya said it would not normalise relations with Khartoum.")
+    assert ("KEN", "SDN", "AGREE") in _events(analyzer, "Kenya said it would normalise relations with Khartoum.")

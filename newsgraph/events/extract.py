@@ -188,7 +188,7 @@ class EventExtractor:
                 # "X said Y would be crushed", "X said the army would crush any attempt at Y's independence"
                 speech, harm = modality.speech, type_ in HARMS and entry.pos == "verb" and (
                     rule == "passive" or unnamed_forces(trigger.token, index, lex))
-                type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule)
+                type_, mode, modality, rule = self._intent(trigger, type_, mode, modality, rule, bool(targets))
                 if type_ == "THREATEN" and harm and not sources and targets:
                     # "X said Y would be crushed if ...": a harm with no doer named is the speaker's threat
                     aimed = {t.code for t in targets}
@@ -336,7 +336,8 @@ class EventExtractor:
             out.append(Found(verb, type_, None, item.targets, item.sources, "accepted-request", modality))
         return out
 
-    def _intent(self, trigger: Trigger, type_: str, mode: str | None, modality: Modality, rule: str):
+    def _intent(self, trigger: Trigger, type_: str, mode: str | None, modality: Modality, rule: str,
+                aimed: bool = False):
         """ "X said it will release ..." is a promise (AGREE); "... would boycott" or "... unless ..." a threat."""
         lex = self.lex
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
@@ -344,6 +345,9 @@ class EventExtractor:
         if type_ == "SANCTION" and not conditional and lex.lemma(modality.speech) in ANNOUNCING:
             return type_, mode, replace(modality, modality="asserted"), rule + "+announced"
         new_type = "AGREE" if lex.is_coop(type_) and not conditional else "THREATEN"
+        if new_type == "AGREE" and modality.negated and aimed:
+            # "said it would not normalise relations with X": a refusal made to X, not a promise denied
+            return "REJECT", None, replace(modality, modality="asserted", negated=False), rule + "+intent+not"
         return new_type, None, replace(modality, modality="asserted"), rule + "+intent"
 
     def _events(self, item: Found, sent: Span, index: ActorIndex, date: str | None) -> list[Event]:
