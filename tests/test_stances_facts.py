@@ -79,7 +79,7 @@ def test_frame_words_reach_forward_and_not_far():
     at = text.index("Pyongyang")
     assert clause_signs(text, (8, len(text)), [(at, at + 9)]) == [0.0]
     # in the frame, a stance word after the mention is not the speaker's toward it ...
-    text = "It said its cooperation with Fiji was \"not directed at anyone\" and should not suffer interference."
+    text = "It said its ties with Fiji were \"not directed at anyone\" and should suffer no interference."
     at = text.index("Fiji")
     assert clause_signs(text, (text.index('"') + 1, text.rindex('"')), [(at, at + 4)]) == [0.0]
     # ... nor is a quoted word far before it, across another predicate
@@ -87,3 +87,16 @@ def test_frame_words_reach_forward_and_not_far():
             "on vessels of the Peruvian navy")
     at = text.index("Peruvian")
     assert clause_signs(text, (text.index('"') + 1, text.rindex('"')), [(at, at + 8)]) == [0.0]
+
+
+def test_negation_and_the_speakers_own_frame():
+    text = 'The minister wrote to Paula to say that the presence of Chile was "no longer welcome".'
+    at = text.index("Chile")
+    assert clause_signs(text, (text.index('"') + 1, text.rindex('"')), [(at, at + 5)]) == [-1.0]
+    # the words before the speaker are the reporter's scene, not the speaker's frame
+    text = 'Speaking in Rome, where he signed a cooperation treaty, Macron said Chile was "serious".'
+    at = text.index("Chile")
+    assert clause_signs(text, (text.index('"') + 1, text.rindex('"')), [(at, at + 5)],
+                        frame=text.index("Macron")) == [0.0]
+    # "come back" is not "back" a country
+    assert clause_signs("the Chileans will come back to us", (0, 33), [(4, 12)]) == [0.0]

@@ -114,7 +114,7 @@ def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: 
         after = q["speaker_end"] if q["speaker_start"] is not None and q["speaker_start"] >= q["s_start"] else None
         if after is not None:   # "the British ambassador to Japan, John Smith, said": past the speaker's name
             after = max([after] + [m["end"] for m in by_span.get(q["span_id"], ())
-                                   if m["actor"] == q["actor"] and after <= m["start"] < q["start"]])
+                                   if m["actor"] == q["actor"] and after <= m["start"] < min(q["start"], after + 20)])
         spots = [m for m in by_span.get(q["span_id"], ()) if m["actor"] != q["actor"] and (
             q["start"] <= m["start"] and m["end"] <= q["end"]
             or after is not None and m["start"] >= after and not any(a <= m["start"] < b for a, b in others))]
@@ -122,7 +122,8 @@ def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: 
             continue
         base = q["s_start"]
         signs = clause_signs(q["s_text"], (q["start"] - base, q["end"] - base),
-                             [(m["start"] - base, m["end"] - base) for m in spots])
+                             [(m["start"] - base, m["end"] - base) for m in spots],
+                             min(q["start"], after if after is not None else q["start"]) - base)
         per: dict[str, float] = {}
         for m, sign in zip(spots, signs):
             per[m["actor"]] = per.get(m["actor"], 0.0) + sign

@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import re
 
-_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
+_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)|(?<=we )back|(?<=will )back|(?<=to )back|(?<=fully )back|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
                       r"solidarity|welcom\w*|appreciat\w*|thank\w*|ally|allies|friend\w*|brother\w*|partner\w*|"
-                      r"endors\w*|prais\w*|commend\w*|applaud\w*)\b", re.I)
+                      r"endors\w*|prais\w*|commend\w*|applaud\w*|co-?operat\w*|coordinat\w*|good[- ]neighbo\w*)\b", re.I)
 _CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|reject\w*|accus\w*|blam\w*|aggress\w*|illegal\w*|occupation|"
                       r"occupied|violat\w*|terror\w*|threat\w*|warn\w*|hostil\w*|provocat\w*|interfer\w*|"
-                      r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*|pressur\w*)\b", re.I)
+                      r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*|pressur\w*|reservations|manipulat\w*|"
+                      r"politici[sz](?:e|es|ed|ing|ation)|double standards?|occup(?:y|ies|ying))\b", re.I)
 _ADJ = r"(?:(?:close|closest|key|staunch|staunchest|long-?time|longstanding|old|oldest|strategic|firm|trusted|major|" \
        r"main|strong|steadfast|traditional|natural|historic|bitter|arch|sworn|regional|chief|fierce)[- ]?\s*)*"
 _ALLY = r"(?:ally|allies|partner|partners|friend|friends|backer|backers|supporter|supporters|patron|protector)"
@@ -29,7 +30,8 @@ _A_OF_B = re.compile(rf"^\s*,?\s*(?:(?:is|was|are|were|remains?|as)\s+)?(?:an?|t
 _B_S_A = re.compile(rf"^(?:\s*['’]s?\s+|\s+and\s+(?:its|their|his|her)\s+|\s+){_ADJ}(?P<kind>{_ALLY}|{_RIVAL})"
                     rf"\s*,?\s*$", re.I)
 _OWN = re.compile(r"['’]s?\s+(?:\w+\s+)?\w", re.I)   # a possessive before a stance word: "X's (firm) support"
-FRAME_REACH = 80   # characters: how far a stance word reaches a mention in the reporter's frame
+_NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|no longer|without)\s+(?:\w+\s+)?$", re.I)
+FRAME_REACH = 100   # characters: how far a stance word reaches a mention in the reporter's frame
 _IS_RIVAL = re.compile(_RIVAL, re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
 # where one reported clause ends and another begins; after "while", "whereas" or "although" the reporter's frame
@@ -63,23 +65,24 @@ def phrase_between(between: str, reverse: bool) -> float:
 
 
 def stance_words(text: str, quoted: tuple[int, int]) -> list[tuple[int, float]]:
-    """(offset, sign) of every stance word of a sentence. VADER's strongly negative words count only inside the
-    quoted or reported words (`quoted`, offsets in `text`): in the reporter's frame "killed" or "crisis" tells
-    what happened, not what the speaker thinks of whom."""
+    """(offset, sign) of every stance word of a sentence, turned the other way after a negation ("no longer
+    welcome", "does not support"). VADER's strongly negative words count only inside the quoted or reported
+    words (`quoted`, offsets in `text`): in the reporter's frame "killed" or "crisis" tells what happened, not
+    what the speaker thinks of whom."""
     words = [(m.start(), 1.0) for m in _SUPPORT.finditer(text)] + [(m.start(), -1.0) for m in _CONDEMN.finditer(text)]
     negative = _strongly_negative()
     for m in _WORD.finditer(text, quoted[0], quoted[1]):
         if m[0].lower() in negative and not _CONDEMN.fullmatch(m[0]):
             words.append((m.start(), -1.0))
-    return sorted(words)
+    return sorted((at, -sign if _NEGATED.search(text, max(0, at - 24), at) else sign) for at, sign in words)
 
 
-def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]]) -> list[float]:
+def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]], frame: int = 0) -> list[float]:
     """The sign the stance words of its clause give each actor mention (`spots`: offsets in `text`): the one
     sign of the clause, or that of the nearest stance word when the clause holds both; 0 when it holds none.
 
     A mention in the frame, outside the quoted words, takes only the quoted words of its clause and the frame's
-    words before it, near it: the speaker's verb governs what follows ("urged Israel", "expressed solidarity
+    words before it, near it, from `frame` (where the speaker's frame begins) on: the speaker's verb governs what follows ("urged Israel", "expressed solidarity
     with Mexico"), while a word after it is often the actor's own ("Pyongyang's support of the war")."""
     ends = list(_CLAUSE_END.finditer(text))
     bounds = [0] + [m.end() for m in ends] + [len(text) + 1]
@@ -100,7 +103,8 @@ def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]
             gap = start - at if at < start else at - end
             if sign > 0 and _OWN.fullmatch(text, end, at + 1):
                 continue   # "Pyongyang's support of the war": its own stance, not one toward it
-            if framed and (gap > FRAME_REACH or at > start and not quoted[0] <= at < quoted[1]):
+            inside = quoted[0] <= at < quoted[1]
+            if framed and (gap > FRAME_REACH or at > start and not inside or at < frame and not inside):
                 continue
             near.append((gap, sign))
         kinds = {sign for _, sign in near}
