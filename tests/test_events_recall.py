@@ -89,3 +89,16 @@ def test_bringing_forces_together_is_no_mediation(analyzer):
 def test_intent_refused_is_a_rejection(analyzer):
     assert ("KEN", "SDN", "REJECT") in _events(analyzer, "Kenya said it would not normalise relations with Khartoum.")
     assert ("KEN", "SDN", "AGREE") in _events(analyzer, "Kenya said it would normalise relations with Khartoum.")
+
+
+@pytest.mark.parametrize("text, event", [
+    # the accusation is made, whatever the denial after it; a denial in a relative clause is made too
+    ("Chad's army-led government has in recent months accused the United Arab Emirates of arming the rebels, "
+     "a charge Abu Dhabi denies.", ("TCD", "ARE", "ACCUSE")),
+    ("Mali has kept its border with Guinea closed since the coup of May 2024, accusing Conakry of hosting forces "
+     "preparing to attack it, which Guinea denies.", ("GIN", "MLI", "REJECT")),
+    # an order halting aid halts it (an order to halt it would not yet)
+    ("The United States issued an executive order halting its assistance to Zambia.", ("USA", "ZMB", "SANCTION")),
+])
+def test_modality_of_made_acts(analyzer, text, event):
+    assert event in _events(analyzer, text)

@@ -87,9 +87,15 @@ def read_modality(trigger: Token, lex: Lexicon, *, wrapped: bool = False) -> Mod
             break   # "said it would apply X but asked Y to ...": a conjunct with a tense of its own is its own clause
         if prev is not None and prev.dep_ == "ccomp" and prev.i < tok.i and any(c.dep_ == "dobj" for c in tok.children):
             break   # "X accused Y of ..., a charge Y denies": the clause before is no complement of "denies"
+        if prev is not None and prev.dep_ == "ccomp" and (
+                any(c.lower_ == "which" and c.dep_ in ("dobj", "nsubj") for c in prev.children)
+                or (prev.i < tok.i and lex.lemma(trigger) in lex.allegation_verbs)):
+            break   # "..., which Y denies": a relative clause read as a complement; "X accused Y ..., a charge Y
+            #         denies": the accusation is made, whatever the denial
         if prev is not None:
             governing.append(tok)
-        if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped:
+        if prev is not None and prev.dep_ in ("xcomp", "acl", "pcomp") and not wrapped and not (
+                tok.pos_ == "NOUN" and prev.dep_ == "acl" and prev.tag_ == "VBG"):   # "an order halting aid": done
             if lex.lemma(tok) in lex.irrealis_verbs and modality is None:
                 modality = "future" if lex.lemma(tok) == "go" else "hypothetical"
         if prev is not None and prev.dep_ in ("prep", "xcomp", "ccomp") and lex.lemma(tok) in lex.allegation_verbs:
