@@ -100,3 +100,25 @@ def test_negation_and_the_speakers_own_frame():
                         frame=text.index("Macron")) == [0.0]
     # "come back" is not "back" a country
     assert clause_signs("the Chileans will come back to us", (0, 33), [(4, 12)]) == [0.0]
+
+
+def test_negation_reaches_the_stance_word_only():
+    from newsgraph.stances.phrases import stance_words
+
+    def sign(text):
+        return [s for _, s in stance_words(text, (0, 0))]
+    assert sign("Rwanda suspended its development cooperation with Peru") == [-1.0]
+    assert sign("Chile was choosing to escalate instead of cooperating with the agency") == [-1.0]
+    assert sign("Chile will not accept interference from anyone") == [-1.0]   # not accepting it still condemns
+    assert sign("the cut was coordinated with Peru") == [1.0]
+
+
+def test_a_place_is_not_a_target_and_the_nearer_actor_keeps_its_word(analyzer, tmp_path):
+    text = ("Foreign Minister Penny Wong said Russia's strikes were \"a flagrant violation of international law\", "
+            "speaking to reporters in Jakarta.")
+    signs = _signs(_facts(analyzer, tmp_path, text))
+    assert ("AUS", "RUS") in signs and ("AUS", "IDN") not in signs, signs
+    text = ("Cambodia's envoy sent a letter to the UN Security Council requesting a meeting \"to stop Thailand's "
+            "aggression\".")
+    signs = _signs(_facts(analyzer, tmp_path, text))
+    assert signs.get(("KHM", "THA"), 0) < 0 and ("KHM", "UN") not in signs, signs

@@ -14,6 +14,7 @@ counting); a request ("called on Baghdad to") has no sign and leaves the words a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -111,11 +112,14 @@ def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: 
             continue
         others = [(o["start"], o["end"]) for o in quotes
                   if o["span_id"] == q["span_id"] and o["actor"] != q["actor"]]
-        after = q["speaker_end"] if q["speaker_start"] is not None and q["speaker_start"] >= q["s_start"] else None
+        # the frame is the speaker's when the speaker comes first: after the quote it is the scene ("told a
+        # session on Ukraine")
+        after = q["speaker_end"] if q["speaker_start"] is not None and q["s_start"] <= q["speaker_start"] \
+            and q["speaker_end"] <= q["start"] else None
         if after is not None:   # "the British ambassador to Japan, John Smith, said": past the speaker's name
             after = max([after] + [m["end"] for m in by_span.get(q["span_id"], ())
                                    if m["actor"] == q["actor"] and after <= m["start"] < min(q["start"], after + 20)])
-        spots = [m for m in by_span.get(q["span_id"], ()) if m["actor"] != q["actor"] and (
+        spots = [m for m in by_span.get(q["span_id"], ()) if m["actor"] != q["actor"] and not _located(q, m) and (
             q["start"] <= m["start"] and m["end"] <= q["end"]
             or after is not None and m["start"] >= after and not any(a <= m["start"] < b for a, b in others))]
         if not spots:
@@ -136,6 +140,18 @@ def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: 
                             f"reported words {'support' if polarity > 0 else 'condemn'} {target}",
                             published, outlet, quote_id=q["id"], span_id=q["span_id"]))
     return out
+
+
+_IN = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def _located(q: Any, m: Any) -> bool:
+    """A place where something happens ("said in Vienna", "stops in Israel"), not an actor spoken of; a capital
+    the words are aimed at ("a warning aimed at Addis Ababa") is still its state."""
+    if not m["place"]:
+        return False
+    at = m["start"] - q["s_start"]
+    return bool(_IN.search(q["s_text"], max(0, at - 12), at))
 
 
 def _phrases(conn: Any, article_id: str, mentions: list, linked: set, published: str | None,

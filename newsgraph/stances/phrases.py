@@ -14,11 +14,11 @@ import re
 
 _SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)|(?<=we )back|(?<=will )back|(?<=to )back|(?<=fully )back|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
                       r"solidarity|welcom\w*|appreciat\w*|thank\w*|ally|allies|friend\w*|brother\w*|partner\w*|"
-                      r"endors\w*|prais\w*|commend\w*|applaud\w*|co-?operat\w*|coordinat\w*|good[- ]neighbo\w*)\b", re.I)
+                      r"endors\w*|prais\w*|commend\w*|applaud\w*|co-?operat\w*|coordinat(?:e|es|ed|ing|ion)|good[- ]neighbo\w*)\b", re.I)
 _CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|reject\w*|accus\w*|blam\w*|aggress\w*|illegal\w*|occupation|"
                       r"occupied|violat\w*|terror\w*|threat\w*|warn\w*|hostil\w*|provocat\w*|interfer\w*|"
                       r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*|pressur\w*|reservations|manipulat\w*|"
-                      r"politici[sz](?:e|es|ed|ing|ation)|double standards?|occup(?:y|ies|ying))\b", re.I)
+                      r"politici[sz](?:e|es|ed|ing|ation)|double standards?|occup(?:y|ies|ying)|sanction\w*)\b", re.I)
 _ADJ = r"(?:(?:close|closest|key|staunch|staunchest|long-?time|longstanding|old|oldest|strategic|firm|trusted|major|" \
        r"main|strong|steadfast|traditional|natural|historic|bitter|arch|sworn|regional|chief|fierce)[- ]?\s*)*"
 _ALLY = r"(?:ally|allies|partner|partners|friend|friends|backer|backers|supporter|supporters|patron|protector)"
@@ -30,7 +30,11 @@ _A_OF_B = re.compile(rf"^\s*,?\s*(?:(?:is|was|are|were|remains?|as)\s+)?(?:an?|t
 _B_S_A = re.compile(rf"^(?:\s*['’]s?\s+|\s+and\s+(?:its|their|his|her)\s+|\s+){_ADJ}(?P<kind>{_ALLY}|{_RIVAL})"
                     rf"\s*,?\s*$", re.I)
 _OWN = re.compile(r"['’]s?\s+(?:\w+\s+)?\w", re.I)   # a possessive before a stance word: "X's (firm) support"
-_NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|no longer|without)\s+(?:\w+\s+)?$", re.I)
+# a negation right before a stance word ("no longer welcome", "does not support", "instead of cooperating",
+# "suspended its cooperation"); not one a verb away ("will not accept interference" still condemns it)
+_NEGATED = re.compile(r"(?:\b(?:not|never|no longer|n't|no|without|instead of|rather than)\s+(?:be\s+|been\s+)?|"
+                      r"\b(?:refus\w*|fail\w*) to\s+|\b(?:suspend\w*|halt\w*|end(?:s|ed|ing)?|cut(?:s|ting)?)\s+"
+                      r"(?:(?:its|their|all|our|his|her|the)\s+)(?:\w+\s+)?|\b(?:suspend\w*|halt\w*)\s+)$", re.I)
 FRAME_REACH = 100   # characters: how far a stance word reaches a mention in the reporter's frame
 _IS_RIVAL = re.compile(_RIVAL, re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
@@ -74,14 +78,14 @@ def stance_words(text: str, quoted: tuple[int, int]) -> list[tuple[int, float]]:
     for m in _WORD.finditer(text, quoted[0], quoted[1]):
         if m[0].lower() in negative and not _CONDEMN.fullmatch(m[0]):
             words.append((m.start(), -1.0))
-    return sorted((at, -sign if _NEGATED.search(text, max(0, at - 24), at) else sign) for at, sign in words)
+    return sorted((at, -sign if _NEGATED.search(text, max(0, at - 40), at) else sign) for at, sign in words)
 
 
 def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]], frame: int = 0) -> list[float]:
     """The sign the stance words of its clause give each actor mention (`spots`: offsets in `text`): the one
     sign of the clause, or that of the nearest stance word when the clause holds both; 0 when it holds none.
 
-    A mention in the frame, outside the quoted words, takes only the quoted words of its clause and the frame's
+    A mention inside the quoted words takes the quoted words only. A mention in the frame, outside them, takes only the quoted words of its clause and the frame's
     words before it, near it, from `frame` (where the speaker's frame begins) on: the speaker's verb governs what follows ("urged Israel", "expressed solidarity
     with Mexico"), while a word after it is often the actor's own ("Pyongyang's support of the war")."""
     ends = list(_CLAUSE_END.finditer(text))
@@ -104,8 +108,12 @@ def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]
             if sign > 0 and _OWN.fullmatch(text, end, at + 1):
                 continue   # "Pyongyang's support of the war": its own stance, not one toward it
             inside = quoted[0] <= at < quoted[1]
+            if not framed and not inside:
+                continue   # a quoted mention: the quoted words only
             if framed and (gap > FRAME_REACH or at > start and not inside or at < frame and not inside):
                 continue
+            if framed and at > start and any(end <= o < at for o, _ in spots):
+                continue   # "asked the UN to 'stop Thailand's aggression'": the nearer actor's word
             near.append((gap, sign))
         kinds = {sign for _, sign in near}
         if len(kinds) == 1:
