@@ -102,3 +102,7 @@ def test_intent_refused_is_a_rejection(analyzer):
 ])
 def test_modality_of_made_acts(analyzer, text, event):
     assert event in _events(analyzer, text)
+
+
+def test_blocking_a_text_a_body_adopts(analyzer):
+    assert ("POL", "EU", "REJECT") in _events(analyzer, "Poland blocked the EU's statement on Belarus for the second time.")
