@@ -106,3 +106,7 @@ def test_modality_of_made_acts(analyzer, text, event):
 
 def test_blocking_a_text_a_body_adopts(analyzer):
     assert ("POL", "EU", "REJECT") in _events(analyzer, "Poland blocked the EU's statement on Belarus for the second time.")
+
+
+def test_keeping_a_border_closed(analyzer):
+    assert ("TGO", "GHA", "SANCTION") in _events(analyzer, "Togo has kept its border with Ghana closed since March.")
