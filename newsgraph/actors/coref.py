@@ -239,8 +239,11 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
                     and q.aff.role == p.aff.role and not (p.aff.sector == "MIL" and (_guessed(q.aff.how) or q.aff.how.startswith("officeholder")))}
             code, tag = _co_leader_state(ctx, p, persons), "+co-leader"
             if code is None:
+                # the sentences right after that name the person again (a spokesman "told reporters in <capital>")
+                later = tuple(sorted({ctx.sent_of[m.start] for m in p.mentions if m.how == "name"
+                                      and 0 < ctx.sent_of[m.start] - ctx.sent_of[at] <= _LATER_SENTENCES}))
                 code, tag = home_state(ctx, p.aff.role, at, frozenset(explicit.get(ctx.sent_of[at], ())) | held,
-                                       p.aff.home)
+                                       p.aff.home, later)
             if code is None:
                 # "Seoul summoned Russia's ambassador ... Ambassador X": the one state whose holder of that title
                 # the article names without a name
@@ -274,6 +277,9 @@ def _finish(ctx: Context, persons: list[PersonState], known: KnownPersons) -> No
             # a bare name's guess is the person's, not an actor of events (it may be an operation or a base)
             if p.aff is not None and not p.aff.how.startswith("name+"):
                 m.code, m.sector = p.aff.actor, p.aff.sector
+
+
+_LATER_SENTENCES = 2
 
 
 def _bare_name_state(ctx: Context, p: PersonState) -> tuple[str | None, str]:

@@ -90,11 +90,12 @@ def find_date(text: str) -> str | None:
 
 
 def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozenset(),
-               home: bool = False) -> tuple[str | None, str]:
+               home: bool = False, later: tuple[int, ...] = ()) -> tuple[str | None, str]:
     """The state of an official with a stateless `role`, named at token `at`, and the rule's tag.
 
     `others` are the states that persons named in the same sentence explicitly act for: "Minister X met Egypt's
-    petroleum minister Y" says X is not Egyptian, so no rule may give X one of them.
+    petroleum minister Y" says X is not Egyptian, so no rule may give X one of them. `later` are the sentences
+    that name the person again right after: where they speak there ("X told reporters in <capital>") is a venue too.
     """
     if is_abroad(ctx, role) and not home:   # `home`: held in a national body, so at home whatever the title
         return None, ""
@@ -105,11 +106,13 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     # the state the article is about among those that are not the person's counterparts' ("Trade Minister X met
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
-    for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"), (_parliament(ctx, sent), "+parliament"),
+    for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"),
+                      (_later_seat(ctx, role, later), "+venue-later"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
                       (_spoken_for(ctx, role, at), "+subject"), (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
-        # hosts met together share a state: only a counterpart's state is not the host's
-        if code and code not in (counterparts if tag == "+host" else others):
+        # hosts met together share a state: only a counterpart's state is not the host's; where the person speaks
+        # later is theirs whoever the first sentence also names
+        if code and code not in (counterparts if tag in ("+host", "+venue-later") else others):
             return code, tag
     return None, ""
 
@@ -145,6 +148,12 @@ def _seat(ctx: Context, role: str, sent: int) -> str | None:
             continue
         if prep.lower_ == "in" and (spokes or opening or _on_home_noun(ctx, prep)):
             codes.add(m.code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _later_seat(ctx: Context, role: str, later: tuple[int, ...]) -> str | None:
+    """The one capital that the sentences naming the person again give as where they speak."""
+    codes = {code for sent in later if (code := _seat(ctx, role, sent)) is not None}
     return codes.pop() if len(codes) == 1 else None
 
 

@@ -33,6 +33,7 @@ _SYLLABLE = 4       # "Jae-in", "Jong-un": a lower-case syllable of a hyphenated
 # a ruler's regnal number ("Mohammed VI", "Abdullah II", "Charles III"); a lone "I" is too often the pronoun
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})   # generational suffixes end a name but are no surname
 _REGNAL = re.compile(r"^(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})$")
+_INITIAL = re.compile(r"^[A-Z]\.$")   # "S. Jaishankar", "George H. W. Bush": an initial opens or splits a name
 
 
 def is_name_token(token: Token) -> bool:
@@ -71,6 +72,9 @@ def find_names(ctx: Context, roles: list[Role]) -> list[tuple[int, int]]:
         while s > 0 and _widen_ok(doc[s - 1], taken, in_role) and doc[s - 1].pos_ == "PROPN" \
                 and not (s - 1 in ctx.blocked and doc[s - 1].ent_type_ != "PERSON"):
             s -= 1
+        while s > 0 and _INITIAL.match(doc[s - 1].text) and not doc[s].is_sent_start \
+                and s - 1 not in taken and s - 1 not in in_role:
+            s -= 1   # "External Affairs Minister S. Jaishankar": the initial is the name's, the title before it
         if e - s >= 2 and doc[s].is_sent_start and _gerund(doc[s], ctx.lex.verbs):
             s += 1   # "Hosting X at the forum was ...": a verb that spaCy took into the name
         e = _widen_right(doc, e, taken, in_role)
@@ -98,6 +102,8 @@ def _seeds(ctx: Context, roles: list[Role], honorifics: list[int]) -> list[tuple
     seeds += [(r.end, r.end + 1) for r in roles if r.end < len(doc) and is_name_token(doc[r.end])
               and doc[r.end].lower_ not in ctx.lex.institutions and doc[r.end].lower_ not in bodies
               and not (r.end + 1 < len(doc) and doc[r.end + 1].lower_ in ctx.lex.roles)]
+    seeds += [(r.end + 1, r.end + 2) for r in roles if r.end + 1 < len(doc) and _INITIAL.match(doc[r.end].text)
+              and is_name_token(doc[r.end + 1])]   # "Minister S. Jaishankar"
     seeds += [(i + 1, i + 2) for i in honorifics if is_name_token(doc[i + 1])]
     # "Special Envoy for the Horn of Africa Mike Hammer": two name words after a place that ends a title's complement
     for r in roles:

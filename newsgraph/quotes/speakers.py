@@ -130,6 +130,7 @@ class SpeakerIndex:
             if person is not None:
                 return person
         titled = self._title_holder(token, mention.code if mention is not None else None)
+        titled = titled or self._subject_holder(token, mention.code if mention is not None else None)
         if titled is not None:
             return Speaker(titled.name, titled.actor, core.start_char, core.end_char)
         if self._definite_title(token):
@@ -147,6 +148,9 @@ class SpeakerIndex:
         named = self._body_named_before(token)
         if named is not None:
             return Speaker(named[0], named[1], core.start_char, core.end_char)
+        code = self._official_of_body(token)
+        if code is not None:
+            return Speaker(core.text, code, core.start_char, core.end_char)
         if token.pos_ == "PRON" or token.lower_ in self.cues.not_speakers:
             return None
         if len(core) == 1 and token.pos_ in {"PROPN", "NOUN"} and _name_word(token):
@@ -175,6 +179,54 @@ class SpeakerIndex:
             holders = {n: p for n, p in holders.items() if p.role == phrase.strip()}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
+    def _subject_holder(self, token: Token, code: str | None) -> Person | None:
+        """"X made the comments on Sunday. Asked about Y, the libertarian leader said": a title that stands for
+        several persons of the article ("leader": two presidents) is the latest person named as a subject, a few
+        sentences back at most, when that person holds one of those titles and no other holder shares the
+        sentence."""
+        if token.pos_ != "NOUN" or token.tag_ in _PLURAL or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                    for c in token.children):
+            return None
+        word = token.lemma_.lower()
+        stands = self.cues.title_words.get(word, frozenset())
+        holders = {p.name: p for p in self.persons if p.role and p.actor and (code is None or p.actor == code)
+                   and (p.role.split()[-1] == word or p.role in stands) and not p.role.startswith("former ")}
+        if len(holders) < 2:
+            return None
+
+        def person(t: Token) -> str | None:
+            m = self._name_mention(t)
+            return m.person if m is not None and m.how == "name" else None
+
+        subjects = self.subjects()
+        here = self.sent_index(token.i)
+        for i in range(bisect_right(self._subject_at, token.i - 1) - 1, -1, -1):
+            sent = self.sent_index(subjects[i].i)
+            name = person(subjects[i])
+            if here - sent > self.cues.max_back_sentences or name is not None and name not in holders:
+                return None
+            if name is None:
+                continue
+            # "President X met Prime Minister Y": a sentence naming two holders leaves the title ambiguous
+            start, end = self._sents[sent]
+            if any(start <= m.tok_start < end and m.person in holders and m.person != name
+                   for m in self.person_mentions):
+                return None
+            return holders[name]
+        return None
+
+    def _official_of_body(self, token: Token) -> str | None:
+        """"an oil ministry official said" after "two sources in the oil ministry": an unnamed official whose title
+        names a body by a word (`body_nouns`) speaks for the state of the body named last by that word."""
+        if token.pos_ != "NOUN" or token.tag_ in _PLURAL or token.lemma_.lower() not in self.cues.person_nouns:
+            return None
+        word = next((c.lower_ for c in token.children if c.dep_ == "compound" and c.lower_ in self.cues.body_nouns),
+                    None)
+        if word is None:
+            return None
+        found = self._body_before(token, word)
+        return found[1] if found is not None else None
+
     def _its_owner(self, token: Token) -> str | None:
         """"Cambodia asked ..., and its permanent representative said": the state or body "its" stands for (the
         latest such subject, as for "it")."""
@@ -191,6 +243,10 @@ class SpeakerIndex:
         if token.pos_ != "NOUN" or token.tag_ in _PLURAL or word not in self.cues.body_nouns \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
+        return self._body_before(token, word)
+
+    def _body_before(self, token: Token, word: str) -> tuple[str, str] | None:
+        """The body named last by `word` before `token` (outside quotes, a few sentences back), if it has a state."""
         here = self.sent_index(token.i)
         first = self._sents[max(here - self.cues.max_back_sentences, 0)][0]
         for i in range(token.i - 1, first - 1, -1):
