@@ -110,3 +110,9 @@ def test_blocking_a_text_a_body_adopts(analyzer):
 
 def test_keeping_a_border_closed(analyzer):
     assert ("TGO", "GHA", "SANCTION") in _events(analyzer, "Togo has kept its border with Ghana closed since March.")
+
+
+def test_aid_readied_for_a_place_abroad(analyzer):
+    found = _events(analyzer, "Ghana said it stood ready to send engineers to help rebuild the bridges that floods "
+                              "had swept away in Togo.")
+    assert ("GHA", "TGO", "AGREE") in found

@@ -162,6 +162,11 @@ class EventExtractor:
                 targets = [m for m in search_actors(trigger.clause, index, skip=skip) if m.code not in own]
             if not targets and entry.type in PLACE_TYPES:   # "ready to contribute troops to a force in X"
                 targets = [m for m in place_targets(trigger.clause, index) if m.code not in {s.code for s in sources}]
+            if not targets and entry.type in OUTWARD:
+                # "ready to send engineers to help rebuild the bridges ... in X": aid or forces readied for abroad
+                own = {s.code for s in sources}
+                targets = [m for t in trigger.clause.subtree if (m := index.places.get(t.i)) is not None
+                           and m.code not in own and not passage(t)][:1]
         else:
             modality = read_modality(trigger.clause, lex)
             type_, mode = entry.type, entry.mode
