@@ -116,3 +116,7 @@ def test_aid_readied_for_a_place_abroad(analyzer):
     found = _events(analyzer, "Ghana said it stood ready to send engineers to help rebuild the bridges that floods "
                               "had swept away in Togo.")
     assert ("GHA", "TGO", "AGREE") in found
+
+
+def test_passive_accord_between_parties(analyzer):
+    assert ("PER", "ECU", "AGREE") in _events(analyzer, "A border deal was reached between Peru and Ecuador late on Friday.")

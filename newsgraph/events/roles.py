@@ -328,8 +328,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         preps = set(preps) - {"for", "of"}   # "a request for a meeting" names what is asked, not whom
     targets = _all(prep_objects(noun, preps), index)
     between = _all(prep_objects(noun, ["between"]), index)
-    if not between and noun.dep_ == "nsubj":
-        between = _all(prep_objects(noun.head, ["between"]), index)   # "clashes erupted between X and Y"
+    if not between and noun.dep_ in ("nsubj", "nsubjpass"):
+        # "clashes erupted between X and Y", "a deal was reached between X and Y"
+        between = _all(prep_objects(noun.head, ["between"]), index)
     if between and not sources and len(between) > 1:
         return between[:1], between[1:], "noun-between"
     if sources and not targets and entry.mode == "mediate" and noun.dep_ == "pobj" and noun.head.lower_ in UNDER:
