@@ -120,3 +120,14 @@ def test_aid_readied_for_a_place_abroad(analyzer):
 
 def test_passive_accord_between_parties(analyzer):
     assert ("PER", "ECU", "AGREE") in _events(analyzer, "A border deal was reached between Peru and Ecuador late on Friday.")
+
+
+@pytest.mark.parametrize("text, event", [
+    # approving a loan gives it: the approver is no addressee of its own loan
+    ("The African Development Bank approved a $300 million loan for drought relief in Malawi.", ("AFDB", "MWI", "AID")),
+    # convoys and credit lines carry aid
+    ("Kenya sent humanitarian convoys into Somalia through the Liboi crossing.", ("KEN", "SOM", "AID")),
+    ("A $200 million credit line for Ghana was approved by the World Bank.", ("WB", "GHA", "AID")),
+])
+def test_aid_forms(analyzer, text, event):
+    assert event in _events(analyzer, text)

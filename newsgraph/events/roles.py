@@ -359,9 +359,9 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
         targets = [m for m in _all([o for p in patients if _measure(p, lex) for o in prep_objects(p, TARGET_PREPS)],
                                    index) if m not in sources]
     if not targets and verb is not None and lex.lemma(verb) in lex.addressee_verbs:
-        # "accept Islamabad's request": the one who accepts is the one asked
-        targets = _all(subject_tokens(verb), index)
-        rule = "noun-object"
+        # "accept Islamabad's request": the one who accepts is the one asked (not "X approved a loan": X gives it)
+        targets = [m for m in _all(subject_tokens(verb), index) if m not in sources]
+        rule = "noun-object" if targets else rule
     if not targets and sources and entry.type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in ANSWERED:
         # "Y refused, despite appeals from X": the appeals went to the clause's subject
         targets = [m for m in _all(subject_tokens(noun.head.head), index) if m not in sources]
