@@ -131,3 +131,11 @@ def test_passive_accord_between_parties(analyzer):
 ])
 def test_aid_forms(analyzer, text, event):
     assert event in _events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Kenyan and Ugandan police dismantled a smuggling ring in a joint operation.", ("KEN", "UGA", "COOPERATE")),
+    ("Troops from Ghana and Togo took part in a combined counter-terrorism drill near Lome.", ("GHA", "TGO", "COOPERATE")),
+])
+def test_joint_acts_in_adjuncts(analyzer, text, event):
+    assert event in _events(analyzer, text)

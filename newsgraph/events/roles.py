@@ -308,7 +308,10 @@ def noun_roles(trigger: Trigger, index: ActorIndex, lex: Lexicon) -> tuple[Actor
     spell = _spell(noun)   # "after an hour of talks", "following two days of negotiations"
     if not sources and entry.type in ADJUNCT_TYPES and spell is not None and not prep_objects(noun, ["between"]):
         sources, rule = _all(subject_tokens(spell.head.head), index), "noun-adjunct"
-    if not sources and entry.type in ADJUNCT_TYPES and noun.dep_ == "pobj" and (
+    # a joint act in an adjunct is the subject's too ("dismantled a ring in a joint operation"), not a tie ("invested in a
+    # rapprochement with X")
+    joint = entry.type == "COOPERATE" and bool(entry.words)
+    if not sources and (entry.type in ADJUNCT_TYPES or joint) and noun.dep_ == "pobj" and (
             noun.head.lower_ in ADJUNCT_PREPS or arrived):
         clause = noun.head.head
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
