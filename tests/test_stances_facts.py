@@ -122,3 +122,18 @@ def test_a_place_is_not_a_target_and_the_nearer_actor_keeps_its_word(analyzer, t
             "aggression\".")
     signs = _signs(_facts(analyzer, tmp_path, text))
     assert signs.get(("KHM", "THA"), 0) < 0 and ("KHM", "UN") not in signs, signs
+
+
+def test_alignment_verbs_between_two_actors(analyzer, tmp_path):
+    from newsgraph.stances.phrases import phrase_between
+    assert phrase_between(' "stands with the people of the ', False) == 1
+    assert phrase_between(" sided with ", False) == 1
+    assert phrase_between(" expressed its full solidarity with the ", False) == 1
+    assert phrase_between(" F-16 jets flew a patrol alongside ", False) == 1
+    # another subject's verb: "A condemned the strike and expressed solidarity with B" is not A's
+    assert phrase_between(" strike and expressed solidarity with ", False) == 0
+    assert phrase_between(" said on Monday that ", False) == 0
+    # a partial quote the quotes stage may leave without a speaker still aligns its subject with the object
+    facts = _facts(analyzer, tmp_path, 'Officials said in a statement that Norway "stands with the people of '
+                                       'Chile in this difficult time".')
+    assert any((f.source, f.target, f.kind) == ("NOR", "CHL", "phrase") and f.weight > 0 for f in facts), facts

@@ -8,7 +8,7 @@ Three sources, each kept with its ids so every edge can be explained:
   in the frame that carries them after the speaker ("said the raid was a 'violation' and urged Israel to halt"),
   each actor by the stance words of its own clause (see phrases);
 - alignment phrases between two actor mentions of one sentence: "X, a close ally of Y", "Y's ally X", "X, a rival
-  of Y".
+  of Y", "X stands with the people of Y", "X expressed its solidarity with Y", "X's jets flew alongside Y's".
 A quote or phrase that repeats a signed event of the same pair in the same sentence adds nothing (no double
 counting); a request ("called on Baghdad to") has no sign and leaves the words around it to speak.
 """

@@ -36,6 +36,17 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no longer|n't|no|without|instead of|ra
                       r"\b(?:refus\w*|fail\w*) to\s+|\b(?:suspend\w*|halt\w*|end(?:s|ed|ing)?|cut(?:s|ting)?)\s+"
                       r"(?:(?:its|their|all|our|his|her|the)\s+)(?:\w+\s+)?|\b(?:suspend\w*|halt\w*)\s+)$", re.I)
 FRAME_REACH = 100   # characters: how far a stance word reaches a mention in the reporter's frame
+# "A stands with (the people of) B", "A sided with B", "A expressed its full solidarity with B", "A's jets flew
+# alongside B's": A toward B, words an event reading may leave (a partial quote, a noun of solidarity)
+_PEOPLE = r"(?:the\s+)?(?:(?:people|government|peoples?\s+and\s+(?:the\s+)?government)\s+of\s+)?(?:the\s+)?"
+_A_SIDES_B = re.compile(
+    rf"^(?:['’]s?)?\s+(?:(?!(?:and|or|but|that|which|who|said|says|while|after|as)\b)[\w-]+\s+){{0,3}}?[\"“']?\s*(?:(?:has|have|had|will|would|also|firmly|fully|continues to|continued to)\s+)*"
+    rf"(?:(?:stands?|stood|standing)\s+(?:firmly\s+|fully\s+|squarely\s+|shoulder to shoulder\s+)?(?:with|by|behind)"
+    rf"|sid(?:ed|es|ing) with|(?:is|are|was|were|stands?|stood)?\s*in solidarity with"
+    rf"|(?:express|voic|reaffirm|reiterat|declar|pledg|offer)\w*\s+(?:its|their|his|her|our)?\s*"
+    rf"(?:full|firm|strong|unwavering|continued|total)?\s*(?:support|solidarity)\s+(?:for|with|to)"
+    rf"|(?:fought|fight(?:s|ing)?|serv\w+|flew|fly(?:ing)?|patroll?\w*|train\w*|took part|taking part|operat\w+)"
+    rf"(?:\s+\S+){{0,4}}?\s+alongside)\s+{_PEOPLE}$", re.I)
 _IS_RIVAL = re.compile(_RIVAL, re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
 # where one reported clause ends and another begins; after "while", "whereas" or "although" the reporter's frame
@@ -62,6 +73,8 @@ def quote_polarity(text: str) -> float:
 
 def phrase_between(between: str, reverse: bool) -> float:
     """The sign an alignment phrase gives, for text between two mentions; `reverse` for "B's ally A"."""
+    if not reverse and _A_SIDES_B.match(between):
+        return 1.0
     match = (_B_S_A if reverse else _A_OF_B).match(between)
     if not match:
         return 0.0
