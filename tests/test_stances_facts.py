@@ -111,6 +111,7 @@ def test_negation_reaches_the_stance_word_only():
     assert sign("Chile was choosing to escalate instead of cooperating with the agency") == [-1.0]
     assert sign("Chile will not accept interference from anyone") == [-1.0]   # not accepting it still condemns
     assert sign("the cut was coordinated with Peru") == [1.0]
+    assert sign("speaking about Peru was freedom of expression, not interference") == []   # no praise either
 
 
 def test_a_place_is_not_a_target_and_the_nearer_actor_keeps_its_word(analyzer, tmp_path):

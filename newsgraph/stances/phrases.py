@@ -91,7 +91,15 @@ def stance_words(text: str, quoted: tuple[int, int]) -> list[tuple[int, float]]:
     for m in _WORD.finditer(text, quoted[0], quoted[1]):
         if m[0].lower() in negative and not _CONDEMN.fullmatch(m[0]):
             words.append((m.start(), -1.0))
-    return sorted((at, -sign if _NEGATED.search(text, max(0, at - 40), at) else sign) for at, sign in words)
+    # a negated support word condemns ("no longer welcome"); a negated condemning one says nothing ("freedom of
+    # expression, not interference" is no praise)
+    out = []
+    for at, sign in words:
+        if not _NEGATED.search(text, max(0, at - 40), at):
+            out.append((at, sign))
+        elif sign > 0:
+            out.append((at, -sign))
+    return sorted(out)
 
 
 def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]], frame: int = 0) -> list[float]:
