@@ -94,21 +94,30 @@ class Analyzer:
             if long:
                 for article in group:
                     parts = ((chars, remember_text(self.nlp(text), text)) for chars, text in split_text(article.text))
-                    yield self._guarded(article, parts)
-            else:
-                pairs = ((a.text, a) for a in group)
-                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-                    yield self._guarded(article, [(0, remember_text(doc, article.text))])
+                    yield self._guarded(article, parts, self._headline(article))
+            else:   # each headline (for tone) goes through the same batches, just before its article
+                pairs = ((text, (a, head)) for a in group for text, head in ((a.title, True), (a.text, False)) if text)
+                headline: tuple[Article | None, Doc | None] = (None, None)
+                for doc, (article, head) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+                    if head:
+                        headline = (article, doc)
+                        continue
+                    title = headline[1] if headline[0] is article else None
+                    yield self._guarded(article, [(0, remember_text(doc, article.text))], title)
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; errors in a stage propagate (unlike `analyze_many`)."""
         return self._analyze_docs(article, ((chars, remember_text(self.nlp(text), text))
-                                            for chars, text in split_text(article.text)))
+                                            for chars, text in split_text(article.text)), self._headline(article))
 
-    def _guarded(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis | Problem:
+    def _headline(self, article: Article) -> Doc | None:
+        return remember_text(self.nlp(article.title), article.title) if article.title else None
+
+    def _guarded(self, article: Article, docs: Iterable[tuple[int, Doc]],
+                 title: Doc | None = None) -> Analysis | Problem:
         try:
             with time_limit(self.settings.time_limit, "analysis"):
-                analysis = self._analyze_docs(article, docs)
+                analysis = self._analyze_docs(article, docs, title)
         except TimeLimitError as exc:  # a pathological article is skipped, never hangs the run
             return Problem(article.file, str(exc), article.line)
         except Exception as exc:  # a rule bug on one article must not end a long batch run
@@ -118,14 +127,15 @@ class Analyzer:
             self.actors.learn(analysis.actors.persons)
         return analysis
 
-    def _analyze_docs(self, article: Article, docs: Iterable[tuple[int, Doc]]) -> Analysis:
-        """The stages over each part's doc, merged into the article's Analysis."""
+    def _analyze_docs(self, article: Article, docs: Iterable[tuple[int, Doc]], title: Doc | None = None) -> Analysis:
+        """The stages over each part's doc, merged into the article's Analysis (the headline read with the first)."""
         parts: list[Part] = []
         for chars, doc in docs:
-            parts.append(Part.after(parts[-1] if parts else None, self._stages(doc, article), chars, len(doc)))
+            analysis = self._stages(doc, article, None if parts else title)
+            parts.append(Part.after(parts[-1] if parts else None, analysis, chars, len(doc)))
         return replace(merge_parts(parts), article=article)
 
-    def _stages(self, doc: Doc, article: Article) -> Analysis:
+    def _stages(self, doc: Doc, article: Article, title: Doc | None = None) -> Analysis:
         actors = self._timed("actors", self.actors, doc, published=article.published)
         events = self._timed("events", self.events, doc, actors, published=article.published)
         quotes = self._timed("quotes", self.quotes, doc, actors)
@@ -137,7 +147,7 @@ class Analyzer:
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
             model=self.model,
             version=self.version,
-            tone=self._timed("tone", self.tone, doc, actors, events, quotes),
+            tone=self._timed("tone", self.tone, doc, actors, events, quotes, title),
         )
 
     def _timed(self, stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -12,7 +12,8 @@ Signals, each with its sentence and reason (the evidence):
   conjoined mentions share a predicate ("X and Y signed"), and a title before a name stands for the person;
 - voice: quotes the target speaks (a small credit), rebutted right after ("no evidence", "false": a debit), and
   what others' quotes say about it;
-- VADER over the sentences naming it, as one weak ingredient.
+- VADER over the sentences naming it, as one weak ingredient;
+- the headline, read with the same word rules, counting several times (tone/headline.py).
 
 One word is one fact: a predicate and the event read from the same word count once. Hostility from one the article
 itself portrays badly (its standing, without the accusations between the two) is not held against its target.
@@ -35,6 +36,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 from newsgraph.nlp import doc_text
+from newsgraph.tone.headline import name_forms, read_headline
 from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
 from newsgraph.tone.signals import (GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
@@ -99,7 +101,7 @@ class ToneScorer(Words):
         self._lows: tuple[Any, list[int]] = (None, [])   # the last doc and its tokens' lower-case hashes
 
     def __call__(self, doc: Doc, actors: Actors, events: Sequence[Event] = (),
-                 quotes: Sequence[Quote] = ()) -> tuple[Tone, ...]:
+                 quotes: Sequence[Quote] = (), title: Doc | None = None) -> tuple[Tone, ...]:
         names = {a.code: (a.name, a.kind) for a in actors.actors}
         targets: dict[str, _Target] = {}
         sents = list(doc.sents)
@@ -137,6 +139,8 @@ class ToneScorer(Words):
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
+        if title is not None:   # the parsed headline (see tone/headline.py)
+            read_headline(title, name_forms(by_mention), targets, self._attached)
         self._leaders(actors, targets, _standing(targets))
         standing = _standing(targets)
         opinion = self._opinion(doc, sents, quotes)
@@ -343,7 +347,7 @@ class ToneScorer(Words):
         for sig in strongest:
             by_sent[sig.sent].append(f"{sig.why} {sig.weight:+.2f}")
         for i, whys in by_sent.items():
-            if i < len(sents):
+            if 0 <= i < len(sents):   # not the headline's (see tone/headline.py)
                 s = sents[i]
                 evidence.append(ToneEvidence(s.start_char, s.end_char, doc_text(s.doc)[s.start_char:s.end_char],
                                              "; ".join(whys)))
