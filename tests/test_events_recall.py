@@ -139,3 +139,10 @@ def test_aid_forms(analyzer, text, event):
 ])
 def test_joint_acts_in_adjuncts(analyzer, text, event):
     assert event in _events(analyzer, text)
+
+
+def test_a_call_paid_is_a_visit(analyzer):
+    found = _events(analyzer, "India's foreign minister called on the Nepali prime minister at his official residence "
+                              "on Thursday.")
+    assert ("IND", "NPL", "CONSULT") in found and ("IND", "NPL", "REQUEST") not in found
+    assert ("IND", "NPL", "REQUEST") in _events(analyzer, "India called on Nepal to release the detained traders.")
