@@ -12,9 +12,12 @@ from __future__ import annotations
 import functools
 import re
 
-_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)|(?<=we )back|(?<=will )back|(?<=to )back|(?<=fully )back|stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
+# bare "back" only as a verb ("we back", "to back"), not "come back"
+_SUPPORT = re.compile(r"\b(?:support\w*|back(?:s|ed|ing)|(?<=we )back|(?<=will )back|(?<=to )back|(?<=fully )back|"
+                      r"stand(?:s|ing)? (?:with|by|behind)|stood (?:with|by|behind)|"
                       r"solidarity|welcom\w*|appreciat\w*|thank\w*|ally|allies|friend\w*|brother\w*|partner\w*|"
-                      r"endors\w*|prais\w*|commend\w*|applaud\w*|co-?operat\w*|coordinat(?:e|es|ed|ing|ion)|good[- ]neighbo\w*)\b", re.I)
+                      r"endors\w*|prais\w*|commend\w*|applaud\w*|co-?operat\w*|coordinat(?:e|es|ed|ing|ion)|"
+                      r"good[- ]neighbo\w*)\b", re.I)
 _CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|reject\w*|accus\w*|blam\w*|aggress\w*|illegal\w*|occupation|"
                       r"occupied|violat\w*|terror\w*|threat\w*|warn\w*|hostil\w*|provocat\w*|interfer\w*|"
                       r"oppos\w*|criticis\w*|criticiz\w*|deplor\w*|protest\w*|pressur\w*|reservations|manipulat\w*|"
@@ -40,7 +43,8 @@ FRAME_REACH = 100   # characters: how far a stance word reaches a mention in the
 # alongside B's": A toward B, words an event reading may leave (a partial quote, a noun of solidarity)
 _PEOPLE = r"(?:the\s+)?(?:(?:people|government|peoples?\s+and\s+(?:the\s+)?government)\s+of\s+)?(?:the\s+)?"
 _A_SIDES_B = re.compile(
-    rf"^(?:['’]s?)?\s+(?:(?!(?:and|or|but|that|which|who|said|says|while|after|as)\b)[\w-]+\s+){{0,3}}?[\"“']?\s*(?:(?:has|have|had|will|would|also|firmly|fully|continues to|continued to)\s+)*"
+    rf"^(?:['’]s?)?\s+(?:(?!(?:and|or|but|that|which|who|said|says|while|after|as)\b)[\w-]+\s+){{0,3}}?[\"“']?\s*"
+    rf"(?:(?:has|have|had|will|would|also|firmly|fully|continues to|continued to)\s+)*"
     rf"(?:(?:stands?|stood|standing)\s+(?:firmly\s+|fully\s+|squarely\s+|shoulder to shoulder\s+)?(?:with|by|behind)"
     rf"|sid(?:ed|es|ing) with|(?:is|are|was|were|stands?|stood)?\s*in solidarity with"
     rf"|(?:express|voic|reaffirm|reiterat|declar|pledg|offer)\w*\s+(?:its|their|his|her|our)?\s*"
@@ -51,8 +55,8 @@ _IS_RIVAL = re.compile(_RIVAL, re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
 # where one reported clause ends and another begins; after "while", "whereas" or "although" the reporter's frame
 # turns to another subject ("..., while the OIC issued its own condemnation")
-_CLAUSE_END = re.compile(r";|\s[–—-]\s|,\s*(?P<other>while|whereas|although|though)\b|\bbut\b|\band that\b|,\s*and\b",
-                         re.I)
+_CLAUSE_END = re.compile(r";|\s[–—-]\s|,\s*(?P<other>while|whereas|although|though)\b|\bbut\b|\band that\b|"
+                         r",\s*and\b", re.I)
 
 
 @functools.cache
@@ -106,9 +110,10 @@ def clause_signs(text: str, quoted: tuple[int, int], spots: list[tuple[int, int]
     """The sign the stance words of its clause give each actor mention (`spots`: offsets in `text`): the one
     sign of the clause, or that of the nearest stance word when the clause holds both; 0 when it holds none.
 
-    A mention inside the quoted words takes the quoted words only. A mention in the frame, outside them, takes only the quoted words of its clause and the frame's
-    words before it, near it, from `frame` (where the speaker's frame begins) on: the speaker's verb governs what follows ("urged Israel", "expressed solidarity
-    with Mexico"), while a word after it is often the actor's own ("Pyongyang's support of the war")."""
+    A mention inside the quoted words takes the quoted words only. A mention in the frame, outside them, takes
+    the quoted words of its clause and the frame's words before it, near it, from `frame` (where the speaker's
+    frame begins) on: the speaker's verb governs what follows ("urged Israel", "expressed solidarity with
+    Mexico"), while a frame word after it is often the actor's own ("Pyongyang's support of the war")."""
     ends = list(_CLAUSE_END.finditer(text))
     bounds = [0] + [m.end() for m in ends] + [len(text) + 1]
     other = {m.end() for m in ends if m["other"]}
