@@ -71,3 +71,18 @@ def test_acting_as_if_is_the_writers_disbelief(analyzer):
 
 def _tone(analysis, target):
     return [t for t in analysis.tone if t.target == target][0]
+
+
+def test_a_spokesperson_wears_the_standing_of_a_state_portrayed_badly(analyzer):
+    text = ("Russian forces shelled the city of Kharkiv on Monday, killing twelve civilians. Russia also launched "
+            "drones at the port of Odesa and threatened further strikes.\n\n"
+            "Kremlin spokesman Dmitry Peskov said the operation would continue. Ukraine's president Volodymyr "
+            "Zelensky thanked allies for air defence systems.\n\nUkrainian foreign ministry spokesman Heorhiy "
+            "Tykhyi said Kyiv would ask for more help.")
+    analysis = analyzer.analyze(make_article(text))
+    tones = {t.target: t for t in analysis.tone}
+    russia, peskov = tones["RUS"], tones["Dmitry Peskov"]
+    assert russia.label == "neg" and peskov.score < -0.25
+    assert any("speaks for" in ev.why for ev in peskov.evidence)
+    tykhyi = next(t for t in analysis.tone if "Tykhyi" in t.target)
+    assert not any("speaks for" in ev.why for ev in tykhyi.evidence) and tykhyi.label != "neg"

@@ -13,7 +13,8 @@ Signals, each with its sentence and reason (the evidence):
 - voice: quotes the target speaks (a small credit), rebutted right after ("no evidence", "false": a debit), and
   what others' quotes say about it;
 - VADER over the sentences naming it, as one weak ingredient;
-- the headline, read with the same word rules, counting several times (tone/headline.py).
+- the headline, read with the same word rules, counting several times (tone/headline.py);
+- a spokesperson wears the standing of a state the article portrays badly (they have no acts of their own).
 
 One word is one fact: a predicate and the event read from the same word count once. Hostility from one the article
 itself portrays badly (its standing, without the accusations between the two) is not held against its target.
@@ -53,6 +54,8 @@ LEADS = 0.3             # what is done to a state, for its one head named in the
                         # between states the head is judged by its own words and acts)
 HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "head of state",
          "head of government", "supreme leader")
+SPEAKS_FOR = 1.0        # a spokesperson's share of the standing of a state the article portrays badly
+SPOKESPEOPLE = ("spokes", "press secretary")   # in a role: 'spokesman', 'foreign ministry spokeswoman'
 MEDIATES = 0.3          # as the source of a CONSULT event of mediation
 PEACEFUL = 0.1          # words of peace in one's own quote
 
@@ -141,7 +144,9 @@ class ToneScorer(Words):
             self._sentences(sents, target, cache)
         if title is not None:   # the parsed headline (see tone/headline.py)
             read_headline(title, name_forms(by_mention), targets, self._attached)
-        self._leaders(actors, targets, _standing(targets))
+        first_standing = _standing(targets)
+        self._leaders(actors, targets, first_standing)
+        self._spokespeople(actors, targets, first_standing)
         standing = _standing(targets)
         opinion = self._opinion(doc, sents, quotes)
         return tuple(self._tone(t, sents, standing, opinion) for t in sorted(targets.values(), key=lambda t: -t.mentions))
@@ -188,6 +193,18 @@ class ToneScorer(Words):
                         sig.hostile and wronged or sig.why.startswith("source of")):
                     leader.signals.append(_Signal(LEADS * sig.weight, sig.sent, f"{sig.why}, to its state",
                                                   sig.fact, sig.by, sig.hostile))
+
+    @staticmethod
+    def _spokespeople(actors: Actors, targets: dict[str, _Target], standing: dict[str, float]) -> None:
+        """A spokesperson has no acts of their own: their denials and justifications are the face of what their
+        state does, so a state the article portrays badly is portrayed badly in them. Not the reverse: the credit
+        for a state's good acts goes to those who act, and its voice stays neutral (h6-h14: both held)."""
+        for p in actors.persons:
+            if p.actor in targets and p.name in targets and any(r in (p.role or "") for r in SPOKESPEOPLE):
+                if (state := standing.get(p.actor, 0.0)) < 0:
+                    person = targets[p.name]
+                    person.signals.append(_Signal(SPEAKS_FOR * state, min(person.sents, default=-1),
+                                                  f"speaks for {targets[p.actor].name}, portrayed badly"))
 
     # --- events and quotes -----------------------------------------------------------------------------------
 
