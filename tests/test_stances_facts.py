@@ -37,6 +37,10 @@ def test_clause_signs_keep_each_actor_to_its_clause():
     text = "It said the bloc stood by Latvia and that pressure from Cuba was unacceptable."
     la, cu = text.index("Latvia"), text.index("Cuba")
     assert clause_signs(text, (8, len(text)), [(la, la + 6), (cu, cu + 4)]) == [1.0, -1.0]
+    # a second verb of the same speaker opens its own clause ("... work together and condemned X's attacks")
+    text = "He said Peru and Chile would work together for peace and condemned the attacks by Bolivia."
+    pe, bo = text.index("Peru"), text.index("Bolivia")
+    assert clause_signs(text, (8, len(text)), [(pe, pe + 4), (bo, bo + 7)]) == [0.0, -1.0]
     # VADER's negative words count only inside the reported words, not in the reporter's frame
     text = "After the flood killed dozens in Laos, Thailand said it was sending food."
     at = text.index("Laos")

@@ -56,7 +56,8 @@ _WORD = re.compile(r"[a-z]+", re.I)
 # where one reported clause ends and another begins; after "while", "whereas" or "although" the reporter's frame
 # turns to another subject ("..., while the OIC issued its own condemnation")
 _CLAUSE_END = re.compile(r";|\s[–—-]\s|,\s*(?P<other>while|whereas|although|though)\b|\bbut\b|\band that\b|"
-                         r",\s*and\b", re.I)
+                         r",\s*and\b|\band\s+(?=(?:thank|express|accus|condemn|welcom|prais|warn|add|stress|"
+                         r"reaffirm|criticis|criticiz|reject|denounc)\w*\b)", re.I)
 
 
 @functools.cache
