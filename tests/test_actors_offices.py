@@ -94,3 +94,19 @@ def test_actors_dictionary_office_written_with_its_demonyms_beats_the_demonym(re
     assert _person(resolver, nlp, text, "2025-03-18")["Ersin Tatar"][0] == "CYP"
     text = "Talks in Ankara\n\nTurkish President Recep Tayyip Erdogan met the visitors on Tuesday."
     assert _person(resolver, nlp, text, "2025-03-18")["Recep Tayyip Erdogan"][0] == "TUR"
+
+
+def test_actors_bare_surname_with_the_office_written_is_its_one_holder(resolver, nlp):
+    # "Foreign Minister Lavrov": the one foreign minister of the date with that surname; another office, nobody
+    text = "The talks opened in Vienna. Foreign Minister Lavrov said the proposal was a basis for work."
+    assert _person(resolver, nlp, text, "2015-03-01")["Lavrov"][:2] == ("RUS", "foreign minister")
+    text = "The talks opened in Vienna. Defence Minister Lavrov said the proposal was a basis for work."
+    assert _person(resolver, nlp, text, "2015-03-01")["Lavrov"][0] != "RUS"
+
+
+def test_actors_bare_surname_of_two_holders_of_the_office_is_no_one():
+    from newsgraph.actors.officeholders import by_surname
+
+    assert by_surname("Lavrov", "foreign minister", "2015-03-01").actor == "RUS"
+    assert by_surname("Bush", "president", "2005-01-01").name == "George W. Bush"
+    assert by_surname("Lavrov", "foreign minister", "1990-03-01") is None

@@ -18,7 +18,7 @@ from newsgraph.actors.filters import dominant_state
 from newsgraph.actors.mentions import Found
 from newsgraph.actors.names import SUFFIXES
 from newsgraph.actors.evidence import _quoted, home_state
-from newsgraph.actors.officeholders import Holding, canonical_role, lookup
+from newsgraph.actors.officeholders import Holding, by_surname, canonical_role, lookup
 from newsgraph.actors.principals import serve_principals
 from newsgraph.actors.persons import (Affiliation, Context, PersonState, affiliation, dominant_org, is_abroad,
                                       role_before)
@@ -377,6 +377,11 @@ def _in_office(ctx: Context, p: PersonState) -> Holding | None:
     actor, so that two namesakes never give a guess."""
     name = p.name
     if " " not in name.strip():
+        # "Foreign Minister X": the one holder of that office on the date with that surname
+        held = by_surname(name, p.aff.role, ctx.published) \
+            if p.aff is not None and p.aff.role and ctx.published else None
+        if held is not None:
+            return held
         # "under Sheikh Hasina": a title word that is part of the name the dictionary spells ("Sheikh", "Emir")
         first = next((m for m in p.mentions if m.how == "name"), None)
         if first is None or first.start == 0 or not ctx.doc[first.start - 1].is_title:

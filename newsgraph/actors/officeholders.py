@@ -125,8 +125,12 @@ class _Index:
         self.exact: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)  # any spelling -> persons
         self.by_office: dict[tuple[str, str], list[Holding]] = defaultdict(list)
         loose: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        # (surname, office) -> (person, holding): "Foreign Minister X" with X a bare surname (see by_surname)
+        self.surnames: dict[tuple[str, str], list[tuple[tuple[str, ...], Holding]]] = defaultdict(list)
         for key, holding, spellings in rows:
             self.persons[key].append(holding)
+            for surname in {tokens[-1] for tokens in spellings if len(tokens) >= 2}:
+                self.surnames[(surname, holding.role)].append((key, holding))
             self.by_office[(holding.actor, holding.role)].append(holding)
             for tokens in spellings:
                 self.exact[tokens].add(key)
@@ -211,6 +215,17 @@ def lookup(name: str, date: str | None = None, *, path: Path = DATA_FILE) -> lis
     index = _index(path)
     holdings = [h for key in sorted(index.find(name)) for h in index.persons[key]]
     return _dated(holdings, date)
+
+
+def by_surname(surname: str, role: str, date: str | None = None, *, path: Path = DATA_FILE) -> Holding | None:
+    """The one person whose surname this is and who held `role` (as the text writes it) on `date`: "Foreign
+    Minister X" where the article never gives X's full name. None when no one, or several persons, fit."""
+    tokens = normalise(surname)
+    if len(tokens) != 1:
+        return None
+    entries = _index(path).surnames.get((tokens[0], canonical_role(role)), [])
+    current = [(key, d) for key, h in entries for d in _dated([h], date) if d.current]
+    return current[0][1] if len({key for key, _ in current}) == 1 else None
 
 
 def known_name(name: str, *, path: Path = DATA_FILE) -> bool:
