@@ -60,3 +60,11 @@ def test_a_spokesman_speaking_later_in_a_capital_is_of_that_state(analyzer) -> N
                             "apologise. \"There is nothing to apologise for,\" Salas told reporters in Lima.")
     person = next(p for p in a.actors.persons if p.name == "Jorge Salas")
     assert person.actor == "PER"
+
+
+def test_a_national_body_official_works_where_the_sentence_places_the_body(analyzer) -> None:
+    a = _analysis(analyzer, "Australia flew relief supplies to the islands on Tuesday. Officials at the National "
+                            "Emergency Office were short of fuel. Its director, Ana Tupou, said crews had reached "
+                            "three villages east of Nuku'alofa.")
+    person = next(p for p in a.actors.persons if p.name == "Ana Tupou")
+    assert person.actor == "TON"

@@ -107,7 +107,8 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"),
-                      (_later_seat(ctx, role, later), "+venue-later"), (_parliament(ctx, sent), "+parliament"),
+                      (_later_seat(ctx, role, later), "+venue-later"),
+                      (_home_place(ctx, sent) if home else None, "+home-place"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
                       (_spoken_for(ctx, role, at), "+subject"), (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
         # hosts met together share a state: only a counterpart's state is not the host's; where the person speaks
@@ -154,6 +155,14 @@ def _seat(ctx: Context, role: str, sent: int) -> str | None:
 def _later_seat(ctx: Context, role: str, later: tuple[int, ...]) -> str | None:
     """The one capital that the sentences naming the person again give as where they speak."""
     codes = {code for sent in later if (code := _seat(ctx, role, sent)) is not None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _home_place(ctx: Context, sent: int) -> str | None:
+    """A national body's official ("Its director, X, said crews had reached villages north of <capital>"): the
+    one state whose places the sentence names outside quotations, where the body works."""
+    codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
+             and (m.place or m.how == "capital") and not _quoted(ctx, m.start)}
     return codes.pop() if len(codes) == 1 else None
 
 
