@@ -158,11 +158,11 @@ def stances(db: str, fmt: str, limit: int | None, actor: str | None, outlet: str
             emit(found["facts"], "csv" if fmt == "csv" else "table",
                  ["date", "source", "target", "kind", "weight", "why", "outlet", "sentence"])
             return
-        if fmt == "json" and not (limit or story):
+        if fmt == "json" and not (limit or since or until or story):
             from newsgraph.stances.dump import json_rows
 
-            texts = json_rows(store, actor=actor.upper() if actor else None, by=by, outlet=outlet, since=since,
-                              until=until, evidence=n_evidence)
+            texts = json_rows(store, actor=actor.upper() if actor else None, by=by, outlet=outlet,
+                              evidence=n_evidence)
             if texts is not None:   # written as JSON by SQLite itself: the same rows, a fraction of the time
                 sys.stdout.write("[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n")
                 return

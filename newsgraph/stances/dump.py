@@ -1,10 +1,11 @@
 """Stance rows as JSON text, one row a line, encoded by SQLite: the answers that run to tens of thousands of rows.
 
-The whole map of a large store, one actor by week or month, or a long date range, is tens of thousands of rows. Building a dict per
+The whole map of a large store, or one actor by week or month, is tens of thousands of rows. Building a dict per
 row and encoding it in Python costs several times the query itself, so for a SQLite store the rows are written as
 JSON by SQLite (`json_object`, in C) straight from the sums, with the same keys, values and order as
-`compute_stances`. Only the first `evidence_rows` rows get their evidence ids added here. A story, by year,
-PostgreSQL stores and SQLite builds without JSON functions return None, and the caller encodes `compute_stances`.
+`compute_stances`. Only the first `evidence_rows` rows get their evidence ids added here. Forms that fold facts in
+Python (date ranges, a story, by year), PostgreSQL stores and SQLite builds without JSON functions return None, and
+the caller encodes `compute_stances`.
 """
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
-from newsgraph.stances.periods import parse_day, split_range
-from newsgraph.stances.query import _COLUMNS, _evidence, range_sql, scoped_sql
+from newsgraph.stances.query import _COLUMNS, _evidence, scoped_sql
 
 # The row's keys in compute_stances' order. Scores and sums are rounded as Python's round does. SQLite's ROUND
 # agrees except near a half in the third decimal, where it goes by the printed digits (0.0625 is 0.063 there, 0.062
@@ -46,20 +46,13 @@ def _round3(x: float | None) -> float | None:
 
 
 def json_rows(store: Any, *, actor: str | None = None, by: str | None = None, outlet: str | None = None,
-              since: str | None = None, until: str | None = None, evidence: int = 5,
-              evidence_rows: int = 1000) -> list[str] | None:
-    """The rows `compute_stances` gives (all time or a date range, or by week or month; one outlet or all; an actor
-    on either side or any), each as a compact JSON object; None for what only compute_stances answers."""
+              evidence: int = 5, evidence_rows: int = 1000) -> list[str] | None:
+    """The rows `compute_stances` gives for the whole store (all time, or by week or month; one outlet or all; an
+    actor on either side or any), each as a compact JSON object; None for what only compute_stances answers."""
     if getattr(store, "backend", "sqlite") != "sqlite" or by not in (None, "week", "month"):
         return None
-    since, until = parse_day(since, "since", first=True), parse_day(until, "until", first=False)
-    if since is None and until is None:
-        rows, params = scoped_sql(store, by or "all", actor, outlet, ["magnitude > 0"], [], "period, " + _COLUMNS)
-        order = "c.magnitude DESC, c.source, c.target" if by is None else "c.source, c.target, c.period"
-    else:   # as compute_stances orders a range: by the rounded magnitude
-        grain = "week" if by == "week" else "month"
-        rows, params = range_sql(store, grain, by, actor, outlet, *split_range(grain, since, until), dated=True)
-        order = f"{_rounded('c.magnitude')} DESC, c.source, c.target" if by is None else "c.source, c.target, c.period"
+    rows, params = scoped_sql(store, by or "all", actor, outlet, ["magnitude > 0"], [], "period, " + _COLUMNS)
+    order = "c.magnitude DESC, c.source, c.target" if by is None else "c.source, c.target, c.period"
     store.conn.create_function("py_round", 1, _round3, deterministic=True)
     cursor = store.conn.cursor()
     cursor.row_factory = None
@@ -73,7 +66,7 @@ def json_rows(store: Any, *, actor: str | None = None, by: str | None = None, ou
     if evidence:
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         for i, (source, target, period, text) in enumerate(found[:evidence_rows]):
-            ids = _evidence(store, {"source": source, "target": target, "period": period}, since, until, outlet,
+            ids = _evidence(store, {"source": source, "target": target, "period": period}, None, None, outlet,
                             None, evidence)
             texts[i] = text[:-len(_NO_EVIDENCE)] + f'"evidence":{encode(ids)}}}'
     return texts

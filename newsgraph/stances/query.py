@@ -49,10 +49,6 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
         grain = "week" if by == "week" else "month"
         whole, edges = split_range(grain, since, until)
         items = []
-        if getattr(store, "backend", "sqlite") == "sqlite":   # sums and edge days added up by SQLite
-            sql, params = range_sql(store, grain, by, actor, outlet, whole, edges, dated=bool(since or until))
-            items = _tuples(store, sql, params)
-            whole, edges = None, []
         if whole is not None:
             items = _period_sums(store, grain, by, actor, outlet, whole, dated=since is not None or until is not None)
         extra: dict[tuple[str, str, str], list[Any]] = {}
@@ -115,49 +111,6 @@ def scoped_sql(store: Any, grain: str, actor: str | None, outlet: str | None, wh
              select.replace(" WHERE ", f"{hint} WHERE ") + " AND ".join([*scope[:2], "target = ?", "source != ?",
                                                                          *scope[2:]]) + group)
     return " UNION ALL ".join(sides), [*base, actor, *params, *base, actor, actor, *params]
-
-
-# The period label of a fact's date in SQL, as facts.week_of and month_of give it: a week by its Monday, '' for
-# what is not a date
-_FACT_LABEL = {None: "'all'", "week": "COALESCE(date(SUBSTR(f.date, 1, 10), 'weekday 0', '-6 days'), '')",
-               "month": "COALESCE(SUBSTR(date(SUBSTR(f.date, 1, 10)), 1, 7), '')",
-               "year": "COALESCE(SUBSTR(date(SUBSTR(f.date, 1, 10)), 1, 4), '')"}
-_SUM_LABEL = {None: "'all'", "week": "period", "month": "period", "year": "SUBSTR(period, 1, 4)"}
-
-
-def range_sql(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,
-              whole: tuple[str | None, str | None] | None, edges: list[tuple[str | None, str | None]], *,
-              dated: bool) -> tuple[str, list[Any]]:
-    """One SQLite query for the items of a date range: the stored sums of its whole periods and the facts of the
-    days at its edges, added up per pair and period label (`stances.dump` writes the same rows as JSON)."""
-    parts, params = [], []
-    if whole is not None:
-        where, values = [], []
-        for sql, value in (("period >= ?", whole[0]), ("period <= ?", whole[1])):
-            if value is not None:
-                where.append(sql)
-                values.append(value)
-        if dated:
-            where.append("period != ''")
-        sql, args = scoped_sql(store, grain, actor, outlet, where, values, f"{_SUM_LABEL[by]} AS period, {_COLUMNS}")
-        parts.append(f"SELECT * FROM ({sql}) AS s")
-        params += args
-    for lo, hi in edges:
-        where, args = _scope(actor, outlet, "f.")
-        for sql, value in (("f.date >= ?", lo), ("f.date <= ?", hi)):
-            if value is not None:
-                where.append(sql)
-                args.append(value)
-        parts.append(f"SELECT f.source, f.target, {_FACT_LABEL[by]} AS period, f.kind = 'event' AS events,"
-                     " f.kind = 'quote' AS quotes, f.kind = 'phrase' AS phrases, f.weight > 0 AS cooperative,"
-                     " f.weight < 0 AS conflictual, f.weight AS weight, ABS(f.weight) AS magnitude, f.date AS first,"
-                     " f.date AS last FROM stance_facts f" + (" WHERE " + " AND ".join(where) if where else ""))
-        params += args
-    if not parts:   # an empty range
-        parts.append(f"SELECT source, target, period, {_COLUMNS} FROM stance_counts WHERE 0")
-    sums = ", ".join(f"{x} AS {name}" for x, name in zip(_SUMS.split(", "), _COLUMNS.split(", ")))
-    return (f"SELECT source, target, period, {sums} FROM ({' UNION ALL '.join(parts)}) AS u"
-            " GROUP BY source, target, period HAVING SUM(magnitude) > 0"), params
 
 
 def _period_sums(store: Any, grain: str, by: str | None, actor: str | None, outlet: str | None,

@@ -101,8 +101,6 @@ def stance_workload(store: Any) -> list[tuple[str, Callable[[Any], Any]]]:
                                                                               until="2021-07-20", limit=100)),
         ("stances --since --until (whole answer)", lambda s: compute_stances(s, since="2020-03-10",
                                                                              until="2021-07-20")),
-        ("json --since --until (by SQLite)",
-         lambda s: ",\n".join(json_rows(s, since="2020-03-10", until="2021-07-20") or [])),
         ("stances --explain (top pair)", lambda s: explain_pair(s, a, b, limit=200)),
     ]
 
