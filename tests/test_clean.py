@@ -18,6 +18,8 @@ from newsgraph.ingest.clean import clean_text, match_rule
         "Web Desk",
         "News Desk | Updated 2 days ago",
         "From our correspondent in Maputo",
+        "By our Diplomatic Correspondent",
+        "By Our Own Senior Correspondent in Harare",
         "Written by Amara Osei | Edited by Tom Vale",
         "Kofi Mensah | Accra | Updated: Jan 3, 2024 10:45 GMT",
         "Accra | March 3, 2024",
