@@ -24,20 +24,18 @@ def _rounded(x: str) -> str:
     return f"(CASE WHEN ABS({t} - CAST({t} AS INTEGER) - 0.5) < 1e-6 THEN py_round({x}) ELSE ROUND({x}, 3) + 0.0 END)"
 
 
-_ROW = """SELECT c.source, c.target, c.period, json_object(
- 'source', c.source, 'target', c.target, 'score', {score}, 'period', c.period,
+_ROW = f"""SELECT c.source, c.target, c.period, json_object(
+ 'source', c.source, 'target', c.target, 'score', {_rounded('c.weight / (c.magnitude + 1)')}, 'period', c.period,
  'outlet', ?, 'events', c.events, 'quotes', c.quotes, 'phrases', c.phrases, 'cooperative', c.cooperative,
- 'conflictual', c.conflictual, 'weight', {weight}, 'magnitude', {magnitude},
+ 'conflictual', c.conflictual, 'weight', {_rounded('c.weight')}, 'magnitude', {_rounded('c.magnitude')},
  'first', c.first, 'last', c.last,
  'source_name', COALESCE(a.name, c.source),
  'source_kind', COALESCE(a.kind, CASE WHEN LENGTH(c.source) = 3 THEN 'state' ELSE 'org' END),
  'target_name', COALESCE(b.name, c.target),
  'target_kind', COALESCE(b.kind, CASE WHEN LENGTH(c.target) = 3 THEN 'state' ELSE 'org' END),
  'evidence', json_array())
- FROM ({rows}) AS c LEFT JOIN actors a ON a.code = c.source LEFT JOIN actors b ON b.code = c.target
- ORDER BY {order}"""
-_SQL = _ROW.replace("{score}", _rounded("c.weight / (c.magnitude + 1)")).replace(
-    "{weight}", _rounded("c.weight")).replace("{magnitude}", _rounded("c.magnitude"))
+ FROM ({{rows}}) AS c LEFT JOIN actors a ON a.code = c.source LEFT JOIN actors b ON b.code = c.target
+ ORDER BY {{order}}"""
 _NO_EVIDENCE = '"evidence":[]}'
 
 
@@ -57,7 +55,7 @@ def json_rows(store: Any, *, actor: str | None = None, by: str | None = None, ou
     cursor = store.conn.cursor()
     cursor.row_factory = None
     try:
-        found = cursor.execute(_SQL.format(rows=rows, order=order), [outlet, *params]).fetchall()
+        found = cursor.execute(_ROW.format(rows=rows, order=order), [outlet, *params]).fetchall()
     except sqlite3.OperationalError as exc:   # a SQLite without its JSON functions (before 3.38, built without)
         if "json_" not in str(exc):
             raise
