@@ -63,6 +63,9 @@ def test_terms_words_phrases_names_and_abbreviations():
     assert counts["water plan"] == 1 and counts["water"] == 1
     assert "nha" not in counts and "the" not in counts       # abbreviations are names; function words no terms
     assert "council foreign" not in counts                    # a function word between two words: no phrase
+    dated = term_counts("On Wednesday the envoys met; talks resume Friday, officials said on Thursday.")
+    assert not {"wednesday", "friday", "thursday"} & set(dated)
+    assert dated["talks resume"] == 1 and "resume friday" not in dated   # a weekday also breaks a phrase
     assert "Peru and Chile" not in counts or counts["Peru and Chile"] == 1
     assert defined_names(text) == [("NHA", "Northern Highlands Authority", text.index("(NHA)") + 1)]
     [(start, end)] = find_term(text, "water plan")

@@ -19,7 +19,8 @@ what when where which while who whom whose why will with within without would ye
 said says say told tell according mr mrs ms dr one two three new also since amid via among us it's let
 al el bin ibn de van von
 thus hence however therefore meanwhile moreover even still already another many much every whether
-""".split())
+""".split()) | frozenset(   # when a side published, not how it frames: "on Wednesday" is no distinctive term
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight weekend".split())
 
 # Words that may sit inside a name between capitalised words ("Council of Foreign Ministers", "Jammu and Kashmir").
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "de", "al", "el"})
