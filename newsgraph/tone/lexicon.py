@@ -34,6 +34,8 @@ class Lexicon:
     argue_words: frozenset[str] = frozenset()
     duty: frozenset[str] = frozenset()
     passive_only: frozenset[str] = frozenset()
+    harms: dict[str, float] = field(default_factory=dict)
+    acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -47,4 +49,5 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("backing", ())), frozenset(data.get("feel", ())),
                    frozenset(data.get("say", ())), frozenset(data.get("reproach", ())),
                    frozenset(data.get("attribution", ())), frozenset(data.get("argue_words", ())),
-                   frozenset(data.get("duty", ())), frozenset(data.get("passive_only", ())))
+                   frozenset(data.get("duty", ())), frozenset(data.get("passive_only", ())), data.get("harms", {}),
+                   frozenset(data.get("acts", ())))

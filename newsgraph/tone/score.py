@@ -37,6 +37,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 from newsgraph.nlp import doc_text
+from newsgraph.tone.aliases import alias_target
 from newsgraph.tone.headline import name_forms, read_headline
 from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
@@ -111,6 +112,7 @@ class ToneScorer(Words):
         starts = [s.start_char for s in sents]
         by_mention: list[tuple[Mention, _Target]] = []
         tokmap: dict[int, str] = {}   # token index -> target key, to find who did a predicate to a target
+        parts: dict[str, str] = {}    # a state's named parts (see tone/aliases.py)
         for m in actors.mentions:
             # a mention that modifies a noun ('Houthi rebels') is a poorer name for a group than one that heads it
             modifier = m.tok_end > m.tok_start and doc[m.tok_end - 1].dep_ in ("compound", "amod", "npadvmod", "nmod")
@@ -122,6 +124,9 @@ class ToneScorer(Words):
             if not m.place:
                 for i in range(m.tok_start, m.tok_end):
                     tokmap[i] = target.key
+            if (part := alias_target(m, targets, parts)) is not None:   # the state's record, and the part's own
+                part.mentions += 1
+                by_mention.append((m, part))
         conjuncts: list[tuple[int, int, str]] = []   # (first conjunct, own head, key): "X and Y" share one role
         sides = {p.name: p.actor for p in actors.persons if p.actor}   # whom each person speaks for
         voices = self._voices(quotes, by_mention, sides)

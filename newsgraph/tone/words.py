@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Mention
+from newsgraph.tone.acts import nominal_harm
 from newsgraph.tone.peace import appeals_for_calm, convenes, stands_with
 from newsgraph.tone.signals import _first_conjunct, _get, _hyphened, _Signal, _Target
 
@@ -55,6 +56,8 @@ class Words:
         for tok in span:  # "the brutal regime", when the words are inside the mention itself
             if tok.i != head.i and (w := _get(self.lex.loaded, tok)):
                 add(_Signal(w, m.sent, f"modifier '{tok.text}'"))
+        if head.pos_ == "NOUN" and (w := _get(self.lex.loaded, head)):   # named by a loaded word: "the junta said"
+            add(_Signal(w, m.sent, f"called '{head.text}'", head.idx))
         for child in head.children:
             if child.i in inside or child.dep_ not in MODIFIER_DEPS:
                 continue
@@ -88,10 +91,15 @@ class Words:
                             described.head.head.idx, None, True))
             if described.dep_ == "nsubj" and (earned := self._earned(described.head)):   # "X's handling won praise"
                 add(_Signal(earned[0], m.sent, f"its {described.text} {earned[1]}"))
+            self._act_of(described, m, target, tokmap)   # "X's remarks mocked Y", "X's move was reckless"
             described = None
         if head.dep_ == "pobj" and head.head.lower_ == "against" and (
                 w := self.lex.against.get(head.head.head.lemma_.lower())):   # "the allegations against X"
             add(_Signal(w, m.sent, f"'{head.head.head.text} against'", head.head.head.idx, None, True))
+        nominal_harm(head, m, target, tokmap, self.lex.harms)   # "X's offensive", "attacks by X"
+        by = head.head if head.dep_ == "appos" else head   # "the posts by X", "the posts by deputy minister X"
+        if by.dep_ == "pobj" and by.head.lower_ == "by" and by.head.head.pos_ == "NOUN":
+            self._act_of(by.head.head, m, target, tokmap)
         if described is not None and described.i not in inside:
             for tok in [described] + [c for c in described.children if c.dep_ == "amod"]:
                 if (w := _get(self.lex.loaded, tok)):
@@ -99,6 +107,15 @@ class Words:
             if described.lemma_.lower() in PROXIES or target.kind == "person" and described.lower_ in TITLES:
                 self._predicate(described, m, target, tokmap)   # what "X's government", "President X" does, X does
         self._predicate(head, m, target, tokmap)
+
+    def _act_of(self, act: Token, m: Mention, target: _Target, tokmap: dict[int, str]) -> None:
+        """The predicates of the target's act ('X's remarks were reckless', 'critics condemned X's decision') are the
+        target's own, the blame only: praise of one's words is often one's own camp's (as in quotes, score.py)."""
+        if act.lemma_.lower() not in self.lex.acts and act.lower_ not in self.lex.acts:
+            return
+        first = len(target.signals)
+        self._predicate(act, m, target, tokmap)
+        target.signals[first:] = [s for s in target.signals[first:] if s.weight < 0]
 
     @staticmethod
     def _doer(verb: Token, head: Token, tokmap: dict[int, str]) -> str | None:
