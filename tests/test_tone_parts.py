@@ -94,3 +94,20 @@ def test_blame_of_an_act_is_its_authors_praise_is_not(analyzer):
     orrin, kell = _named(analysis, "Dale Orrin"), _named(analysis, "Maya Kell")
     assert orrin is not None and "object of 'condemned'" in _whys(orrin) and orrin.score < 0
     assert kell is None or "praised" not in _whys(kell)
+
+
+def test_what_an_act_is_called_is_said_of_its_author(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Norway's decision, a cynical ploy, surprised the fishermen on Monday. Sweden's decision pleased them."))
+    norway, sweden = _named(analysis, "Norway"), _named(analysis, "Sweden")
+    assert norway is not None and "its decision, 'ploy'" in _whys(norway) and norway.score < 0
+    assert sweden is None or "its decision" not in _whys(sweden)
+
+
+def test_a_head_of_state_answers_for_what_its_state_is_blamed_for(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Norway's decision, a cynical ploy, surprised the fishermen on Monday. Norwegian Prime Minister Ola Berg "
+        "spoke to reporters in Oslo on Tuesday."))
+    berg = next((t for t in analysis.tone if t.kind == "person" and "Berg" in t.name), None)
+    assert berg is not None, [t.name for t in analysis.tone]
+    assert "to its state" in _whys(berg) and berg.score < 0

@@ -41,7 +41,7 @@ from newsgraph.tone.aliases import alias_target
 from newsgraph.tone.headline import name_forms, read_headline
 from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
-from newsgraph.tone.signals import (GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
+from newsgraph.tone.signals import (FULL, GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
                                     _sent_of, _Signal, _standing, _Target)
 from newsgraph.tone.voice import arguing, author_sentences
 from newsgraph.tone.words import Words
@@ -189,13 +189,15 @@ class ToneScorer(Words):
         for code, keys in heads.items():
             if len(keys) != 1:
                 continue
-            # what is done to a state the article portrays well is not held against its head; what it does is
+            # what is done to a state the article portrays well is not held against its head; what it does is, and
+            # so is what it is plainly blamed for in its own words and acts ('X's decision, a spiteful answer')
             wronged = standing.get(code, 0.0) <= GATE
             leader = targets[next(iter(keys))]
             own = {s.fact for s in leader.signals if s.fact is not None}
             for sig in _facts(targets[code].signals):
                 if sig.weight < 0 and sig.fact is not None and sig.fact not in own and (
-                        sig.hostile and wronged or sig.why.startswith("source of")):
+                        sig.hostile and wronged or sig.why.startswith("source of") or (
+                            not sig.hostile and sig.weight <= -FULL)):
                     leader.signals.append(_Signal(LEADS * sig.weight, sig.sent, f"{sig.why}, to its state",
                                                   sig.fact, sig.by, sig.hostile))
 

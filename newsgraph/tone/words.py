@@ -115,6 +115,11 @@ class Words:
             return
         first = len(target.signals)
         self._predicate(act, m, target, tokmap)
+        for c in act.children:   # "X's decision, a spiteful answer": what the act is called
+            if c.dep_ == "appos":
+                for tok in [c] + [g for g in c.children if g.dep_ == "amod"]:
+                    if (w := _get(self.lex.framing, tok) or self._word(tok, self.lex.loaded)):
+                        target.signals.append(_Signal(w, m.sent, f"its {act.text}, '{tok.text}'", tok.idx))
         target.signals[first:] = [s for s in target.signals[first:] if s.weight < 0]
 
     @staticmethod
