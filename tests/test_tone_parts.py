@@ -31,6 +31,7 @@ def test_an_armed_body_folded_into_its_state_has_its_own_record(militia):
     assert rsf.target != sudan.target and rsf.kind == "org"
     assert rsf.mentions == 2            # 'RSF' is the same body as 'Rapid Support Forces'
     assert sudan.mentions == 3          # the state keeps every mention, its army's too
+    assert rsf.score != sudan.score     # a body that acts on its own is judged by its own mentions
 
 
 def test_a_capital_and_a_seat_standing_for_a_government_are_named(analyzer):
@@ -40,6 +41,8 @@ def test_a_capital_and_a_seat_standing_for_a_government_are_named(analyzer):
     moscow, kremlin, russia = (_named(analysis, n) for n in ("Moscow", "Kremlin", "Russia"))
     assert moscow is not None and kremlin is not None and russia is not None, [t.name for t in analysis.tone]
     assert "rejected" in _whys(moscow) and "rejected" in _whys(russia)
+    assert moscow.score == kremlin.score == russia.score   # the government under other names: its tone
+    assert moscow.mentions == 1 and russia.mentions >= 3
     assert _named(analysis, "Ankara") is None   # a place where one meets is no actor
 
 

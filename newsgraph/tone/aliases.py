@@ -1,7 +1,7 @@
 """Named parts of a state that the article treats as actors of their own: a seat or body the actors stage folds into
 its state ('the Kremlin', 'the Rapid Support Forces', a party), a capital standing for its government ('Moscow
 said'), a region's officials. Each keeps the state's record and gets one more, under the name the article uses, so
-the tone toward the RSF is not only the tone toward Sudan."""
+the tone toward the RSF is not only the tone toward Sudan; a capital's or a seat of government's is its state's."""
 from __future__ import annotations
 
 import re
@@ -38,7 +38,10 @@ def alias_target(m: Mention, targets: dict[str, _Target], keys: dict[str, str]) 
     key = keys.get(f"{m.code}:{name}") or (keys.get(f"{m.code}:{short}") if short else None)
     if key is None:
         key = f"{m.code}:{name}"
-        targets[key] = _Target(key, name, "org")
+        # a capital or a seat of government is the government itself under another name; a body that acts on its
+        # own (an armed force, a party, a legislature, a region's officials) is judged by its own mentions
+        metonym = m.sector == "GOV" and m.how in ("capital", "seat")
+        targets[key] = _Target(key, name, "state" if metonym else "org", stands_for=m.code if metonym else None)
         keys[f"{m.code}:{name}"] = key
         if short:
             keys.setdefault(f"{m.code}:{short}", key)

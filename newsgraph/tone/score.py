@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from collections.abc import Sequence
 from typing import Any
 
@@ -154,7 +155,12 @@ class ToneScorer(Words):
         self._spokespeople(actors, targets, first_standing)
         standing = _standing(targets)
         opinion = self._opinion(doc, sents, quotes)
-        return tuple(self._tone(t, sents, standing, opinion) for t in sorted(targets.values(), key=lambda t: -t.mentions))
+        tones = {t.key: self._tone(t, sents, standing, opinion) for t in targets.values()}
+        for t in targets.values():   # a metonym's record is its state's, under the name the article uses
+            if t.stands_for in tones:
+                state = tones[t.stands_for]
+                tones[t.key] = replace(state, target=t.key, name=t.name, mentions=t.mentions)
+        return tuple(sorted(tones.values(), key=lambda tone: -tone.mentions))
 
     # --- targets ---------------------------------------------------------------------------------------------
 

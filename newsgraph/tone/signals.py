@@ -38,6 +38,7 @@ class _Target:
     sents: set[int] = field(default_factory=set)
     signals: list[_Signal] = field(default_factory=list)
     named_as_modifier: bool = False   # its name was read from a mention modifying a noun ('Houthi rebels')
+    stands_for: str | None = None     # the state a metonym names ('Moscow said', 'the White House'): its tone
 
 
 def _standing(targets: dict[str, _Target]) -> dict[str, float]:
