@@ -114,3 +114,13 @@ def test_a_head_of_state_answers_for_what_its_state_is_blamed_for(analyzer):
     berg = next((t for t in analysis.tone if t.kind == "person" and "Berg" in t.name), None)
     assert berg is not None, [t.name for t in analysis.tone]
     assert "to its state" in _whys(berg) and berg.score < 0
+
+
+def test_a_party_is_not_its_state(analyzer):
+    analysis = analyzer.analyze(make_article(
+        "Bangladesh's government accused the Awami League of plotting unrest on Monday. The Awami League denied "
+        "the charge. Bangladesh will hold elections in February."))
+    league, state = _named(analysis, "Awami League"), _named(analysis, "Bangladesh")
+    assert league is not None and state is not None, [t.name for t in analysis.tone]
+    assert "accused" in _whys(league)
+    assert "object of 'accused'" not in _whys(state) and "target of ACCUSE" not in _whys(state)

@@ -10,6 +10,7 @@ from newsgraph.model import Mention
 from newsgraph.tone.signals import GROUPS, _Target
 
 OWN = ("seat", "capital", "region+group")   # the actors stage's rules whose mentions name a part, not the state
+APART = ("PTY", "OPP")   # parties and the opposition: what they do and suffer is not their state's
 
 
 def _initials(name: str) -> str:

@@ -38,7 +38,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 from newsgraph.nlp import doc_text
-from newsgraph.tone.aliases import alias_target
+from newsgraph.tone.aliases import APART, alias_target
 from newsgraph.tone.headline import name_forms, read_headline
 from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
@@ -117,7 +117,8 @@ class ToneScorer(Words):
         for m in actors.mentions:
             # a mention that modifies a noun ('Houthi rebels') is a poorer name for a group than one that heads it
             modifier = m.tok_end > m.tok_start and doc[m.tok_end - 1].dep_ in ("compound", "amod", "npadvmod", "nmod")
-            target = self._target(m, names, targets, modifier)
+            part = alias_target(m, targets, parts)   # the state's record and the part's own, or the part's only
+            target = part if part is not None and m.sector in APART else self._target(m, names, targets, modifier)
             if target is None:
                 continue
             target.mentions += 1
@@ -125,7 +126,7 @@ class ToneScorer(Words):
             if not m.place:
                 for i in range(m.tok_start, m.tok_end):
                     tokmap[i] = target.key
-            if (part := alias_target(m, targets, parts)) is not None:   # the state's record, and the part's own
+            if part is not None and part is not target:
                 part.mentions += 1
                 by_mention.append((m, part))
         conjuncts: list[tuple[int, int, str]] = []   # (first conjunct, own head, key): "X and Y" share one role
@@ -245,7 +246,7 @@ class ToneScorer(Words):
                 if start is not None and end is not None:
                     groups = {first for first, at, _ in conjuncts if start <= at < end}
                     keys[role] |= {key for first, _, key in conjuncts if first in groups}
-                if code in targets:
+                if code in targets and not (sector in APART and keys[role]):   # a party's act is not its state's
                     keys[role].add(code)
                     coded[role] = code
             doer = min(keys["source"]) if keys["source"] else None
