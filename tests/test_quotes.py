@@ -262,8 +262,10 @@ def test_direct_quote_attribution_beyond_the_sentence(analyzer, text, fragment, 
     # a name in apposition to a common noun speaks under its name
     ("The firm that runs the port, Andean Logistics, says the strike is over.", "the strike is over",
      "Andean Logistics"),
-    # a person named in a modifier of the subject is not the speaker
-    ("Relatives of Juan Perez said the police had lied about the raid.", "the police had lied", "Relatives"),
+    # a person named in a modifier of the subject is not the speaker (and a bare plural names nobody)
+    ("Relatives of Juan Perez said the police had lied about the raid.", "the police had lied", None),
+    ("The relatives' lawyer, Juan Perez, said the police had lied about the raid.", "the police had lied",
+     "Juan Perez"),
     # descriptions before a name are not part of it
     ("\u201cI played my best tennis of the year today,\u201d the 14th-ranked Ortega said.", "I played my best",
      "Ortega"),

@@ -108,8 +108,8 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
     for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"),
                       (_later_seat(ctx, role, later), "+venue-later"),
-                      (_home_place(ctx, sent) if home else None, "+home-place"), (_parliament(ctx, sent), "+parliament"),
-                      (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent), "+ministry"),
+                      (home_place(ctx, sent) if home else None, "+home-place"), (_parliament(ctx, sent), "+parliament"),
+                      (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent, at), "+ministry"),
                       (_spoken_for(ctx, role, at), "+subject"), (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
         # hosts met together share a state: only a counterpart's state is not the host's; where the person speaks
         # later is theirs whoever the first sentence also names
@@ -158,7 +158,7 @@ def _later_seat(ctx: Context, role: str, later: tuple[int, ...]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _home_place(ctx: Context, sent: int) -> str | None:
+def home_place(ctx: Context, sent: int) -> str | None:
     """A national body's official ("Its director, X, said crews had reached villages north of <capital>"): the
     one state whose places the sentence names outside quotations, where the body works."""
     codes = {m.code for m in ctx.found if ctx.sent_of[m.start] == sent and m.kind == "state" and m.code
@@ -260,14 +260,21 @@ def _relaying_media(ctx: Context, sent: int, at: int) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _ministry(ctx: Context, role: str, sent: int) -> str | None:
+def _ministry(ctx: Context, role: str, sent: int, at: int = -1) -> str | None:
     """"Denmark's foreign ministry summoned ... Foreign Minister X said": the one state whose ministry of the
     minister's portfolio the sentence or the two before it name; a ministry named as a spokesperson's employer
-    ("a spokesman for the Belarusian foreign ministry accused Vilnius") has its own voice, often the other side's."""
+    ("a spokesman for the Belarusian foreign ministry accused Vilnius") has its own voice, often the other side's.
+    "Ministry spokesman X" after "Azerbaijan's foreign ministry summoned ...": the ministry is that one, whatever
+    its portfolio."""
     portfolio = _portfolio(role)
+    title = ctx.role_end.get(at)
+    if portfolio is None and title is not None and role in ctx.lex.home_roles and title.start > 0 \
+            and ctx.doc[title.start - 1].lower_ == "ministry":
+        portfolio = ""
     if portfolio is None:
         return None
-    wanted = (f"{portfolio} ministry", f"ministry of {portfolio}", f"ministry of {portfolio} ")
+    wanted = (f"{portfolio} ministry", f"ministry of {portfolio}", f"ministry of {portfolio} ") if portfolio \
+        else ("ministry",)
     doc = ctx.doc
     codes = {m.code for m in ctx.found if sent - 2 <= ctx.sent_of[m.start] <= sent and m.kind == "state"
              and m.code and not m.place and any(w in doc[m.start:m.end].text.lower() for w in wanted)

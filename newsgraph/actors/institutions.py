@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.mentions import Found, extend_of_phrase
 from newsgraph.actors.crisis import crisis_state
+from newsgraph.actors.evidence import home_place
 from newsgraph.actors.persons import Context, dominant_state
 
 GROUP_PREPS = frozenset({"in", "from", "across", "throughout", "inside"})
@@ -59,12 +60,15 @@ def _based_group(doc: Doc, m: Found, lex: Lexicon, taken: set[int]) -> bool:
 
 
 def stateless_candidates(doc: Doc, inst_at: dict[int, tuple[int, str]], taken: set[int],
-                         lex: Lexicon) -> list[Found]:
-    """"The Foreign Ministry", "the ministry of defence": institution phrases after "the" with no state."""
+                         lex: Lexicon, blocked: set[int] = frozenset()) -> list[Found]:
+    """"The Foreign Ministry", "the ministry of defence": institution phrases after "the" with no state. A phrase
+    the lexicon knows as one state's body only in that state's context ("the Foreign Office" without Britain
+    around, `blocked`) is one too."""
     out = []
     for s, (e, sector) in inst_at.items():
         end = extend_of_phrase(doc, e)
-        if s == 0 or doc[s - 1].lower_ != "the" or taken.intersection(range(s - 1, end)):
+        if s == 0 or doc[s - 1].lower_ != "the" \
+                or taken.intersection(range(s - 1, end)) - blocked.intersection(range(s, e)):
             continue   # "the army of Mali": the state is named
         phrase = doc[s:e].text.lower()
         if phrase not in lex.stateless:
@@ -88,8 +92,10 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
         # "the junta": the state of the article's coup, wherever the summit about it meets
         crisis = crisis_state(ctx) if ctx.doc[c.end - 1].lower_ in ctx.lex.crisis_owners else None
         again = _named_before(ctx, c)
-        for code, tag in ((crisis, "crisis"), (venue, "venue"), (again, "again"), (dateline, "dateline"),
-                          (dominant, "dominant")):
+        # "evacuated from border areas in Thailand, according to the interior ministry": a body at work at home
+        home = home_place(ctx, ctx.sent_of[c.start]) if _at_home(ctx, c) else None
+        for code, tag in ((crisis, "crisis"), (venue, "venue"), (again, "again"), (home, "home-place"),
+                          (dateline, "dateline"), (dominant, "dominant")):
             if code:
                 out.append(Found(c.start, c.end, code, "state", f"institution+{tag}", c.sector))
                 break
@@ -97,6 +103,20 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
 
 
 _AGAIN_SENTENCES = 3
+# bodies whose work is abroad as often as at home: a place they are named with is not theirs
+_ABROAD_WORDS = frozenset({"foreign", "defence", "defense", "army", "military", "forces", "navy", "force", "office"})
+
+
+_DOMESTIC_HEADS = frozenset({"ministry", "commission", "court"})
+
+
+def _at_home(ctx: Context, c: Found) -> bool:
+    """A civil body of a domestic remit ("the interior ministry", "the election commission", "the supreme court");
+    not "the government" or "the authorities", named as often where they act abroad ("recalled its envoy from
+    <capital>")."""
+    words = {ctx.doc[k].lower_ for k in range(c.start, c.end)}
+    return c.sector != "MIL" and bool(words & _DOMESTIC_HEADS) and not words & _ABROAD_WORDS
+
 
 
 def _named_before(ctx: Context, c: Found) -> str | None:

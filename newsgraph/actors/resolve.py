@@ -17,6 +17,8 @@ from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.actors.mentions import Found, MentionFinder
 from newsgraph.actors.evidence import find_date, find_dateline
 from newsgraph.actors.filters import sentence_index
+from newsgraph.actors.definite import definite_states
+from newsgraph.actors.holders import by_holders
 from newsgraph.actors.institutions import attach_local_groups, resolve_stateless, stateless_candidates
 from newsgraph.actors.names import find_names
 from newsgraph.actors.officials import unnamed_officials
@@ -81,11 +83,12 @@ class ActorResolver:
         ctx = Context(doc, found, roles, self.lex, find_dateline(text, self.capitals), text, sent_of)
         ctx.blocked = found_all.taken - {k for m in found for k in range(m.start, m.end)}
         ctx.published = published or find_date(text)   # the dated dictionary needs the day the story was told
-        candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex)
+        candidates = stateless_candidates(doc, found_all.inst_at, found_all.taken, self.lex, ctx.blocked)
         institutions = resolve_stateless(ctx, candidates)
         ctx.bodies = institutions
         names = find_names(ctx, roles)
         persons, person_mentions = resolve_persons(ctx, roles, names, self.known, self.lex.role_aliases)
+        institutions = by_holders(ctx, candidates, institutions, persons)
         person_mentions += _titles_of_persons(ctx, persons, found)
         taken = {k for m in person_mentions for k in range(m.start, m.end)}
         officials = unnamed_officials(ctx, roles, names, taken)
@@ -96,6 +99,9 @@ class ActorResolver:
         officials = [m for m in officials if not inst_tokens.intersection(range(m.start, m.end))]
         institutions += officials
         taken.update(k for m in officials for k in range(m.start, m.end))
+        described = definite_states(ctx, person_mentions, taken | {k for m in found for k in range(m.start, m.end)})
+        institutions += described
+        taken.update(k for m in described for k in range(m.start, m.end))
         unresolved = [m for m in unresolved if not taken.intersection(range(m.start, m.end))]
         mentions = _merge(found + institutions, unresolved, person_mentions)
         return Actors(

@@ -75,13 +75,21 @@ def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken:
                 k += 1
             # the portfolio ends the title: a name or punctuation follows, not more words
             # ("envoy for the border dispute" is a complement, not a portfolio)
-            if last is not None and not (last + 1 < len(doc) and doc[last + 1].is_lower):
+            # ("Minister of Foreign Affairs of Uzbekistan X": a state after "of" follows the portfolio, as a name)
+            if last is not None and not (last + 1 < len(doc) and doc[last + 1].is_lower
+                                         and not _of_state(doc, last + 1, taken)):
                 end = last + 1
         if (start, end) == (role.start, role.end):
             out.append(role)
         else:
             out.append(Role(start, end, doc[start:end].text.lower(), role.sector))
     return out
+
+
+def _of_state(doc: Doc, i: int, taken: set[int]) -> bool:
+    """ "of (the) <state or body>" at token i."""
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    return doc[i].lower_ == "of" and k in taken
 
 
 def _portfolio_word(doc: Doc, i: int, portfolios: frozenset[str], taken: set[int]) -> bool:

@@ -86,8 +86,9 @@ def _outer_speaker(cue: Token, quoted: list[bool], cues: Cues, index: SpeakerInd
     for _ in range(_MAX_CLIMB):
         # "X said that ... had opened fire, and that Thai units had responded “...”": a clause joined to a
         # reported one is reported too
-        # (never a cue joined to the person's own: "X said ..., and the ministry added “...”")
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+        # (never a cue joined to the person's own: "X said ..., and the ministry added “...”"); a verb the clause's
+        # subject controls is in it ("X said Paris had decided to declare ... “...”")
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
             return None
         via = node.dep_
         node = node.head

@@ -28,6 +28,7 @@ from newsgraph.quotes.speakers import Speaker, SpeakerIndex
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 _OUTSIDE_MODIFIERS = ("det", "poss", "amod", "compound", "nmod")
+_GENERIC_POS = ("NOUN", "ADJ")
 _OWN_WORDS = ("dobj", "pobj", "attr", "oprd", "appos", "conj")   # "condemned the “...”", "was “...”"
 
 
@@ -159,12 +160,25 @@ def _sentence_text(index: SpeakerIndex, start: int, end: int) -> str:
     return index.doc[index.sent(start).start:index.sent(end - 1).end].text.strip()
 
 
+def _name(index: SpeakerIndex, speaker: Speaker | None) -> str | None:
+    """The speaker's name to report; none for a bare plural common noun ("Analysts", "security officials",
+    "diplomats"): a kind of people, not a person or a body (its actor code, if any, is kept)."""
+    if speaker is None:
+        return None
+    span = index.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_punct and t.pos_ != "DET"]
+    if words and words[-1].tag_ == "NNS" and all(t.pos_ in _GENERIC_POS for t in words) \
+            and not any(t.i in index.by_token for t in words):
+        return None
+    return speaker.name
+
+
 def _direct_quote(index: SpeakerIndex, f: Attribution, speaker: Speaker | None) -> Quote:
     start, end = f.content.start, f.content.end
     if f.cue is not None:
         start, end = min(start, f.cue.i), max(end, f.cue.i + 1)
     return Quote(
-        text=f.text, speaker=speaker.name if speaker else None, actor=speaker.actor if speaker else None,
+        text=f.text, speaker=_name(index, speaker), actor=speaker.actor if speaker else None,
         direct=True, cue=f.cue.text if f.cue is not None else None, sentence=_sentence_text(index, start, end),
         start=f.span.parts[0][0], end=f.span.parts[-1][1],
         speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
@@ -174,7 +188,8 @@ def _direct_quote(index: SpeakerIndex, f: Attribution, speaker: Speaker | None) 
 
 def _reported_quote(index: SpeakerIndex, r: Reported) -> Quote:
     return Quote(
-        text=r.text or r.clause.text, speaker=r.speaker.name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
+        text=r.text or r.clause.text, speaker=_name(index, r.speaker), actor=r.speaker.actor, direct=False,
+        cue=r.cue.text,
         sentence=index.sent(r.cue.i).text.strip(), start=r.clause.start_char, end=r.clause.end_char,
         speaker_start=r.speaker.start, speaker_end=r.speaker.end, via=r.via.name if r.via else None,
     )
