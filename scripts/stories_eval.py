@@ -60,7 +60,8 @@ VARIANTS = {
     "- body": {"drop": "body"}, "- title": {"drop": "title"}, "- actors": {"drop": "actors"},
     "- persons": {"drop": "persons"}, "- places": {"drop": "places"}, "- events": {"drop": "events"},
     "- time term": {"sigma_days": 0.0, "window_days": 1e9}, "+ text dates": {"text_dates": True},
-    "- copies": {"copies": False}, "mean link": {"linkage": "mean"},
+    "- copies": {"copies": False}, "mean link": {"linkage": "mean"}, "- group": {"group_floor": 0.0},
+    "group, no fold": {"group_merge": False},
     "body only": {"only": "body"},
 }
 

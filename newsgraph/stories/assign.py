@@ -5,7 +5,8 @@ most recent first) returns, never with every story: per signal, the cosine of it
 sum (the centroid; `linkage="mean"` gives exact average link instead, see `vectors`), combined as a weighted mean
 over the signals the article has, times a Gaussian time term when both sides are dated. It picks the candidate of
 best average link (mean cosine to its articles) and joins it when the centroid score reaches the threshold, else
-opens a story. A near-copy of an earlier article joins its original's
+opens a story; an article close to two or more stories of its own days joins them (they are folded into one:
+reactions to one event from several capitals). A near-copy of an earlier article joins its original's
 story and is marked (`articles.copy_of`), and is kept out of the story's sums and counts so syndication does not
 inflate them. Document frequencies, sums and index entries are all rows of the store, updated in the article's
 transaction, so the cost of one article depends on the size of its candidates, not of the store.
@@ -49,6 +50,17 @@ class Settings:
     dated_boost: float = 0.22       # the time term rewards closeness too: two dated articles of the same days
                                     # need a cosine of 0.18, not 0.22 (same-week reporting is most often one
                                     # story); undated pairs keep 0.22, so similar undated events stay apart
+    # Reactions from several capitals to one event share the event's days and actors but few words: each is a
+    # little under the threshold to the others, so each opened a story of its own. An article that is close
+    # (`group_floor`) to two or more stories dated within `group_days` of it, stories that are that close to each
+    # other too (`group_mutual`), is what ties them: it joins the closest and the others are folded into it
+    # (`group_merge`). A single near story is not enough: this never joins an article to one story below the
+    # threshold. group_floor 0 turns the rule off (the ablation).
+    group_floor: float = 0.15
+    group_days: float = 3.0
+    group_n: int = 2
+    group_mutual: float = 0.15
+    group_merge: bool = True
 
 
 DEFAULT = Settings()
@@ -166,6 +178,7 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
     keys = _top_keys(vector, max(settings.query_keys, settings.index_keys))
     if story_id is None:
         cands = _candidates(conn, keys[:settings.query_keys], settings)
+        near: list = []   # (rank, id, score, sums, gap) of the stories close on the same days (Settings.group_*)
         if cands:
             marks = ",".join("?" * len(cands))
             rows = conn.execute(f"SELECT s.id, s.first_date, s.last_date, v.vector FROM stories s"
@@ -181,10 +194,20 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                 centroid, mean = vectors.both_cosines(vector, story)
                 rank = combine(mean, vector, gap, settings)
                 s = rank if settings.linkage == "mean" else combine(centroid, vector, gap, settings)
+                if settings.group_floor and gap is not None and gap <= settings.group_days \
+                        and s >= settings.group_floor:
+                    near.append((rank, row["id"], s, story, gap))
                 if best is None or rank > best[2] or (rank == best[2] and row["id"] < best[1]):
                     best = (s, row["id"], rank)
         if best is not None and best[0] >= settings.threshold:
             story_id = best[1]
+        elif len(near) >= settings.group_n and _alike(near, settings):
+            near.sort(key=lambda n: (-n[0], n[1]))
+            story_id, best = near[0][1], (near[0][2], near[0][1], near[0][0])
+            if settings.group_merge:
+                for _, other, *_ in near[1:]:
+                    _merge(conn, story_id, other)
+                _refresh(conn, story_id)
         else:
             story_id, best = _open(conn, article_id, feats), None
     conn.execute("INSERT INTO story_members (article_id, story_id, seq, date, date_from, score, vector)"
@@ -201,6 +224,31 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
                      " DO UPDATE SET seq = excluded.seq", [(k, story_id, seq) for k, _ in keys[:settings.index_keys]])
     _count_in(conn, story_id, article_id, feats, seq, is_copy)
     return story_id
+
+
+def _alike(near: list, settings: Settings) -> bool:
+    """Whether the two nearest of the near stories are close to each other as well (`group_mutual`, scored as if
+    the first were one article of the same days): an article between two unrelated stories ties nothing."""
+    (*_, a, _), (*_, b, _) = sorted(near, key=lambda n: (-n[0], n[1]))[:2]
+    first = vectors.unit(a)
+    return combine(vectors.centroid_cosines(first, b), first, 0.0, settings) >= settings.group_mutual
+
+
+def _merge(conn: Any, into: str, other: str) -> None:
+    """Fold story `other` into `into`: sums, members, index entries and actor counts move; the caller recounts."""
+    row = conn.execute("SELECT vector FROM story_vectors WHERE story_id = ?", (other,)).fetchone()
+    _add_to_sums(conn, into, vectors.unpack(row["vector"]), 1)
+    conn.execute("INSERT INTO story_actors (story_id, code, mentions) SELECT ?, code, mentions FROM story_actors"
+                 " WHERE story_id = ? ON CONFLICT (story_id, code) DO UPDATE SET"
+                 " mentions = story_actors.mentions + excluded.mentions", (into, other))
+    conn.execute("INSERT INTO story_keys (key, story_id, seq) SELECT key, ?, seq FROM story_keys WHERE story_id = ?"
+                 " ON CONFLICT (key, story_id) DO UPDATE SET seq = CASE WHEN excluded.seq > story_keys.seq"
+                 " THEN excluded.seq ELSE story_keys.seq END", (into, other))
+    for table in ("story_keys", "story_actors", "story_vectors"):
+        conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (other,))
+    conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (into, other))
+    conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, other))
+    conn.execute("DELETE FROM stories WHERE id = ?", (other,))
 
 
 def _open(conn: Any, article_id: str, feats: features.Features) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsgraph.errors import NotFoundError
 from newsgraph.store import Store
+from newsgraph.store.backend import SQLITE
 from newsgraph.stories.assign import DEFAULT, Settings, assign
 
 Row = dict[str, Any]
@@ -150,8 +151,9 @@ def rebuild(store: Store, settings: Settings = DEFAULT, *, batch: int = 500) -> 
     Runs in transactions of `batch` articles; the story tables are emptied in the first one. Returns counts.
     """
     started = time.perf_counter()
+    tie = "rowid" if store.backend == SQLITE else "id"   # PostgreSQL has no rowid: ties in analysed_at by id
     ids = [r["id"] for r in store.conn.execute(
-        "SELECT id FROM articles ORDER BY COALESCE(published, '9999'), analysed_at, rowid")]
+        f"SELECT id FROM articles ORDER BY COALESCE(published, '9999'), analysed_at, {tie}")]
     with store.atomic() as conn:
         for table in STORY_TABLES:
             conn.execute(f"DELETE FROM {table}")

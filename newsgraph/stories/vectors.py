@@ -35,6 +35,16 @@ def block(weights: dict[int, float]) -> Block:
     return (idx, w / norm, 1.0) if norm > 0 else _EMPTY
 
 
+def unit(story: Vector) -> Vector:
+    """A story's sums as one article's vector: each block scaled to unit length, count 1."""
+    out: Vector = {}
+    for kind in KINDS:
+        idx, w, _ = story[kind]
+        norm = float(np.sqrt(np.dot(w, w))) if len(idx) else 0.0
+        out[kind] = (idx, w / norm, 1.0) if norm > 0 else _EMPTY
+    return out
+
+
 def pack(vector: Vector) -> bytes:
     parts = []
     for kind in KINDS:
