@@ -95,6 +95,7 @@ def test_minister_of_a_portfolio_of_a_state_before_the_name(nlp, resolver) -> No
 def test_a_bare_plural_common_noun_is_no_named_speaker(analyzer, text, speaker) -> None:
     quotes = analyzer.analyze(make_article(text)).quotes
     assert quotes and quotes[0].speaker == speaker
+    assert (quotes[0].speaker_start is None) == (speaker is None)
 
 
 

@@ -162,7 +162,7 @@ def _sentence_text(index: SpeakerIndex, start: int, end: int) -> str:
 
 def _name(index: SpeakerIndex, speaker: Speaker | None) -> str | None:
     """The speaker's name to report; none for a bare plural common noun ("Analysts", "security officials",
-    "diplomats"): a kind of people, not a person or a body (its actor code, if any, is kept)."""
+    "diplomats"): a kind of people, not a person or a body (its actor code, if any, is kept; no speaker span)."""
     if speaker is None:
         return None
     span = index.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -177,21 +177,24 @@ def _direct_quote(index: SpeakerIndex, f: Attribution, speaker: Speaker | None) 
     start, end = f.content.start, f.content.end
     if f.cue is not None:
         start, end = min(start, f.cue.i), max(end, f.cue.i + 1)
+    name = _name(index, speaker)
     return Quote(
-        text=f.text, speaker=_name(index, speaker), actor=speaker.actor if speaker else None,
+        text=f.text, speaker=name, actor=speaker.actor if speaker else None,
         direct=True, cue=f.cue.text if f.cue is not None else None, sentence=_sentence_text(index, start, end),
         start=f.span.parts[0][0], end=f.span.parts[-1][1],
-        speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
+        speaker_start=speaker.start if speaker and name else None,
+        speaker_end=speaker.end if speaker and name else None,
         via=f.via.name if f.via else None,
     )
 
 
 def _reported_quote(index: SpeakerIndex, r: Reported) -> Quote:
+    name = _name(index, r.speaker)
     return Quote(
-        text=r.text or r.clause.text, speaker=_name(index, r.speaker), actor=r.speaker.actor, direct=False,
-        cue=r.cue.text,
+        text=r.text or r.clause.text, speaker=name, actor=r.speaker.actor, direct=False, cue=r.cue.text,
         sentence=index.sent(r.cue.i).text.strip(), start=r.clause.start_char, end=r.clause.end_char,
-        speaker_start=r.speaker.start, speaker_end=r.speaker.end, via=r.via.name if r.via else None,
+        speaker_start=r.speaker.start if name else None, speaker_end=r.speaker.end if name else None,
+        via=r.via.name if r.via else None,
     )
 
 
