@@ -120,10 +120,11 @@ def test_concurrent_migrations_and_writers_from_several_processes(pg_url):
 
 def _facts(db: str) -> tuple[list, list, list]:
     with Store(db) as store:
-        events = sorted((e["date"], e["source"], e["type"], e["target"], e["modality"], e["negated"], e["trigger"],
-                         e["outlet"], e["file"], e["sentence"]) for e in queries.list_events(store))
-        quotes = sorted((q["published"], q["speaker"], q["actor"], q["direct"], q["text"], q["file"])
-                        for q in queries.list_quotes(store))
+        events = sorted(((e["date"], e["source"], e["type"], e["target"], e["modality"], e["negated"], e["trigger"],
+                          e["outlet"], e["file"], e["sentence"]) for e in queries.list_events(store)),
+                        key=lambda t: [(x is not None, x) for x in t])   # an event may lack a date, a side
+        quotes = sorted(((q["published"], q["speaker"], q["actor"], q["direct"], q["text"], q["file"])
+                         for q in queries.list_quotes(store)), key=lambda t: [(x is not None, x) for x in t])
         stories = store.conn.execute("SELECT file, story_id, copy_of FROM articles").fetchall()
         files = {r["story_id"]: [] for r in stories}
         for r in stories:

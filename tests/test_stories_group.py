@@ -117,3 +117,24 @@ def test_stories_unit_scales_a_story_to_one_article():
     assert one["body"][2] == 1.0 and abs(float(np.dot(one["body"][1], one["body"][1])) - 1.0) < 1e-6
     assert len(one["persons"][0]) == 2 and one["persons"][2] == 1.0
     assert len(vectors.unit(vectors.empty())["body"][0]) == 0
+
+
+def test_stories_a_folded_story_id_still_opens_the_story_that_took_it(store_url, analysed):
+    """The first two pieces opened a story each; the third folded one into the other. Both ids open the live
+    story (CLI, API, web page), so a saved link keeps working; an id never given stays not found."""
+    from newsgraph.errors import NotFoundError
+    from newsgraph.web.storypages import story_page
+
+    store, of = stored(store_url, analysed)
+    with store:
+        live = of["nairobi"]
+        opened = {"s-2024-03-04-nairobi", "s-2024-03-05-kampala"}
+        assert live in opened
+        for sid in opened:
+            assert stories.current_story_id(store, sid) == live
+            assert stories.story_detail(store, sid)["id"] == live
+            assert len(stories.story_articles(store, sid)) == 3
+            assert story_page(store, sid)["story"]["id"] == live
+        assert store.conn.execute("SELECT COUNT(*) FROM story_aliases").fetchone()[0] == 1
+        with pytest.raises(NotFoundError):
+            stories.story_detail(store, "s-2024-03-05-nowhere")

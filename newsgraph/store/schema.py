@@ -410,6 +410,11 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     DROP INDEX IF EXISTS articles_story;
     CREATE INDEX articles_story_outlet ON articles(story_id, outlet);
     """,
+    # stories folded into another (issue 8: reactions to one event tied by a later article) keep their ids as
+    # aliases of the story that took them, so saved links and ids still open it
+    """
+    CREATE TABLE story_aliases (id TEXT PRIMARY KEY, story_id TEXT NOT NULL);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -251,6 +251,10 @@ def _merge(conn: Any, into: str, other: str) -> None:
     conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (into, other))
     conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, other))
     conn.execute("DELETE FROM stories WHERE id = ?", (other,))
+    # the folded id stays an alias, and aliases of it follow: one lookup always reaches the live story
+    conn.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?", (into, other))
+    conn.execute("INSERT INTO story_aliases (id, story_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE"
+                 " SET story_id = excluded.story_id", (other, into))
 
 
 def _open(conn: Any, article_id: str, feats: features.Features) -> str:

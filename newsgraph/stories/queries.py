@@ -15,7 +15,7 @@ from newsgraph.stories.assign import DEFAULT, Settings, assign
 Row = dict[str, Any]
 
 STORY_TABLES = ("story_members", "story_vectors", "story_keys", "story_actors", "story_df", "copy_bands",
-                "copy_signatures", "stories")
+                "copy_signatures", "story_aliases", "stories")
 
 
 def _story_row(row: Any) -> Row:
@@ -47,8 +47,20 @@ def list_stories(store: Store, *, actor: str | None = None, outlet: str | None =
     return [_story_row(r) for r in store.conn.execute(sql, [*params, limit if limit else -1])]
 
 
+def current_story_id(store: Store, story_id: str) -> str:
+    """The id the story has now: `story_id` itself, or the id of the story it was folded into (so a saved link or
+    id keeps working); `story_id` unchanged when neither is known."""
+    if store.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+        return story_id
+    try:
+        row = store.conn.execute("SELECT story_id FROM story_aliases WHERE id = ?", (story_id,)).fetchone()
+    except Exception:  # noqa: BLE001 - an older store opened read-only (never migrated) has no aliases
+        return story_id
+    return row["story_id"] if row else story_id
+
+
 def _story(store: Store, story_id: str) -> Any:
-    row = store.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = store.conn.execute("SELECT * FROM stories WHERE id = ?", (current_story_id(store, story_id),)).fetchone()
     if row is None:
         raise NotFoundError(f"no story with id {story_id}")
     return row
@@ -60,7 +72,7 @@ def story_articles(store: Store, story_id: str) -> list[str]:
     Raises:
         NotFoundError: no story has this id.
     """
-    _story(store, story_id)
+    story_id = _story(store, story_id)["id"]
     return [r["article_id"] for r in store.conn.execute(
         "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY COALESCE(date, ''), seq", (story_id,))]
 
@@ -72,6 +84,7 @@ def story_detail(store: Store, story_id: str) -> Row:
         NotFoundError: no story has this id.
     """
     story = _story_row(_story(store, story_id))
+    story_id = story["id"]
     arts = [dict(r) for r in store.conn.execute(
         "SELECT a.id, a.outlet, a.published, m.date, a.title, a.url, a.file, a.copy_of, a.copy_containment,"
         " m.score FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
@@ -109,7 +122,8 @@ def story_events(store: Store, *, story_id: str | None = None, actor: str | None
 
 def _iter_story_events(store: Store, story_id: str | None) -> Iterator[Row]:
     """Story by story, so memory is bounded by the largest story, not by the store."""
-    ids = [story_id] if story_id else [r["id"] for r in store.conn.execute("SELECT id FROM stories ORDER BY id")]
+    ids = [current_story_id(store, story_id)] if story_id else [
+        r["id"] for r in store.conn.execute("SELECT id FROM stories ORDER BY id")]
     for sid in ids:
         groups: dict[tuple, Row] = {}
         for e in store.conn.execute(

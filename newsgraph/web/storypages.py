@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.errors import NotFoundError
 from newsgraph.store import Store
+from newsgraph.stories import current_story_id
 from newsgraph.web import svg
 from newsgraph.web.pages import PAGE, _filters, _keyset, _page, _where, events_page
 
@@ -93,10 +94,13 @@ def story_page(store: Store, story_id: str) -> Row:
     Raises:
         NotFoundError: no story has this id.
     """
+    asked = story_id
+    if _has_stories(store):
+        story_id = current_story_id(store, story_id)   # a story folded into another opens that one
     row = store.conn.execute("SELECT id, title, first_date, last_date, articles, copies, outlets, top_actors"
                              " FROM stories WHERE id = ?", (story_id,)).fetchone() if _has_stories(store) else None
     if row is None:
-        raise NotFoundError(f"no story with id {story_id}")
+        raise NotFoundError(f"no story with id {asked}")
     story = _story_row(row)
     articles = [dict(r) for r in store.conn.execute(
         "SELECT id, title, outlet, url, published, copy_of FROM articles WHERE story_id = ?"
