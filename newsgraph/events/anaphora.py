@@ -225,6 +225,10 @@ def _it(token: Token, before, index: ActorIndex) -> Mention | None:
         return None
     subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     mention = index.acting.get(subjects[0].i) if subjects else None
+    if mention is None and subjects and subjects[0].pos_ == "NOUN":
+        # "Tehran's reaction was swift. It recalled ...": the one whose reaction, answer or decision it was
+        owners = [c for c in subjects[0].children if c.dep_ == "poss"]
+        mention = index.acting.get(owners[0].i) if owners else None
     return mention if mention is not None and mention.kind in ("state", "org") else None
 
 

@@ -11,10 +11,12 @@ from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import OBJECTS, ActorIndex, actors_of, path_up, subject_tokens
 from newsgraph.events.readings import anchor as _anchor
-from newsgraph.events.responses import Done, answered
+from newsgraph.events.responses import HOSTILE_STEPS, Done, answered, relief_for, repeated
 from newsgraph.events.roles import speaker_for_pronoun
 from newsgraph.model import Mention
 
+# Steps that are taken even when no one is named as their target (a threat aimed at no one is not yet a step).
+UNAIMED = HOSTILE_STEPS - {"THREATEN"}
 # Verbal acts addressed to someone: one that names no one is addressed to whom a coordinated act of its source was.
 ADDRESSED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 TOLD = frozenset({"on", "upon", "to", "with"})
@@ -118,18 +120,33 @@ def responded(found: list[Found], n: int, done: list[Done], lex: Lexicon,
     """Targets for refusals and condemnations that name no one ("denied the allegations"); records the rest."""
     for item in found:   # what the sentence itself names first: "X refused, despite appeals from Y"
         if item.targets and not item.modality.negated:
-            done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
+            done += _records(n, item)
     out = []
     for item in found:
         if not item.targets and item.sources and not item.modality.negated:
-            targets = answered(item.type, item.token, item.sources, n, done, lex)
+            targets = repeated(item.type, _anchor(item), item.sources, n, done)
+            rule = "+repeated"
+            if not targets and item.type == "AID" and item.token.pos_ == "VERB":   # relief sent, not a loan sought
+                targets, rule = relief_for(item.sources, n, done, lex), "+relief"
+            if not targets:
+                targets, rule = answered(item.type, item.token, item.sources, n, done, lex), "+response"
             if targets:
-                item = replace(item, targets=targets, rule=item.rule + "+response")
-                done += [Done(n, item.type, s, t.code) for s in item.sources for t in item.targets if t.code]
+                item = replace(item, targets=targets, rule=item.rule + rule)
+                done += _records(n, item)
             elif index is not None and (where := condemned_place(item, index)):
                 item = replace(item, targets=where, rule=item.rule + "+where")
         out.append(item)
+    # a hostile step aimed at no one named ("fired missiles into the sea") is still what a later "condemned the
+    # launches" refers to: its source is kept (a verb's only: a noun's source may be who spoke of it, "remarks by
+    # X"); so is a call for help that names no one, for the relief that follows it ("Greece asked for help")
+    done += [Done(n, f.type, s, "", None, f.token) for f in out if not f.targets and f.type in UNAIMED | {"REQUEST"}
+             and f.sources and f.token.pos_ == "VERB" and not f.modality.negated
+             and f.modality.modality == "asserted" for s in f.sources]
     return out
+
+
+def _records(n: int, item: Found) -> list[Done]:
+    return [Done(n, item.type, s, t.code, t, item.token) for s in item.sources for t in item.targets if t.code]
 
 
 def hosted(item: Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Done]) -> Found:
@@ -139,7 +156,7 @@ def hosted(item: Found, index: ActorIndex, lex: Lexicon, n: int, done: list[Done
     parties = hosted_parties(item.token, item.sources, index, lex, n, done)
     if not parties:
         return item
-    done += [Done(n, item.type, s, t.code) for s in item.sources for t in parties if t.code]
+    done += [Done(n, item.type, s, t.code, t) for s in item.sources for t in parties if t.code]
     return replace(item, targets=parties, rule=item.rule + "+hosted")
 
 

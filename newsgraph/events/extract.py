@@ -25,7 +25,7 @@ from newsgraph.events.concerns import about, concerned, concerns
 from newsgraph.events.guards import (
     attempt, beside_border, naming_call, noun_modality, origin_word, standing_relation,
 )
-from newsgraph.events.readings import one_strike, protest_aims
+from newsgraph.events.readings import at_request, one_strike, protest_aims
 from newsgraph.events.lexicon import DATA, JUDGEMENTS, Lexicon, Wrapper, load_lexicon
 from newsgraph.events.modality import Modality, read_modality
 from newsgraph.events.patterns import (
@@ -111,7 +111,7 @@ class EventExtractor:
         found += [Found(a.token, a.type, a.mode, a.sources, a.targets, a.rule, Modality(speech=a.speech))
                   for a in quoted_acts(sent, index, quoted, lex)]
         found = responded(threatened(shared_targets(sorted(found, key=lambda f: f.token.i))), n, done, lex, index)
-        found = [hosted(f, index, lex, n, done) for f in one_strike(protest_aims(found))]
+        found = [hosted(f, index, lex, n, done) for f in one_strike(protest_aims(at_request(found, index)))]
         date = event_date(sent.text, published)
         return [ev for item in found for ev in self._events(item, sent, index, date)]
 

@@ -70,6 +70,7 @@ class Lexicon:
     ceremony_verbs: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()   # words of restrictions ("the easing of travel curbs on X")
     envoys: frozenset[str] = frozenset()     # envoys and missions, whose capital a recall or downgrade names
+    aid_words: frozenset[str] = frozenset()  # what is given as aid ("asked for help": a request for relief)
     future: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     proposed: frozenset[str] = frozenset()
@@ -199,6 +200,7 @@ def load_lexicon(path: str | Path = DATA) -> Lexicon:
     lex.light_verbs = words(data["light_verbs"])
     lex.measures = words(objects.get("restrictions", []))
     lex.envoys = words(objects.get("envoys", []) + objects.get("missions", []))
+    lex.aid_words = words(objects.get("aid", []) + objects.get("relief", []))
     lex.complaint_verbs = words(data["complaint_verbs"])
     lex.accepting_verbs = words(data["accepting_verbs"])
     lex.response_verbs = words(data["response_verbs"])

@@ -68,8 +68,35 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _group(token: Token) -> list[Token]:
-    """A token with the tokens coordinated with it ("Malaysia and Turkey")."""
-    return [token, *token.conjuncts]
+    """A token with the tokens coordinated with it ("Malaysia and Turkey"), less the names that are the next
+    clause's subject ("sent aircraft and Croatia and Italy sent planes")."""
+    group = [token, *token.conjuncts]
+    last = max(group, key=lambda t: t.i)
+    if last.pos_ == "PROPN" and last.i + 1 < len(token.doc):
+        run = subject_run(token.doc[last.i + 1])
+        if run:
+            group = run if token in run else [t for t in group if t not in run]
+    return group
+
+
+def next_subject(token: Token) -> bool:
+    """The name is one of the next clause's subjects, hung on this clause's object (see `subject_run`)."""
+    last = max((token, *token.conjuncts), key=lambda t: t.i)
+    return last.pos_ == "PROPN" and last.i + 1 < len(token.doc) and token in subject_run(token.doc[last.i + 1])
+
+
+def subject_run(verb: Token) -> list[Token]:
+    """ "Cyprus sent two aircraft and Croatia, France and Italy sent planes": the small model hangs the second
+    subject on the first verb's object; a tensed conjunct with no subject of its own takes the names just before it."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []
+    run, tok = [], verb.doc[verb.i - 1]
+    while tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.i < tok.i:
+        run.append(tok)
+        tok = tok.head
+    # the chain hangs on a thing sent, not on a name: "sent X, Y and Z planes" stays X's
+    return run[::-1] if run and tok.pos_ == "NOUN" and tok.head.i == verb.head.i else []
 
 
 def actors_of(token: Token, index: ActorIndex, *, owners: bool = True, depth: int = 3) -> list[Mention]:
@@ -178,6 +205,9 @@ def _stray_subject(verb: Token) -> Token | None:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2:
                 return subjects[0]
+    run = subject_run(verb)
+    if run:
+        return run[0]
     # "Azerbaijan massed troops ...": the small model reads a name before a tensed verb as a modifier
     if verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         first = next(iter(verb.children), None)
@@ -300,7 +330,7 @@ def search_actors(token: Token, index: ActorIndex, *, skip: frozenset[int] = fro
         seen += 1
         if tok.i in skip:
             continue
-        if tok.i in index.acting or tok.i in index.groups:
+        if (tok.i in index.acting or tok.i in index.groups) and not next_subject(tok):
             return actors_of(tok, index)
         queue += [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "nsubj")
                   and c.lower_ not in CO_AGENTS and not _mediated(c)]

@@ -7,11 +7,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.events.patterns import OBJECTS
+from newsgraph.events.patterns import OBJECTS, actors_of, subject_tokens
 from newsgraph.events.roles import MATERIAL_CONFLICT
 
 # What a protest's purpose clause may say it is for ("rallied to denounce X", "marched demanding X's exit").
 AIMS = frozenset({"REQUEST", "ACCUSE"})
+# "at the request of X", "upon X's invitation": the act was asked for.
+AT = frozenset({"at", "on", "upon"})
 # Clauses that give the moment of an act ("..., when they blew themselves up in X").
 MOMENTS = frozenset({"as", "after", "when", "since", "because", "once", "while"})
 
@@ -61,5 +63,26 @@ def one_strike(found: list) -> list:
                           and any(t.code not in own for t in f.targets)), None)
             if donor is not None:
                 item = replace(item, targets=[t for t in donor.targets if t.code not in own], rule=item.rule + "+moment")
+        out.append(item)
+    return out
+
+
+def at_request(found: list, index: Any) -> list:
+    """ "deployed troops to X at the request of Y", "visited X at Y's invitation": Y asked whoever acts (PLOVER
+    REQUEST), whatever the noun's own parse gave."""
+    out = []
+    for item in found:
+        noun = item.token
+        prep = noun.head
+        if (item.type == "REQUEST" and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ in AT
+                and prep.head.pos_ in ("VERB", "AUX")):
+            askers = [m for c in noun.children if c.dep_ == "poss" for m in actors_of(c, index)]
+            askers += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for m in actors_of(p, index)]
+            own = {m.code for m in askers}
+            asked = [m for s in subject_tokens(prep.head) for m in actors_of(s, index) if m.code not in own]
+            if askers and asked:
+                item = replace(item, sources=askers, targets=asked, rule="at-request",
+                               modality=replace(item.modality, modality="asserted", negated=False))
         out.append(item)
     return out

@@ -199,7 +199,8 @@ def _object_words(token: Token, lex: Lexicon) -> set[str]:
     cargo = [p for g in cargo for p in ((g,) if g.dep_ in OBJECTS else [p for p in g.children if p.dep_ == "pobj"])]
     objects += cargo + [c for o in cargo for c in o.conjuncts]
     # what kind of thing the object is: "rescue teams", "aid trucks", "field hospitals"
-    kinds = [c for o in objects for c in o.children if c.dep_ == "compound" and c.i < o.i]
+    kinds = [c for o in objects for c in o.children if c.i < o.i
+             and (c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "NOUN"))]   # "firefighting aircraft"
     return {lex.lemma(o) for o in objects} | {o.lower_ for o in objects} | {c.lower_ for c in kinds}
 
 
