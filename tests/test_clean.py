@@ -223,6 +223,12 @@ from newsgraph.ingest.clean import clean_text, match_rule
         "Name * | Email * | Your comment *",
         "Ana_K, 02.04.2025 15:02",
         "Cookie settings: We and our 80 partners store and access information on your device. Accept all | Manage",
+        # share buttons named with "this", section paths split by slashes, a "most read" list run into one line
+        "Tweet this | Email | Print",
+        "Share this story / Print",
+        "Culture & Society / Europe / Malta",
+        "Most read: 1. Ferry fares rise again",
+        "Join the conversation — 7 comments",
     ],
 )
 def test_clean_scraped_furniture_is_boilerplate(line):
@@ -297,6 +303,9 @@ def test_clean_scraped_furniture_is_boilerplate(line):
         "The aid arrived on 12.12.2024 at 11:02 in the port.",
         "WASHINGTON, Oct 21, 2024",
         "Bishkek, 13 March 2025, 16:40",   # a dateline with its time: the place tells whose officials speak
+        "Exports / imports / reserves all fell in March.",   # slashes between lower-case words: prose
+        "Most read newspapers lost readers.",
+        "Email this afternoon showed the talks had stalled.",
     ],
 )
 def test_clean_body_lines_stay(line):
@@ -312,6 +321,15 @@ def test_clean_reader_comments_after_a_heading_run_to_the_end():
     assert body == "The ministers met on Monday and agreed to talk again.\n\nThey will meet in March."
     assert removed[0] == "3 Comments" and removed[-1] == "At last some good news."
     assert "This deal sells out the farmers." in removed
+
+
+def test_clean_comment_handles_without_digits_under_a_heading():
+    text = ("The ministers met on Monday and agreed to talk again.\n\nJoin the conversation — 2 comments\n"
+            "BlueHarbourFan: The deal will not last.\nk.mensah: At last some good news.")
+    body, removed = clean_text(text)
+    assert body == "The ministers met on Monday and agreed to talk again."
+    assert removed[-1] == "k.mensah: At last some good news."
+    assert match_rule("Reuters: the talks stalled.") is None
 
 
 def test_clean_comments_heading_without_comment_lines_keeps_the_rest():

@@ -121,6 +121,22 @@ def test_holders_of_an_office_on_a_date():
     assert oh.holders("NATO", "secretary-general", "2016-01-01")[0].name == "Jens Stoltenberg"
 
 
+def test_a_monarch_named_without_the_ordinal_is_told_apart_by_date(tmp_path):
+    """News writes "King Osric" for Osric II; when an earlier king Osric (a different person) was known by the same
+    title and name, the article's date tells which one is meant, and the two never become one person."""
+    own = tmp_path / "own.csv"
+    own.write_text("name,actor,role,sector,start,end,aliases\n"
+                   "Osric bin Aldo,FRA,king,GOV,1990-01-01,2010-01-01,King Osric\n"
+                   "Osric II,DEU,king,GOV,2000-01-01,,\n"
+                   "Tomas III,ITA,president,GOV,2000-01-01,,\n", encoding="utf-8")
+    assert offices(oh.lookup("King Osric", "2020-05-01", path=own))[0] == ("DEU", "king", True)
+    assert offices(oh.lookup("King Osric", "1995-05-01", path=own))[0] == ("FRA", "king", True)
+    assert {h.name for h in oh.lookup("King Osric", "2005-05-01", path=own) if h.current} == {"Osric bin Aldo",
+                                                                                               "Osric II"}
+    assert offices(oh.lookup("Osric II", "2020-05-01", path=own)) == [("DEU", "king", True)]   # still one person
+    assert oh.lookup("President Tomas", "2020-05-01", path=own) == []   # only a monarch's ordinal is dropped
+
+
 def test_a_bad_data_file_is_one_clear_line(tmp_path):
     bad = tmp_path / "holders.csv"
     bad.write_text("name,actor,role,sector,start,end,aliases\nJane Roe,FRA,president,GOV,sometime,,\n",

@@ -99,6 +99,19 @@ def normalise(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_REGNAL_ROLES = frozenset({"king", "queen", "emperor", "empress", "sultan", "emir", "grand duke", "prince", "pope"})
+_ORDINAL = re.compile(r"\s+[IVX]+$")
+
+
+def _regnal(name: str, role: str) -> tuple[tuple[str, ...], ...]:
+    """News drops a monarch's ordinal: "King Abdullah" for Abdullah II. The title and the bare regnal name are one
+    more spelling, shared when two monarchs bore that name (the article's date tells them apart); it is never used
+    to decide that two rows are one person."""
+    if role not in _REGNAL_ROLES or not _ORDINAL.search(name):
+        return ()
+    return (normalise(f"{role} {_ORDINAL.sub('', name)}"),)
+
+
 def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     start, end = 0, len(tokens)
     while start < end - 1 and tokens[start] in _TITLES:
@@ -175,7 +188,7 @@ def _read(path: Path) -> list[tuple[str, Holding, tuple[str, ...]]]:
                 # rows sharing a spelling are one person ("Shirley Botchwey" = "Shirley Ayorkor Botchwey")
                 key = next((person[s] for s in sorted(spellings) if s in person), normalise(name))
                 person.update(dict.fromkeys(spellings, key))
-                rows.append((key, holding, tuple(spellings)))
+                rows.append((key, holding, (*spellings, *_regnal(name, holding.role))))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the office-holders file ({exc.strerror})") from None
     return rows
