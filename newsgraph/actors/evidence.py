@@ -209,7 +209,14 @@ def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
     is the subject of the sentence before (one earlier in the sentence may be inside the quote)."""
     if role_head(role) not in ctx.lex.home_roles:
         return None
+    # "The US imposed sanctions. Responding to the move, spokesperson X said": a response is the other side's
+    sent = ctx.doc[at].sent
+    if any(t.lemma_.lower() in _RESPONSE for t in ctx.doc[sent.start:at]):
+        return None
     return ctx.subject_before(at, same=False)
+
+
+_RESPONSE = frozenset({"respond", "response", "react", "reaction", "retort", "reply", "rebut", "counter"})
 
 
 _MEET = frozenset({"meet", "receive", "welcome", "greet", "host"})
