@@ -177,16 +177,28 @@ class SpeakerIndex(TitleReferents):
         """"he"/"she": the latest person named as a subject before, unless a person is named earlier in the same
         sentence or a pronoun subject continues a chain (the actors stage's reading is kept then)."""
         sent = self.sent(token.i)
-        if any(sent.start <= m.tok_start < token.i and not self.quoted[m.tok_start] for m in self.person_mentions
-               if m.how != "pronoun"):
+        reported = self._reported_around(token)
+        if any(sent.start <= m.tok_start < token.i and not self.quoted[m.tok_start] and m.tok_start not in reported
+               for m in self.person_mentions if m.how != "pronoun"):
             return None
         gender = self.cues.person_pronouns[token.lower_]
-        fits = self._is_person_of(gender, token.i)
+        person_of = self._is_person_of(gender, token.i)
+
+        def fits(subject: Token) -> bool:
+            return subject.i not in reported and person_of(subject)
         found = self._held_by_subject(token, fits)
         found = found or self._antecedent(token, fits, stop=lambda t: self._unknown_subject(t, gender))
         if found is not None:
             self.genders().setdefault(found.name, gender)
         return found
+
+    def _reported_around(self, token: Token) -> frozenset[int]:
+        """"Nasser, he said, had been ...": the words of the clause a parenthetical "he said" reports, which the
+        pronoun cannot stand for (the speaker is not the one spoken about)."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.dep_ != "parataxis" or not self.cues.is_speech_cue(verb):
+            return frozenset()
+        return frozenset(t.i for t in verb.head.subtree) - frozenset(t.i for t in verb.subtree)
 
     def _held_by_subject(self, token: Token, fits: Callable[[Token], bool]) -> Speaker | None:
         """"Armed Forces of the X chief Gen. Y said ... '...,' he said": the person the actors stage took the
@@ -197,8 +209,11 @@ class SpeakerIndex(TitleReferents):
             return None
         subjects = self.subjects()
         here = self.sent_index(token.i)
+        reported = self._reported_around(token)
         for i in range(bisect_right(self._subject_at, token.i - 1) - 1, -1, -1):
             subject = subjects[i]
+            if subject.i in reported:
+                continue
             if here - self.sent_index(subject.i) > self.cues.max_back_sentences or fits(subject):
                 return None
             if any(self.by_token.get(k) is not None and self.by_token[k].person == mention.person
