@@ -13,9 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
-from newsgraph.stances.facts import period_bounds
-from newsgraph.stances.periods import minus_day
-from newsgraph.stances.query import _COLUMNS, scoped_sql
+from newsgraph.stances.query import _COLUMNS, _evidence, scoped_sql
 
 # The row's keys in compute_stances' order. Scores and sums are rounded as Python's round does. SQLite's ROUND
 # agrees except near a half in the third decimal, where it goes by the printed digits (0.0625 is 0.063 there, 0.062
@@ -65,36 +63,8 @@ def json_rows(store: Any, *, actor: str | None = None, by: str | None = None, ou
     texts = [text for *_, text in found]
     if evidence:
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        head = found[:evidence_rows]
-        for i, ids in enumerate(_evidence_ids(store, [row[:3] for row in head], outlet, evidence)):
-            texts[i] = texts[i][:-len(_NO_EVIDENCE)] + f'"evidence":{encode(ids)}}}'
+        for i, (source, target, period, text) in enumerate(found[:evidence_rows]):
+            ids = _evidence(store, {"source": source, "target": target, "period": period}, None, None, outlet,
+                            None, evidence)
+            texts[i] = text[:-len(_NO_EVIDENCE)] + f'"evidence":{encode(ids)}}}'
     return texts
-
-
-def _evidence_ids(store: Any, keys: list[tuple[str, str, str]], outlet: str | None, n: int) -> list[list[str]]:
-    """The latest `n` evidence ids of each (source, target, period), as `query._evidence` gives them one row at a
-    time, in one statement: a thousand rows' lookups cost one round trip instead of a thousand."""
-    dated = any(period != "all" for _, _, period in keys)
-    rows = []
-    for i, (source, target, period) in enumerate(keys):
-        lo = hi = None
-        if period != "all" and period:
-            lo, end = period_bounds("week" if len(period) == 10 else "month", period)
-            hi = minus_day(end)
-        rows.append([i, source, target, lo, hi])
-    where = ["g.source = json_extract(k.value, '$[1]')", "g.target = json_extract(k.value, '$[2]')"]
-    params: list[Any] = [json.dumps(rows)]
-    if outlet is not None:
-        where.append("g.outlet = ?")
-        params.append(outlet)
-    if dated:   # every key of one answer is of one grain, so either all have bounds or none do
-        where += ["g.date >= json_extract(k.value, '$[3]')", "g.date <= json_extract(k.value, '$[4]')"]
-    found = store.conn.execute(
-        "SELECT json_extract(k.value, '$[0]') AS i, f.id, f.kind, f.event_id, f.quote_id FROM json_each(?) AS k"
-        " JOIN stance_facts f ON f.id IN (SELECT g.id FROM stance_facts g WHERE " + " AND ".join(where)
-        + " ORDER BY g.date DESC, g.id DESC LIMIT ?) ORDER BY i, f.date DESC, f.id DESC", [*params, n])
-    out: list[list[str]] = [[] for _ in keys]
-    for i, fid, kind, event_id, quote_id in found:
-        out[i].append(f"event:{event_id}" if kind == "event" else f"quote:{quote_id}" if kind == "quote"
-                      else f"phrase:{fid}")
-    return out
