@@ -36,6 +36,7 @@ class Lexicon:
     passive_only: frozenset[str] = frozenset()
     harms: dict[str, float] = field(default_factory=dict)
     acts: frozenset[str] = frozenset()
+    honours: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -50,4 +51,4 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                    frozenset(data.get("say", ())), frozenset(data.get("reproach", ())),
                    frozenset(data.get("attribution", ())), frozenset(data.get("argue_words", ())),
                    frozenset(data.get("duty", ())), frozenset(data.get("passive_only", ())), data.get("harms", {}),
-                   frozenset(data.get("acts", ())))
+                   frozenset(data.get("acts", ())), frozenset(data.get("honours", ())))

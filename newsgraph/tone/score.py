@@ -11,7 +11,8 @@ Signals, each with its sentence and reason (the evidence):
   wisely") or the object of ("X was indicted", "critics slammed X"), and copular complements ("X is corrupt");
   conjoined mentions share a predicate ("X and Y signed"), and a title before a name stands for the person;
 - voice: quotes the target speaks (a small credit), rebutted right after ("no evidence", "false": a debit), and
-  what others' quotes say about it;
+  what others' quotes say about it; a side to a row that the piece lets speak at length, unanswered, and those who
+  speak for it (tone/floor.py);
 - VADER over the sentences naming it, as one weak ingredient;
 - the headline, read with the same word rules, counting several times (tone/headline.py);
 - a spokesperson wears the standing of a state the article portrays badly (they have no acts of their own).
@@ -21,7 +22,8 @@ itself portrays badly (its standing, without the accusations between the two) is
 The sum is divided by the square root of the number of signals (a weak one counting as a fraction of one) and
 squashed into [-1, 1], so that many weak, mixed signals do not outweigh a few clear ones. A piece that argues (its
 author's own sentences lay duties, say 'we', ask the reader: see tone/voice.py) states verdicts: there the same
-evidence counts for more, as neutral is rare in an opinion piece.
+evidence counts for more, as neutral is rare in an opinion piece. Wire copy (an agency's dateline, see
+tone/genre.py) is the reverse: it attributes each side's acts and words, and the same evidence counts for less.
 """
 from __future__ import annotations
 
@@ -39,11 +41,13 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from newsgraph.model import Actors, Event, Mention, Quote, Tone, ToneEvidence, tone_label
 from newsgraph.nlp import doc_text
 from newsgraph.tone.aliases import APART, alias_target
+from newsgraph.tone.floor import Floor, in_rows
+from newsgraph.tone.genre import wire_copy
 from newsgraph.tone.headline import name_forms, read_headline
 from newsgraph.tone.lexicon import Lexicon, load_lexicon
 from newsgraph.tone.peace import conciliatory, load_peace
 from newsgraph.tone.signals import (FULL, GROUPS, _armed, _as_claim, _claimant, _facts, _first_conjunct, _score,
-                                    _sent_of, _Signal, _standing, _Target)
+                                    _named_once, _sent_of, _Signal, _standing, _Target)
 from newsgraph.tone.voice import arguing, author_sentences
 from newsgraph.tone.words import Words
 
@@ -82,6 +86,8 @@ CHECKS = 0.5          # what harm done to one portrayed badly counts for its doe
 ARGUED = 3              # the author's own sentences that argue ('X should', 'we'), from which a piece is opinion
 VERDICT = 2.5           # in an opinion piece, the factor on the score before squashing (atanh scale)
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
+FLOOR_GATE = 0.1        # standing at or below minus this: one portrayed badly is not given the floor
+WIRE = 0.7              # in wire copy (tone/genre.py), the factor on the score before squashing (atanh scale)
 
 
 def _rebutted(after: str, rebuttal: re.Pattern[str]) -> bool:
@@ -145,18 +151,26 @@ class ToneScorer(Words):
         if not targets:
             return ()
         self._events(events, by_mention, conjuncts, targets, starts)
-        self._quotes(doc, quotes, by_mention, targets, starts, sides)
+        opinion = self._opinion(doc, sents, quotes)
+        wire = not opinion and wire_copy(doc, sents, quotes, self.lex.honours, self.lex.argue_words, self.lex.say,
+                                         self.lex.attribution)
+        floor = None if wire or opinion else Floor()
+        self._quotes(doc, quotes, by_mention, targets, starts, sides, floor)
         cache: dict[int, float] = {}   # one VADER pass per sentence, however many targets it names
         for target in targets.values():
             self._sentences(sents, target, cache)
         if title is not None:   # the parsed headline (see tone/headline.py)
             read_headline(title, name_forms(by_mention), targets, self._attached)
         first_standing = _standing(targets)
+        if floor is not None:   # to one the article does not otherwise portray badly; the gates below stay as read
+            mouths = {p.name for p in actors.persons if any(r in (p.role or "") for r in SPOKESPEOPLE)}
+            for key, sig in floor.credits(targets, sides, in_rows(events), mouths):
+                if first_standing.get(key, 0.0) > -FLOOR_GATE:
+                    targets[key].signals.append(sig)
         self._leaders(actors, targets, first_standing)
         self._spokespeople(actors, targets, first_standing)
         standing = _standing(targets)
-        opinion = self._opinion(doc, sents, quotes)
-        tones = {t.key: self._tone(t, sents, standing, opinion) for t in targets.values()}
+        tones = {t.key: self._tone(t, sents, standing, opinion, wire) for t in targets.values()}
         for t in targets.values():   # a metonym's record is its state's, under the name the article uses
             if t.stands_for in tones:
                 state = tones[t.stands_for]
@@ -267,7 +281,8 @@ class ToneScorer(Words):
                                                         hostile, on))
 
     def _quotes(self, doc: Doc, quotes: Sequence[Quote], by_mention: list[tuple[Mention, _Target]],
-                targets: dict[str, _Target], starts: list[int], sides: dict[str, str] | None = None) -> None:
+                targets: dict[str, _Target], starts: list[int], sides: dict[str, str] | None = None,
+                floor: Floor | None = None) -> None:
         text = doc_text(doc)
         voiced: set[str] = set()
         peaceful: set[str] = set()
@@ -290,6 +305,8 @@ class ToneScorer(Words):
                     targets[key].signals.append(_Signal(PEACEFUL, sent, f"speaks of '{word.text}'"))
             # one's own side named in one's words is no other's judgement of it ("France will act", says Macron)
             own = speakers | {sides[k] for k in speakers if k in (sides or {})} | ({q.actor} if q.actor else set())
+            if floor is not None:   # how much each speaker and its side are quoted (see tone/floor.py)
+                floor.quote(own & targets.keys(), q.end - q.start, sent, rebutted)
             named = self._covering(by_mention, q.start, q.end) - own
             if not named:
                 continue
@@ -353,9 +370,10 @@ class ToneScorer(Words):
     # --- the score -------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _tone(t: _Target, sents: list, standing: dict[str, float], opinion: bool = False) -> Tone:
+    def _tone(t: _Target, sents: list, standing: dict[str, float], opinion: bool = False,
+              wire: bool = False) -> Tone:
         facts = []
-        for sig in _facts(t.signals):
+        for sig in _named_once(_facts(t.signals)):
             # hostility from one the article itself portrays badly says more about that one than about its target:
             # the accusations of an aggressor count as the target's being wronged
             if sig.on is not None and sig.on != t.key and sig.weight < 0 and _armed(sig.on):
@@ -372,6 +390,8 @@ class ToneScorer(Words):
         score = _score(facts)
         if opinion:   # a piece that argues states verdicts: weaker evidence reaches a label
             score = math.tanh(VERDICT * math.atanh(max(-0.999, min(0.999, score))))
+        elif wire:   # wire copy reports the parties' acts and claims: the same evidence is a weaker verdict
+            score = math.tanh(WIRE * math.atanh(max(-0.999, min(0.999, score))))
         strongest = sorted((s for s in facts if s.weight), key=lambda s: -abs(s.weight))[:MAX_EVIDENCE]
         evidence = []
         by_sent: dict[int, list[str]] = defaultdict(list)

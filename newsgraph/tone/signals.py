@@ -92,6 +92,23 @@ def _facts(signals: list[_Signal]) -> list[_Signal]:
     return out
 
 
+NAMING = ("called '", "modifier '", "apposition '", "described as '")   # the signals of a word naming the target
+
+
+def _named_once(signals: list[_Signal]) -> list[_Signal]:
+    """A loaded word the article names a target with counts once, however often it is used: 'the junta' in each
+    paragraph is the article's one name for the government, not a new judgement each time."""
+    out, seen = [], set()
+    for sig in signals:
+        if sig.why.startswith(NAMING) and not sig.hostile:
+            word = sig.why.split("'")[1].lower()
+            if word in seen:
+                continue
+            seen.add(word)
+        out.append(sig)
+    return out
+
+
 def _score(signals: list[_Signal]) -> float:
     """The sum over the square root of the number of signals, squashed into [-1, 1]."""
     total = sum(s.weight for s in signals)
