@@ -69,3 +69,10 @@ def test_no_side_is_given_the_floor_without_a_row_nor_when_answered(analyzer):
     for text in (alone, answered):
         assert not any("floor" in ev.why or "at length" in ev.why for t in _tones(analyzer, text).values()
                        for ev in t.evidence)
+
+
+def test_a_reproach_from_the_side_given_the_floor_is_the_piece_s_own():
+    accused = _Target("DNK", "Denmark", "state", mentions=2,
+                      signals=[_Signal(-0.4, 0, "target of ACCUSE ('accused')", 5, "NOR", True)])
+    plain, held = ToneScorer._tone(accused, [], {}), ToneScorer._tone(accused, [], {}, floor=frozenset({"NOR"}))
+    assert held.score < plain.score < 0 and held.label == "neg"

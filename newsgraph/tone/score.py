@@ -87,6 +87,7 @@ ARGUED = 3              # the author's own sentences that argue ('X should', 'we
 VERDICT = 2.5           # in an opinion piece, the factor on the score before squashing (atanh scale)
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 FLOOR_GATE = 0.1        # standing at or below minus this: one portrayed badly is not given the floor
+HELD = 1.2              # hostility shown by one given the floor: the piece's own reproach, more than received
 WIRE = 0.7              # in wire copy (tone/genre.py), the factor on the score before squashing (atanh scale)
 
 
@@ -162,15 +163,17 @@ class ToneScorer(Words):
         if title is not None:   # the parsed headline (see tone/headline.py)
             read_headline(title, name_forms(by_mention), targets, self._attached)
         first_standing = _standing(targets)
+        held: set[str] = set()
         if floor is not None:   # to one the article does not otherwise portray badly; the gates below stay as read
             mouths = {p.name for p in actors.persons if any(r in (p.role or "") for r in SPOKESPEOPLE)}
             for key, sig in floor.credits(targets, sides, in_rows(events), mouths):
                 if first_standing.get(key, 0.0) > -FLOOR_GATE:
                     targets[key].signals.append(sig)
+                    held.add(key)
         self._leaders(actors, targets, first_standing)
         self._spokespeople(actors, targets, first_standing)
         standing = _standing(targets)
-        tones = {t.key: self._tone(t, sents, standing, opinion, wire) for t in targets.values()}
+        tones = {t.key: self._tone(t, sents, standing, opinion, wire, frozenset(held)) for t in targets.values()}
         for t in targets.values():   # a metonym's record is its state's, under the name the article uses
             if t.stands_for in tones:
                 state = tones[t.stands_for]
@@ -371,7 +374,7 @@ class ToneScorer(Words):
 
     @staticmethod
     def _tone(t: _Target, sents: list, standing: dict[str, float], opinion: bool = False,
-              wire: bool = False) -> Tone:
+              wire: bool = False, floor: frozenset[str] = frozenset()) -> Tone:
         facts = []
         for sig in _named_once(_facts(t.signals)):
             # hostility from one the article itself portrays badly says more about that one than about its target:
@@ -384,8 +387,9 @@ class ToneScorer(Words):
                 continue   # nor is the group struck its victim
             elif sig.hostile and sig.by is not None and sig.by != t.key and standing.get(sig.by, 0.0) <= -DISCREDITED:
                 sig = _Signal(WRONGED, sig.sent, f"{sig.why}, by one portrayed badly", sig.fact)
-            elif sig.hostile and sig.weight < 0:   # what others say or do to X is weaker than what X does
-                sig = _Signal(RECEIVED * sig.weight, sig.sent, sig.why, sig.fact, sig.by, True)
+            elif sig.hostile and sig.weight < 0:   # what others say or do to X is weaker than what X does, but
+                factor = HELD if sig.by in floor else RECEIVED   # not what one the piece gives the floor says
+                sig = _Signal(factor * sig.weight, sig.sent, sig.why, sig.fact, sig.by, True)
             facts.append(sig)
         score = _score(facts)
         if opinion:   # a piece that argues states verdicts: weaker evidence reaches a label
