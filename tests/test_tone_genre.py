@@ -76,3 +76,11 @@ def test_a_reproach_from_the_side_given_the_floor_is_the_piece_s_own():
                       signals=[_Signal(-0.4, 0, "target of ACCUSE ('accused')", 5, "NOR", True)])
     plain, held = ToneScorer._tone(accused, [], {}), ToneScorer._tone(accused, [], {}, floor=frozenset({"NOR"}))
     assert held.score < plain.score < 0 and held.label == "neg"
+
+
+def test_answering_a_charge_is_no_refusal(analyzer):
+    def whys(text):
+        return [ev.why for t in analyzer.analyze(make_article(text)).tone if t.target == "NOR" for ev in t.evidence]
+
+    assert not any("rejected" in w for w in whys("Norway on Monday rejected the accusation made by Denmark."))
+    assert any("rejected" in w for w in whys("Norway on Monday rejected the offer made by Denmark."))

@@ -191,7 +191,7 @@ class Words:
         if subject is None:
             subject = head.dep_ in SUBJECT_DEPS
         if subject:
-            if (w := self._word(verb, self.lex.subject, vader)):
+            if (w := self._word(verb, self.lex.subject, vader)) and not (w < 0 and _rebuts(verb)):
                 add(_Signal(sign * w, m.sent, f"subject of '{verb.text}'", verb.idx,
                             reproach=verb.lemma_.lower() in self.lex.reproach))
             # "X signed a historic accord", "X presided over a fiasco", "in a rash move"; what X says or calls
@@ -279,6 +279,17 @@ class Words:
                     if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
                         return tok
         return None
+
+
+REBUT = ("reject", "deny", "dismiss", "refute", "rebuff", "contest", "dispute")
+CHARGES = ("accusation", "allegation", "charge", "claim", "criticism", "assertion", "assessment", "suggestion",
+           "objection", "report", "remark", "remarks", "characterisation", "characterization")
+
+
+def _rebuts(verb: Token) -> bool:
+    """'X rejected the accusation', 'denied the allegations': answering a charge is a defence, not a refusal."""
+    return verb.lemma_.lower() in REBUT and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CHARGES for c in verb.children)
 
 
 def _as_if(verb: Token) -> Token | None:
