@@ -217,6 +217,14 @@ def _stray_subject(verb: Token) -> Token | None:
     return None
 
 
+def _past_beside_perfect(verb: Token, head: Token) -> bool:
+    """A subjectless simple past conjoined to a perfect inside a claim or a reported clause."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VBN" and head.dep_ in ("acl", "ccomp")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in head.children)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children))
+
+
 def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     """Who does what a verb (or event noun) says, following control, coordination and relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -254,6 +262,12 @@ def subject_tokens(verb: Token, hops: int = 4) -> list[Token]:
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP"):
         # "X said that Y breaches Z and asked Y to ...": a past tense beside a reported present is X's own act
         return subject_tokens(head.head, hops - 1)
+    if _past_beside_perfect(verb, head):
+        # "X rejected claims that Y had breached Z and urged W to ...": a simple past beside an embedded
+        # pluperfect is the matrix clause's act, which the parser hung inside the claim
+        matrix = head.head.head if head.dep_ == "acl" else head.head
+        if matrix.pos_ in ("VERB", "AUX") and matrix.i != head.i:
+            return subject_tokens(matrix, hops - 1)
     if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
         # "X was concerned by Y and urged Z": an active conjunct shares the surface subject, not the agent
         surface = [c for c in head.children if c.dep_ == "nsubjpass"]
