@@ -6,7 +6,8 @@ Usage: stories_profile.py [--cache FILE] [--repeat N] [--profile] [--partition O
 The analyses are made once and kept in FILE (a pickle); each repeat then writes them into two fresh stores, with
 no hook and with the story hook alone, inside `Store.grouped()` as `analyze` does, and the difference per article
 is the hook's cost (best of the repeats). `--profile` prints cProfile's top functions of the hook's writes;
-`--partition` writes the resulting article -> story partition, to check a speed change groups nothing differently.
+`--partition` writes the resulting article -> story partition and a digest of the story tables, to check that
+a speed change groups (and stores) nothing differently.
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.model import Analysis  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.stories import StoryHook  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from stories_sets import digest  # noqa: E402
 
 
 def analyses(cache: Path, words: int) -> list[Analysis]:
@@ -69,6 +73,7 @@ def write_all(items: list[Analysis], hooks: tuple) -> tuple[float, dict]:
                 store.write(analysis, hooks)
                 seconds += time.process_time() - started
         part = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+        part["digest of the story tables"] = digest(store)
     return seconds, part
 
 

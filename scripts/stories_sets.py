@@ -11,6 +11,7 @@ ones, with each article's stored score. Prints one line per set and the mean ove
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sqlite3
 import sys
@@ -59,8 +60,17 @@ def _rows(store: Store) -> dict[str, dict]:
         " LEFT JOIN story_members m ON m.article_id = a.id")}
 
 
-def partitions(db: str, settings) -> tuple[dict, dict]:
-    """(incremental, rebuilt): file name -> row with its story."""
+def digest(store: Store) -> str:
+    """A hash of every story table's rows (members' vectors, sums, index entries, frequencies, copies)."""
+    h = hashlib.sha256()
+    for table in STORY_TABLES:
+        for row in sorted(tuple(r) for r in store.conn.execute(f"SELECT * FROM {table}")):
+            h.update(repr(row).encode())
+    return h.hexdigest()[:16]
+
+
+def partitions(db: str, settings, digests: list | None = None) -> tuple[dict, dict]:
+    """(incremental, rebuilt): file name -> row with its story; `digests` gets each one's `digest`."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "s.db"
         _copy(db, copy)
@@ -72,8 +82,12 @@ def partitions(db: str, settings) -> tuple[dict, dict]:
                 for (aid,) in conn.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
                     assign(conn, aid, settings)
             incremental = _rows(store)
+            if digests is not None:
+                digests.append(digest(store))
             rebuild(store, settings)
             rebuilt = _rows(store)
+            if digests is not None:
+                digests.append(digest(store))
     return incremental, rebuilt
 
 
@@ -122,7 +136,8 @@ def main() -> int:
         db, gold_path = rest.split(":", 1)
         rows = [json.loads(line) for line in Path(gold_path).read_text().splitlines() if line.strip()]
         gold = {Path(r["file"]).name: ("g", str(r["story_id"])) for r in rows}
-        inc, reb = partitions(db, settings)
+        sums: list = []
+        inc, reb = partitions(db, settings, sums)
         si, sr = score(gold, inc, mod), score(gold, reb, mod)
         total_i, total_r = total_i + si["pair_f1"], total_r + sr["pair_f1"]
         print(f"{name:8} incremental {si['pair_p']:.3f}/{si['pair_r']:.3f}/{si['pair_f1']:.3f} b3 {si['b3_f1']:.3f}"
@@ -137,7 +152,8 @@ def main() -> int:
             Path(args.dump, f"{name}.json").write_text(json.dumps(
                 {"incremental": {f: r["story_id"] for f, r in inc.items()},
                  "rebuild": {f: r["story_id"] for f, r in reb.items()},
-                 "scores": {f: [inc[f]["score"], reb[f]["score"]] for f in inc}}, sort_keys=True, indent=0))
+                 "scores": {f: [inc[f]["score"], reb[f]["score"]] for f in inc}, "digests": sums},
+                sort_keys=True, indent=0))
     n = len(args.sets)
     print(f"mean     incremental {total_i / n:.4f}   rebuild {total_r / n:.4f}")
     return 0

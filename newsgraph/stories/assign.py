@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from newsgraph.model import Analysis
 from newsgraph.stories import copies, features, vectors
 
@@ -89,9 +91,11 @@ class StoryHook:
 
 
 def _counter(conn: Any, key: int, delta: int) -> int:
-    conn.execute("INSERT INTO story_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = story_df.df + ?",
-                 (key, delta, delta))
-    return conn.execute("SELECT df FROM story_df WHERE key = ?", (key,)).fetchone()[0]
+    if delta:   # 0 only reads (a copy is not counted): no write, and an absent row reads as 0
+        conn.execute("INSERT INTO story_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
+                     " df = story_df.df + ?", (key, delta, delta))
+    row = conn.execute("SELECT df FROM story_df WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else 0
 
 
 def _days(a: str, b: str) -> float:
@@ -142,19 +146,20 @@ def _vector(conn: Any, feats: features.Features, sign: int) -> vectors.Vector:
     df: dict[int, int] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
-        for row in conn.execute(f"SELECT key, df FROM story_df WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-            df[row["key"]] = row["df"]
+        df.update(conn.execute(f"SELECT key, df FROM story_df WHERE key IN ({','.join('?' * len(chunk))})",
+                               chunk).fetchall())   # (key, df) rows
     return {kind: vectors.block(features.weigh(feats.counts.get(kind, {}), df, n_docs)) for kind in vectors.KINDS}
 
 
 def _top_keys(vector: vectors.Vector, n: int) -> list[tuple[int, float]]:
-    """The article's heaviest features over all signals (weights are comparable: each block has unit length)."""
-    best: dict[int, float] = {}
-    for kind in vectors.KINDS:
-        idx, w, _ = vector[kind]
-        for i, x in zip(idx.tolist(), w.tolist()):
-            best[i] = max(best.get(i, 0.0), x)
-    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    """The article's heaviest features over all signals (weights are comparable: each block has unit length),
+    heaviest first, ties by index; a feature in several blocks counts with its largest weight."""
+    idx = np.concatenate([vector[kind][0] for kind in vectors.KINDS])
+    w = np.concatenate([vector[kind][1] for kind in vectors.KINDS])
+    order = np.lexsort((idx, -w))                        # by weight descending, then index
+    _, first = np.unique(idx[order], return_index=True)  # each feature's first place there: its largest weight
+    top = order[np.sort(first)[:n]]
+    return list(zip(idx[top].tolist(), w[top].tolist()))
 
 
 def _candidates(conn: Any, keys: list[tuple[int, float]], settings: Settings) -> list[str]:
@@ -173,7 +178,7 @@ def assign(conn: Any, article_id: str, settings: Settings = DEFAULT) -> str:
     # the first full date in a text is often that of an earlier event it recalls.
     when = feats.date if feats.date_from == "published" or settings.text_dates else None
     seq = _counter(conn, SEQ_KEY, 1)
-    original = copies.find_original(conn, article_id, feats.text) if settings.copies else None
+    original = copies.find_original(conn, article_id, feats.text, feats.words) if settings.copies else None
     story_id, best, is_copy = None, None, False
     if original is not None:
         row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original[0],)).fetchone()

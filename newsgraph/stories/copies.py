@@ -26,19 +26,17 @@ _word = re.compile(r"\w+")
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
 
 
-def _crc(data: bytes) -> int:
-    return zlib.crc32(data)
-
-
-def signature(text: str) -> tuple[int, np.ndarray] | None:
-    """(number of distinct shingles, MinHash hash values), or None for a text too short to judge."""
-    words = _word.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def signature(text: str, words: list[str] | None = None) -> tuple[int, np.ndarray] | None:
+    """(number of distinct shingles, MinHash hash values), or None for a text too short to judge. `words`: the
+    text's lowered runs of word characters when the caller has them already (`features.words_of`)."""
+    if words is None:
+        words = _word.findall(text.lower())
+    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))   # each run of SHINGLE words
     if len(shingles) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc, permutations=_TEMPLATE.permutations,
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
                  scheme=_TEMPLATE.scheme)
-    mh.update_batch([s.encode("utf-8") for s in shingles])
+    mh.update_batch(list(map(str.encode, shingles)))   # UTF-8
     return len(shingles), mh.hashvalues.astype(np.uint64)
 
 
@@ -52,10 +50,10 @@ def containment(n_a: int, sig_a: np.ndarray, n_b: int, sig_b: np.ndarray) -> flo
     return min(1.0, j * (n_a + n_b) / ((1 + j) * n_a)) if j else 0.0
 
 
-def find_original(conn: Any, article_id: str, text: str) -> tuple[str, float] | None:
+def find_original(conn: Any, article_id: str, text: str, words: list[str] | None = None) -> tuple[str, float] | None:
     """Return (original id, containment) when the article is a copy of an earlier original of the store; else
     record its signature and bands, so later articles can be matched against it."""
-    sig = signature(text)
+    sig = signature(text, words)
     if sig is None:
         return None
     n, values = sig

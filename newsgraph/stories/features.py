@@ -26,6 +26,13 @@ N_FEATURES = 2 ** 22
 
 _words = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None, stop_words="english",
                            lowercase=True, dtype="float32")
+# The same words and indices as `_words.transform` (its token pattern \b\w\w+\b over the lowered text is the runs of
+# \w of two characters or more; murmurhash3 of each, seed 0, modulo the width), without the sparse matrices and
+# checks a call builds, which cost more than the hashing: tests/test_stories_speed.py checks the two agree.
+_STOP = frozenset(_words.get_stop_words())
+_RUN = re.compile(r"\w+")
+_INDEX: dict[str, int] = {}   # word -> index, for the words seen lately (news repeats its vocabulary)
+_INDEX_MAX = 200_000
 
 
 @dataclass(slots=True)
@@ -38,16 +45,30 @@ class Features:
     title: str | None = None
     outlet: str | None = None
     text: str = ""
+    words: list[str] = field(default_factory=list)   # the text's runs of \w, lowered (copies shingle them)
 
     def keys(self) -> set[int]:
         return {k for block in self.counts.values() for k in block}
 
 
-def _hash_words(*texts: str) -> list[dict[int, float]]:
-    """Word counts of each text, in one call (most of a call's cost is scikit-learn's checks, not the hashing)."""
-    rows = _words.transform([t or "" for t in texts])
-    return [dict(zip(rows.indices[a:b].tolist(), rows.data[a:b].tolist()))
-            for a, b in zip(rows.indptr[:-1].tolist(), rows.indptr[1:].tolist())]
+def words_of(text: str) -> list[str]:
+    """The text's runs of word characters, lowered: the tokens of both the body counts and the copy shingles."""
+    return _RUN.findall(text.lower())
+
+
+def _hash_words(words: list[str]) -> dict[int, float]:
+    """Counts by hashed index of the words of two characters or more that are not stop words."""
+    counts = Counter(w for w in words if len(w) > 1 and w not in _STOP)
+    index = _INDEX
+    if len(index) > _INDEX_MAX:
+        index.clear()
+    out: dict[int, float] = {}
+    for word, n in counts.items():
+        i = index.get(word)
+        if i is None:
+            i = index[word] = abs(murmurhash3_32(word, seed=0)) % N_FEATURES
+        out[i] = out.get(i, 0.0) + n
+    return out
 
 
 def _hash_tags(tags: Counter) -> dict[int, float]:
@@ -83,17 +104,26 @@ def read(conn: Any, article_id: str) -> Features:
         events[f"e:{e['source'] or ''}|{e['type']}|{e['target'] or ''}"] += 1
     text = a["text"] or ""
     day, how = (a["published"], "published") if a["published"] else (date_from_text(text), "text")
-    body, title = _hash_words(text, a["title"] or "")
+    words = words_of(text)
     return Features(
-        counts={"body": body, "title": title, "actors": _hash_tags(actors),
-                "persons": _hash_tags(persons), "places": _hash_tags(places), "events": _hash_tags(events)},
-        date=day, date_from=how if day else None, title=a["title"], outlet=a["outlet"], text=text)
+        counts={"body": _hash_words(words), "title": _hash_words(words_of(a["title"] or "")),
+                "actors": _hash_tags(actors), "persons": _hash_tags(persons), "places": _hash_tags(places),
+                "events": _hash_tags(events)},
+        date=day, date_from=how if day else None, title=a["title"], outlet=a["outlet"], text=text, words=words)
 
 
 def weigh(counts: dict[int, float], df: dict[int, int], n_docs: int) -> dict[int, float]:
     """Sublinear tf times smoothed idf (scikit-learn's formula), from the store's document frequencies."""
-    return {k: (1.0 + math.log(tf)) * (math.log((1 + n_docs) / (1 + df.get(k, 1))) + 1.0)
-            for k, tf in counts.items() if tf > 0}
+    out: dict[int, float] = {}
+    idf: dict[int, float] = {}   # most features share a few small frequencies: one log per distinct one
+    for k, tf in counts.items():
+        if tf > 0:
+            d = df.get(k, 1)
+            w = idf.get(d)
+            if w is None:
+                w = idf[d] = math.log((1 + n_docs) / (1 + d)) + 1.0
+            out[k] = (1.0 + math.log(tf)) * w
+    return out
 
 
 # --- dates from the text ----------------------------------------------------------------------------------------
