@@ -8,6 +8,7 @@ whose text is mostly inside an earlier original (an article that is no copy itse
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from typing import Any
 
@@ -24,6 +25,17 @@ _word = re.compile(r"\w+")
 # One set of permutations for every signature (datasketch draws them from the seed; drawing once is cheaper), and
 # CRC-32 of the shingle as the base hash: stable across processes and far cheaper than datasketch's default SHA-1.
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+_START = _TEMPLATE.hashvalues.copy()   # an empty signature
+_LOCAL = threading.local()             # one MinHash per thread, reset for each text (its permutations parsed once)
+
+
+def _minhash() -> MinHash:
+    mh = getattr(_LOCAL, "mh", None)
+    if mh is None:
+        mh = _LOCAL.mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32,
+                                 permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    mh.hashvalues = _START.copy()
+    return mh
 
 
 def signature(text: str, words: list[str] | None = None) -> tuple[int, np.ndarray] | None:
@@ -34,8 +46,7 @@ def signature(text: str, words: list[str] | None = None) -> tuple[int, np.ndarra
     shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))   # each run of SHINGLE words
     if len(shingles) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
-                 scheme=_TEMPLATE.scheme)
+    mh = _minhash()
     mh.update_batch(list(map(str.encode, shingles)))   # UTF-8
     return len(shingles), mh.hashvalues.astype(np.uint64)
 

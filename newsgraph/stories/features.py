@@ -58,12 +58,13 @@ def words_of(text: str) -> list[str]:
 
 def _hash_words(words: list[str]) -> dict[int, float]:
     """Counts by hashed index of the words of two characters or more that are not stop words."""
-    counts = Counter(w for w in words if len(w) > 1 and w not in _STOP)
     index = _INDEX
     if len(index) > _INDEX_MAX:
         index.clear()
     out: dict[int, float] = {}
-    for word, n in counts.items():
+    for word, n in Counter(words).items():
+        if len(word) < 2 or word in _STOP:
+            continue
         i = index.get(word)
         if i is None:
             i = index[word] = abs(murmurhash3_32(word, seed=0)) % N_FEATURES
