@@ -8,6 +8,7 @@ of tokenising its texts again.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -19,20 +20,44 @@ TOTAL = ""  # the term of the row that holds the sum of all counts
 _CHUNK = 400
 
 
-def _apply(conn: Any, counts: Counter[str], sign: int) -> None:
+_ADD = ("INSERT INTO compare_terms (term, n) VALUES (?, ?)"
+        " ON CONFLICT (term) DO UPDATE SET n = compare_terms.n + excluded.n")
+# SQLite: an article's counts as one statement over the JSON object of them (the text compare_doc_terms keeps), in
+# the object's order, instead of one statement per term (a hundred or more per article)
+_ADD_JSON = ("INSERT INTO compare_terms (term, n) SELECT key, {sign}value FROM json_each(?) WHERE true"
+             " ON CONFLICT (term) DO UPDATE SET n = compare_terms.n + excluded.n")
+
+
+def _apply(conn: Any, counts: Counter[str], sign: int, text: str | None = None) -> None:
+    """Add (sign +1) or subtract (-1) counts to the store-wide ones; `text`: the counts as JSON, when at hand."""
     if not counts:
         return
-    rows = [(term, sign * n) for term, n in counts.items()]
-    rows.append((TOTAL, sign * sum(counts.values())))
-    sql = ("INSERT INTO compare_terms (term, n) VALUES (?, ?)"
-           " ON CONFLICT (term) DO UPDATE SET n = compare_terms.n + excluded.n")
-    if hasattr(conn, "executemany"):
-        conn.executemany(sql, rows)
+    total = (TOTAL, sign * sum(counts.values()))
+    if not (isinstance(conn, sqlite3.Connection) and _added_as_json(conn, text or _encode(counts), sign)):
+        rows = [*((term, sign * n) for term, n in counts.items()), total]
+        if hasattr(conn, "executemany"):
+            conn.executemany(_ADD, rows)
+        else:
+            for row in rows:
+                conn.execute(_ADD, row)
     else:
-        for row in rows:
-            conn.execute(sql, row)
+        conn.execute(_ADD, total)
     if sign < 0:
         conn.execute("DELETE FROM compare_terms WHERE n <= 0 AND term <> ?", (TOTAL,))
+
+
+def _added_as_json(conn: sqlite3.Connection, text: str, sign: int) -> bool:
+    try:
+        conn.execute(_ADD_JSON.format(sign="-" if sign < 0 else ""), (text,))
+    except sqlite3.OperationalError as exc:   # a SQLite without its JSON functions
+        if "json_each" not in str(exc):
+            raise
+        return False
+    return True
+
+
+def _encode(counts: Counter[str]) -> str:
+    return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
 
 
 class TermCountHook:
@@ -42,7 +67,7 @@ class TermCountHook:
     def removed(self, conn: Any, article_id: str) -> None:
         row = conn.execute("SELECT terms FROM compare_doc_terms WHERE article_id = ?", (article_id,)).fetchone()
         if row is not None:
-            _apply(conn, Counter(json.loads(row["terms"])), -1)
+            _apply(conn, Counter(json.loads(row["terms"])), -1, row["terms"])
             return
         row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is not None:  # stored before the counts were kept per article
@@ -50,10 +75,10 @@ class TermCountHook:
 
     def added(self, conn: Any, analysis: Analysis) -> None:
         counts = term_counts(analysis.article.text)
+        text = _encode(counts)
         conn.execute("INSERT INTO compare_doc_terms (article_id, terms) VALUES (?, ?) ON CONFLICT (article_id)"
-                     " DO UPDATE SET terms = excluded.terms",
-                     (analysis.article.id, json.dumps(counts, ensure_ascii=False, separators=(",", ":"))))
-        _apply(conn, counts, +1)
+                     " DO UPDATE SET terms = excluded.terms", (analysis.article.id, text))
+        _apply(conn, counts, +1, text)
 
 
 def prior_counts(conn: Any, terms: Iterable[str]) -> tuple[dict[str, int], int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.stances.phrases import clause_signs, phrase_between, quote_polarity
@@ -187,11 +188,12 @@ def _phrases(conn: Any, article_id: str, mentions: list, linked: set, published:
 ALL = "*"   # the outlet of the sums over every outlet; grain/period "all": over all time
 
 
-def count_keys(outlet: str, day: str | None) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=4096)   # an article's facts share a few dates; a bulk fill, a few thousand days
+def count_keys(outlet: str, day: str | None) -> tuple[tuple[str, str, str], ...]:
     """The (outlet, grain, period) keys of `stance_counts` one fact adds to: its outlet and all outlets, each by
     week, by month and over all time."""
     periods = (("week", week_of(day)), ("month", month_of(day)), ("all", "all"))
-    return [(o, grain, period) for o in (outlet, ALL) for grain, period in periods]
+    return tuple((o, grain, period) for o in (outlet, ALL) for grain, period in periods)
 
 
 def week_of(day: str | None) -> str:

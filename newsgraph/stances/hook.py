@@ -13,6 +13,7 @@ from newsgraph.model import Analysis
 from newsgraph.stances.facts import ALL, Fact, article_facts, count_keys, period_bounds
 
 _KIND_COLUMN = {"event": "events", "quote": "quotes", "phrase": "phrases"}
+_KIND_INDEX = {"event": 0, "quote": 1, "phrase": 2}
 
 
 class StanceHook:
@@ -82,10 +83,11 @@ def _apply(conn: Any, facts: Iterable[Fact], sign: int) -> set[tuple[str, str, s
     """Add (sign +1) or subtract (-1) facts to their keys' sums; returns the keys touched."""
     sums: dict[tuple[str, str, str, str, str], list[Any]] = {}
     for f in facts:
+        kind = _KIND_INDEX[f.kind]
         for outlet, grain, period in count_keys(f.outlet, f.date):
             key = (f.source, f.target, outlet, grain, period)
             row = sums.setdefault(key, [0, 0, 0, 0, 0, 0.0, 0.0, None, None])
-            row[("event", "quote", "phrase").index(f.kind)] += 1
+            row[kind] += 1
             row[3] += f.weight > 0
             row[4] += f.weight < 0
             row[5] += f.weight
@@ -106,7 +108,8 @@ def _apply(conn: Any, facts: Iterable[Fact], sign: int) -> set[tuple[str, str, s
         " THEN excluded.first ELSE stance_counts.first END,"
         " last = CASE WHEN stance_counts.last IS NULL OR excluded.last > stance_counts.last"
         " THEN excluded.last ELSE stance_counts.last END",
-        [(*key, *(sign * v for v in row[:7]), row[7], row[8]) for key, row in sums.items()])
+        [(*key, *row) for key, row in sums.items()] if sign > 0 else
+        [(*key, *(-v for v in row[:7]), row[7], row[8]) for key, row in sums.items()])
     return set(sums)
 
 

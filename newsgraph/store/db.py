@@ -305,24 +305,22 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     conn.executemany("INSERT INTO unresolved (article_id, text) VALUES (?, ?)",
                      [(article.id, text) for text in analysis.actors.unresolved])
     starts = [s for s, _ in analysis.sentences]
-    for event in analysis.events:
-        cur = conn.execute(
-            "INSERT INTO events (article_id, source, target, type, mode, negated, modality, quad_class, intensity,"
-            " cameo, date, source_sector, target_sector, reported_by, trigger, sentence, outlet)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-            (article.id, event.source, event.target, event.type, event.mode, int(event.negated), event.modality,
-             event.quad_class, event.intensity, event.cameo, event.date or article.published, event.source_sector,
-             event.target_sector, event.reported_by, event.trigger, event.sentence, article.outlet))
-        event_id = cur.fetchone()[0]
-        conn.executemany(
-            "INSERT INTO event_evidence (event_id, span_id, trigger, trigger_start, trigger_end, source_start,"
-            " source_end, target_start, target_end, pattern) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(event_id, span_ids.get(_sentence_index(starts, ev.start)), ev.trigger, ev.trigger_start,
-              ev.trigger_end, ev.source_start, ev.source_end, ev.target_start, ev.target_end, ev.pattern)
-             for ev in event.evidence])
+    event_ids = _insert_many(
+        conn, "INSERT INTO events (article_id, source, target, type, mode, negated, modality, quad_class, intensity,"
+        " cameo, date, source_sector, target_sector, reported_by, trigger, sentence, outlet)",
+        [(article.id, event.source, event.target, event.type, event.mode, int(event.negated), event.modality,
+          event.quad_class, event.intensity, event.cameo, event.date or article.published, event.source_sector,
+          event.target_sector, event.reported_by, event.trigger, event.sentence, article.outlet)
+         for event in analysis.events], returning=True)
     conn.executemany(
-        "INSERT INTO quotes (article_id, span_id, text, speaker, actor, direct, cue, via, start, end, speaker_start,"
-        " speaker_end, published, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO event_evidence (event_id, span_id, trigger, trigger_start, trigger_end, source_start,"
+        " source_end, target_start, target_end, pattern) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(event_id, span_ids.get(_sentence_index(starts, ev.start)), ev.trigger, ev.trigger_start,
+          ev.trigger_end, ev.source_start, ev.source_end, ev.target_start, ev.target_end, ev.pattern)
+         for event_id, event in zip(event_ids, analysis.events) for ev in event.evidence])
+    _insert_many(
+        conn, "INSERT INTO quotes (article_id, span_id, text, speaker, actor, direct, cue, via, start, end,"
+        " speaker_start, speaker_end, published, outlet)",
         [(article.id, span_ids.get(_sentence_index(starts, q.start)), q.text, q.speaker, q.actor, int(q.direct),
           q.cue, q.via, q.start, q.end, q.speaker_start, q.speaker_end, article.published, article.outlet)
          for q in analysis.quotes])
@@ -340,12 +338,39 @@ def _sentence_index(starts: list[int], offset: int) -> int | None:
 
 
 def _insert_spans(conn: sqlite3.Connection, analysis: Analysis) -> dict[int, int]:
-    text = analysis.article.text
-    ids = {}
-    for i, (start, end) in enumerate(analysis.sentences):
-        cur = conn.execute("INSERT INTO spans (article_id, start, end, text) VALUES (?,?,?,?) RETURNING id",
-                           (analysis.article.id, start, end, text[start:end]))
-        ids[i] = cur.fetchone()[0]
+    text, aid = analysis.article.text, analysis.article.id
+    ids = _insert_many(conn, "INSERT INTO spans (article_id, start, end, text)",
+                       [(aid, start, end, text[start:end]) for start, end in analysis.sentences], returning=True)
+    return dict(enumerate(ids))
+
+
+_CHUNK_VALUES = 8000   # bound parameters per statement: SQLite allows 32,766 (999 before 3.32)
+
+
+def _insert_many(conn: Any, head: str, rows: list[tuple], *, returning: bool = False) -> list[int]:
+    """INSERT the rows; with `returning`, their ids in the rows' order.
+
+    On SQLite the rows go in as one multi-row statement (per chunk), not one statement each: the full-text tables
+    (FTS5, filled by triggers) write their pending terms to disk at the start of every statement, so one row per
+    statement meant one FTS segment per event or quote. SQLite numbers the rows of one statement in VALUES order
+    (rowid = largest + 1), so the returned ids, sorted, are the rows' ids in order. PostgreSQL: one row at a time.
+    """
+    if not rows:
+        return []
+    marks = "(" + ",".join("?" * len(rows[0])) + ")"
+    if not isinstance(conn, sqlite3.Connection):
+        if not returning:
+            conn.executemany(f"{head} VALUES {marks}", rows)
+            return []
+        return [conn.execute(f"{head} VALUES {marks} RETURNING id", row).fetchone()[0] for row in rows]
+    ids: list[int] = []
+    step = max(1, _CHUNK_VALUES // len(rows[0]))
+    for i in range(0, len(rows), step):
+        chunk = rows[i:i + step]
+        sql = f"{head} VALUES {','.join([marks] * len(chunk))}" + (" RETURNING id" if returning else "")
+        cursor = conn.execute(sql, [v for row in chunk for v in row])
+        if returning:
+            ids += sorted(r[0] for r in cursor)
     return ids
 
 
@@ -358,11 +383,11 @@ def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
     for event in analysis.events:
         codes.update(c for c in (event.source, event.target) if c)
     codes.update(q.actor for q in analysis.quotes if q.actor)
-    for code in sorted(codes):  # one order for every writer, so concurrent ones cannot deadlock
-        name, kind = names.get(code, (code, "state" if len(code) == 3 and code.isalpha() else "org"))
-        conn.execute("INSERT INTO actors (code, name, kind) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET"
+    # one order for every writer, so concurrent ones cannot deadlock
+    conn.executemany("INSERT INTO actors (code, name, kind) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET"
                      " name = CASE WHEN actors.name = actors.code THEN excluded.name ELSE actors.name END",
-                     (code, name, kind))
+                     [(code, *names.get(code, (code, "state" if len(code) == 3 and code.isalpha() else "org")))
+                      for code in sorted(codes)])
 
 
 def _insert_persons(conn: sqlite3.Connection, analysis: Analysis) -> dict[str, int]:
