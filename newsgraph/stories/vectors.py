@@ -62,9 +62,10 @@ def unpack(data: bytes) -> Vector:
     for kind in KINDS:
         n, count = struct.unpack_from("<If", data, pos)
         pos += 8
-        idx = np.frombuffer(data, "<i4", n, pos).astype(np.int32)
+        # read-only views of the row on a little-endian machine (nothing changes a vector in place)
+        idx = np.frombuffer(data, "<i4", n, pos).astype(np.int32, copy=False)
         pos += 4 * n
-        w = np.frombuffer(data, "<f4", n, pos).astype(np.float32)
+        w = np.frombuffer(data, "<f4", n, pos).astype(np.float32, copy=False)
         pos += 4 * n
         out[kind] = (idx, w, count)
     return out
