@@ -32,7 +32,7 @@ _words = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=Non
 _STOP = frozenset(_words.get_stop_words())
 _RUN = re.compile(r"\w+")
 _INDEX: dict[str, int] = {}   # word -> index, for the words seen lately (news repeats its vocabulary)
-_INDEX_MAX = 200_000
+_INDEX_MAX = 50_000      # about 10 MB at most; emptied when full
 
 
 @dataclass(slots=True)
