@@ -14,6 +14,10 @@ serve abroad or an organisation (envoys, ambassadors, officials: `abroad_roles` 
   agency carried a statement by Vice Minister X"); this beats a dateline of the reporting country.
 - `+ministry`: the one state whose ministry of the minister's portfolio the sentence or the two before it name
   ("Denmark's foreign ministry summoned ... Foreign Minister X said").
+- `+body`: a body's word with no state right before the title ("Military spokesman X", "an army spokesman X"):
+  the state whose body by that word the article named last ("Myanmar's military government"), else, for a junta's
+  or the military's, the article's coup state; a portfolio before the word ("external affairs ministry
+  spokesperson") names another body, so no rule.
 - `+subject`: for a spokesperson, the state or body that is the subject of the sentence before ("The State Department condemned the seizure. ... spokesman X said").
 - `+dateline`: the dateline's capital ("MANILA:", "DOHA, May 21 (Agency) -"), by the wire convention that an
   unqualified title in a datelined story is the dateline country's, if that state acts in the article (a
@@ -34,7 +38,9 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.actors.persons import Context, dominant_state, is_abroad
+from newsgraph.actors.crisis import crisis_state
+from newsgraph.actors.mentions import POSSESSIVE
+from newsgraph.actors.persons import Context, dominant_state, is_abroad, role_before
 from newsgraph.actors.roles import role_head
 
 # a dateline at the start of a line: upper-case place (any script's capitals: "CHIȘINĂU —"), then ":", ",", "("
@@ -106,11 +112,16 @@ def home_state(ctx: Context, role: str, at: int, others: frozenset[str] = frozen
     # the state the article is about among those that are not the person's counterparts' ("Trade Minister X met
     # his Bolivian counterpart" in an article mostly about Bolivia: X is of the next state it is about)
     dominant = dominant_state(ctx.found, ctx.sent_of, sent, others)
+    if role.startswith("shadow "):
+        # "Shadow Trade Minister X": the home opposition's, wherever the sentence or the lead turns
+        return (dominant, "+dominant") if dominant else (None, "")
     for code, tag in ((_opposition_home(ctx, role, sent), "+opposition"), (_seat(ctx, role, sent), "+venue"),
                       (_later_seat(ctx, role, later), "+venue-later"),
                       (home_place(ctx, sent) if home else None, "+home-place"), (_parliament(ctx, sent), "+parliament"),
                       (_relaying_media(ctx, sent, at), "+media"), (_ministry(ctx, role, sent, at), "+ministry"),
-                      (_spoken_for(ctx, role, at), "+subject"), (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"), (dominant, "+dominant")):
+                      (_body_of_title(ctx, at), "+body"), (_spoken_for(ctx, role, at), "+subject"),
+                      (_host(ctx, at), "+host"), (dateline, "+dateline"), (_lead_subject(ctx), "+lead"),
+                      (dominant, "+dominant")):
         # hosts met together share a state: only a counterpart's state is not the host's; where the person speaks
         # later is theirs whoever the first sentence also names
         if code and code not in (counterparts if tag in ("+host", "+venue-later") else others):
@@ -214,6 +225,34 @@ def _spoken_for(ctx: Context, role: str, at: int) -> str | None:
     if any(t.lemma_.lower() in _RESPONSE for t in ctx.doc[sent.start:at]):
         return None
     return ctx.subject_before(at, same=False)
+
+
+def _body_of_title(ctx: Context, at: int) -> str | None:
+    """"Military spokesman X", "army spokesman X" after "Myanmar's military government", "the Thai army": a title
+    held in a state's body, named by its word with no state, is of the state whose body by that word the article
+    named last before; a junta's or military's, when none is, of the article's coup state."""
+    role = role_before(ctx, at)
+    k = role.start - 1 if role is not None else -1
+    if k < 0 or k in ctx.mention_at or k > 0 and ctx.doc[k - 1].is_alpha and ctx.doc[k - 1].lower_ not in _ARTICLES:
+        return None     # "external affairs ministry spokesperson": a portfolio names another body than "ministry"
+    word = ctx.doc[k].lower_
+    crisis = word in ctx.lex.crisis_words or word in ctx.lex.crisis_before
+    if not crisis and word not in ctx.lex.home_bodies:
+        return None
+    codes = [code for i in ctx.positions((word,)) if i < k and (code := _state_owning(ctx, i)) is not None]
+    if codes:
+        return codes[-1]
+    return crisis_state(ctx) if crisis else None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _state_owning(ctx: Context, i: int) -> str | None:
+    """The state written right before the body word at token i ("Myanmar's military", "the Thai army"), or of the
+    institution mention that holds it."""
+    m = ctx.mention_at.get(i) or ctx.mention_at.get(i - 1 - (i > 1 and ctx.doc[i - 1].text in POSSESSIVE))
+    return m.code if m is not None and m.kind == "state" and m.code and not m.place else None
 
 
 _RESPONSE = frozenset({"respond", "response", "react", "reaction", "retort", "reply", "rebut", "counter"})

@@ -4,8 +4,8 @@
   and a state becomes one mention of that state, with the group's sector (`+group` in `how`);
 - "the Foreign Ministry said", "the ministry of defence", "the army" (`stateless_institutions`): the state comes
   from the evidence persons' titles use (`newsgraph.actors.evidence`): a capital right after ("the Foreign
-  Ministry in Ankara", `institution+venue`), the dateline's state if it acts in the article
-  (`institution+dateline`), or the article's dominant state (`institution+dominant`); with none, no mention.
+  Ministry in Ankara", `institution+venue`) or opening the sentence ("In Manila, the Department of ..."), the
+  dateline's state if it acts in the article (`institution+dateline`), or the article's dominant state (`institution+dominant`); with none, no mention.
   "The junta" is the junta of the article's coup first (`institution+crisis`, `newsgraph.actors.crisis`).
   Only "the" + the whole phrase counts: "the Foreign Ministry spokesman" is a title (persons' rules), "an army"
   or "armies" are no particular state's.
@@ -94,6 +94,7 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
         again = _named_before(ctx, c)
         # "evacuated from border areas in Thailand, according to the interior ministry": a body at work at home
         home = home_place(ctx, ctx.sent_of[c.start]) if _at_home(ctx, c) else None
+        venue = venue or _scene(ctx, c.start)
         for code, tag in ((crisis, "crisis"), (venue, "venue"), (again, "again"), (home, "home-place"),
                           (dateline, "dateline"), (dominant, "dominant")):
             if code:
@@ -132,6 +133,19 @@ def _named_before(ctx: Context, c: Found) -> str | None:
         if any(ctx.doc[k].lower_ == word for k in range(m.start, m.end)):
             return m.code
     return None
+
+
+def _scene(ctx: Context, start: int) -> str | None:
+    """"In Manila, the Department of Foreign Affairs sought ...": a sentence that opens on a capital sets its scene
+    there, for the body named after it."""
+    doc = ctx.doc
+    first = doc[start].sent.start
+    if doc[first].lower_ != "in" or first + 2 >= start:
+        return None
+    m = ctx.mention_start.get(first + 1)
+    if m is None or m.how != "capital" or not m.code or m.end >= start or doc[m.end].text != ",":
+        return None
+    return m.code
 
 
 def _venue(ctx: Context, end: int) -> str | None:

@@ -8,7 +8,8 @@ named person's title:
 
 - the owner's tag (`alias`, `seat`, `its`...): the actor right before the title ("Mongolia's ministry spokesperson",
   "a Pentagon spokesman");
-- `for`: "a spokesperson for the European Commission";
+- `for`: "a spokesperson for the European Commission"; a spokesperson for a named body of no state ("for the
+  BBC", a company) is no state's mention, whatever the sentences around say;
 - `again`: "the spokesperson" repeats the unnamed official with the same title head a few sentences before;
 - `body`: an institution word before or in the title ("a ministry spokesperson", "the army spokesman") names the
   body of that word the text named last, a few sentences before ("Mongolia's Ministry of Foreign Affairs");
@@ -19,9 +20,10 @@ named person's title:
 """
 from __future__ import annotations
 
+from newsgraph.actors.employers import national_employer, private_employer
 from newsgraph.actors.evidence import home_state
 from newsgraph.actors.mentions import Found
-from newsgraph.actors.persons import Context, national_employer, private_employer
+from newsgraph.actors.persons import Context
 from newsgraph.actors.roles import Role, role_head
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -59,6 +61,8 @@ def unnamed_officials(ctx: Context, roles: list[Role], names: list[tuple[int, in
         if code is None:
             body = _after(ctx, r.end)   # "a spokesperson for the European Commission"
             code, how = (body.code, "for") if body is not None else (None, "")
+        if code is None and (private_employer(ctx, r.end) or _for_named(ctx, r.end)):
+            continue    # "a spokesperson for the BBC": the named body speaks, of no state the context may lend
         if code is None and doc[start].lower_ == "the":
             body = _again(ctx, out, r)
             code, how = (body.code, "again") if body is not None else (None, "")
@@ -94,6 +98,15 @@ def _after(ctx: Context, k: int) -> Found | None:
         if m is not None and m.code and m.kind in {"state", "org"} and not m.place:
             return m
     return None
+
+
+def _for_named(ctx: Context, k: int) -> bool:
+    """"... for the BBC", "... for Reuters": a name after for/of that the lexicon knows as no actor."""
+    doc = ctx.doc
+    if not (k + 1 < len(doc) and doc[k].lower_ in _FOR):
+        return False
+    j = k + 1 + (doc[k + 1].lower_ == "the")
+    return j < len(doc) and j in ctx.blocked and doc[j].pos_ == "PROPN"
 
 
 def _names_someone(ctx: Context, r: Role, name_starts: set[int], name_ends: set[int]) -> bool:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 # the per-doc lookups live in context.py; other modules import Context (and dominant_state) from here too
 from newsgraph.actors.context import COUNTRY_WORDS, DEMONSTRATIVES, GROUP_WORDS, ORG_WORDS, Context
 from newsgraph.actors.crisis import crisis_state
+from newsgraph.actors.employers import home_body_before, national_body_before, national_employer, private_employer
 from newsgraph.actors.filters import dominant_state
 from newsgraph.actors.mentions import POSSESSIVE, Found
 from newsgraph.actors.roles import Role, role_head
@@ -50,9 +51,6 @@ _MAX_COMPLEMENT = 8
 OF_FOR = frozenset({"of", "for"})
 _OF = frozenset({"of"})
 _HOST_PREPS = frozenset({"to", "for", "of"})   # "envoy to Yemen X", "envoy for the Horn of Africa X"
-# prepositions that name where a title is held ("vice president of X", "an engineer at X")
-_EMPLOYER_PREPS = frozenset({"of", "at", "for", "with"})
-_MAX_EMPLOYER = 12
 
 
 @dataclass
@@ -170,6 +168,8 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             outer = role_before(ctx, role.start)
             if outer is not None:
                 actor, how = ctx.state_before(outer.start)
+                if actor is None and outer.text in ctx.lex.national_titles:
+                    actor, how = ctx.lex.national_titles[outer.text], "national"   # "the papal nuncio, Archbishop X"
                 if actor is None and outer.end < role.start:
                     actor = ctx.state_after(outer.end, _OF if is_abroad(ctx, outer.text) else OF_FOR)
                     how = "of" if actor else ""
@@ -188,9 +188,9 @@ def affiliation(ctx: Context, s: int, e: int, last_aff: Affiliation | None,
             return Affiliation(None, text, role.sector, "title+national", home=True)
         if actor is None and private_employer(ctx, role.end if role.end < s else e):
             return Affiliation(None, text, None, "title+body", private=True)
-        if actor is None and its and _national_body_before(ctx, role.start):
+        if actor is None and its and national_body_before(ctx, role.start):
             return Affiliation(None, text, role.sector, "title+its-national", home=True)
-        if actor is None and _home_body_before(ctx, role.start):
+        if actor is None and home_body_before(ctx, role.start):
             return Affiliation(None, text, role.sector, "title+home-body", home=True)
         if actor is None:
             # "Commodore X, the PCG spokesperson": a rank before the name, the office after it names the state
@@ -241,9 +241,9 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
         while j < len(doc) and j not in ctx.role_start and doc[j].lower_ in ctx.modifiers:   # "deputy" may open one
             j += 1
         # "X, a senior central bank official": a home body's words before the title
-        j = next((j + n for n in (0, 1, 2) if j + n in ctx.role_start and _home_body_before(ctx, j + n)), j)
+        j = next((j + n for n in (0, 1, 2) if j + n in ctx.role_start and home_body_before(ctx, j + n)), j)
         role = ctx.role_start.get(j)
-        if role is not None:
+        if role is not None and not _names_next(ctx, role):
             text = aliases.get(role.text, role.text)
             actor, how = _employer_before(ctx, role, text)
             actor = actor or ctx.state_after(role.end, _OF if is_abroad(ctx, text) else OF_FOR)
@@ -254,13 +254,25 @@ def _apposition(ctx: Context, e: int, aliases: dict[str, str]) -> Affiliation | 
                 return Affiliation(None, text, role.sector, "apposition+national", home=True)
             if actor is None and private_employer(ctx, role.end):
                 return Affiliation(None, text, None, "apposition+body", private=True)
-            if actor is None and how == "its" and _national_body_before(ctx, role.start):
+            if actor is None and how == "its" and national_body_before(ctx, role.start):
                 return Affiliation(None, text, role.sector, "apposition+its-national", home=True)
-            if actor is None and _home_body_before(ctx, role.start):
+            if actor is None and home_body_before(ctx, role.start):
                 return Affiliation(None, text, role.sector, "apposition+home-body", home=True)
             return Affiliation(actor, text, _owner_sector(how, role.sector),
                                f"apposition+{how}" if how else "apposition")
     return None
+
+
+def _names_next(ctx: Context, role: Role) -> bool:
+    """"... of X, Foreign Minister Y announced": a title right before another name is that name's, not X's
+    apposition (a headline or a clause run into the next sentence)."""
+    doc = ctx.doc
+    k = role.end
+    if not (k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].pos_ == "PROPN"):
+        return False
+    while k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].text not in POSSESSIVE:
+        k += 1
+    return not (k < len(doc) and doc[k].text in POSSESSIVE)   # "X, President Y's adviser": Y is X's principal
 
 
 def _owner_sector(how: str, sector: str) -> str:
@@ -338,84 +350,6 @@ def _employer_before(ctx: Context, role: Role, text: str) -> tuple[str | None, s
     if m is None or m.end != role.start or m.how not in {"alias", "capital"} or ctx.doc[m.start].text.isupper():
         return actor, how   # "Russia's adviser", "Russian adviser", "US adviser": the employer
     return ctx.state_before(m.start)
-
-
-def private_employer(ctx: Context, k: int) -> bool:
-    """"vice president of engineering at Northstar Rockets", "president of the farmers' union": a title held in a
-    named or private body that is no state's (companies, unions, universities), so no state may be guessed."""
-    doc = ctx.doc
-    lex = ctx.lex
-    for i in range(k, min(k + _MAX_EMPLOYER, len(doc))):
-        token = doc[i]
-        if token.is_punct and token.text not in {"-", "'", "\u2019"} or token.pos_ in {"VERB", "AUX"}:
-            return False
-        if token.lower_ not in _EMPLOYER_PREPS:
-            continue
-        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        m = ctx.mention_at.get(pobj.i)
-        if m is not None and m.code or pobj.i in ctx.blocked:
-            return False      # "of the Colombian army", "of Ghana", "for the Horn of Africa"
-        words = {t.lower_ for t in pobj.subtree}
-        if words & lex.public_bodies:
-            return False      # "of the Senate", "of Police", "of the ruling party"
-        if pobj.pos_ == "PROPN" or pobj.lower_ in lex.private_bodies:
-            return True
-    return False
-
-
-_NATIONAL_WORDS = frozenset({"National", "Ministry", "Department", "State", "Federal"})   # "State Committee for ..."
-
-
-def national_employer(ctx: Context, k: int) -> bool:
-    """"director of the National Bureau of Investigation", "an official of the Ministry of Energy and Mines": a
-    title held "of/at/in" a state's own body that names no state (a national body or a ministry)."""
-    doc = ctx.doc
-    # the title may have run over the body's first word ("director of the National" before "Bureau")
-    for i in range(k, max(k - 4, 0), -1):
-        if i < len(doc) and doc[i].lower_ in {"of", "at", "in"}:
-            j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
-            if not (j + 1 < len(doc) and _national_word(ctx, j)):
-                return False
-            # "the Ministry of Defence of Japan": a state in the name is the employer, not the home state
-            end = next((t.i for t in doc[j:j + _MAX_EMPLOYER] if t.is_punct), min(j + _MAX_EMPLOYER, len(doc)))
-            return not any((m := ctx.mention_at.get(t)) is not None and m.code and m.kind == "state"
-                           and not m.how.startswith("institution") for t in range(j, end))
-    return False
-
-
-def _national_word(ctx: Context, j: int) -> bool:
-    """"National" or "Ministry" opening a proper name that no state or organisation of the lexicon owns."""
-    m = ctx.mention_at.get(j)
-    nxt = j + 1 + (j + 2 < len(ctx.doc) and ctx.doc[j + 1].lower_ == "of")   # "Ministry of Energy"
-    # a stateless institution the evidence coded ("the Ministry of Energy" -> the dominant state) counts too
-    return ctx.doc[j].text in _NATIONAL_WORDS and ctx.doc[nxt].text[:1].isupper() \
-        and (m is None or not m.code or m.how.startswith("institution"))
-
-
-def _national_body_before(ctx: Context, i: int) -> bool:
-    """"Officials at the National Disaster Management Office ... Its director, X": a national body with no state
-    word named in the sentence before or earlier in this one (the state's own office)."""
-    here = ctx.sent_of[i]
-    k = i - 1
-    while k > 0 and ctx.sent_of[k] >= here - 1:
-        if _national_word(ctx, k):
-            return True
-        k -= 1
-    return False
-
-
-def _home_body_before(ctx: Context, start: int) -> bool:
-    """"a senior central bank official", "a former police officer": a state's own body, with no state written,
-    right before the title."""
-    doc = ctx.doc
-    words = []
-    k = start - 1
-    while k >= 0 and start - k <= 2 and doc[k].is_lower and doc[k].is_alpha and k not in ctx.mention_at:
-        words.insert(0, doc[k].lower_)
-        k -= 1
-    return any(" ".join(words[i:]) in ctx.lex.home_bodies for i in range(len(words)))
 
 
 def is_abroad(ctx: Context, role: str) -> bool:

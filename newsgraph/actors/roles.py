@@ -4,7 +4,8 @@ The role lexicon holds the head titles ("minister", "cabinet secretary", "secret
 them in a portfolio on either side: "Water and Energy Minister X", "Interior Cabinet Secretary X",
 "Minister of Energy X", "Minister for Mining X", "Secretary of State for Foreign Affairs X". Only words of the
 portfolio list (data file) are taken, so the name that follows ("... Energy Khalid Al Mansoori") and a state
-after "of" ("President of Ghana") stay outside the title.
+after "of" ("President of Ghana") stay outside the title. "Shadow" before a title makes it the opposition's
+("shadow trade minister", sector OPP): another office than the one the government's minister holds.
 """
 from __future__ import annotations
 
@@ -79,10 +80,14 @@ def extend_roles(doc: Doc, roles: list[Role], portfolios: frozenset[str], taken:
             if last is not None and not (last + 1 < len(doc) and doc[last + 1].is_lower
                                          and not _of_state(doc, last + 1, taken)):
                 end = last + 1
+        sector = role.sector
+        if start > 0 and doc[start - 1].lower_ == "shadow" and doc[start - 1].i not in taken:
+            # "Shadow Trade Minister X": the opposition's spokesperson for the portfolio, not the office's holder
+            start, sector = start - 1, "OPP"
         if (start, end) == (role.start, role.end):
             out.append(role)
         else:
-            out.append(Role(start, end, doc[start:end].text.lower(), role.sector))
+            out.append(Role(start, end, doc[start:end].text.lower(), sector))
     return out
 
 
