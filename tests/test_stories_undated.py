@@ -78,3 +78,26 @@ def test_stories_an_undated_report_and_an_undated_story_keep_no_time_term(tmp_pa
     assert score == pytest.approx(raw, abs=1e-6)
     of, _ = clustered(tmp_path, analysed, replace(DEFAULT, threshold=raw * 1.1), dated=False)
     assert of["growers"] != of["strike"]
+
+
+@pytest.fixture(scope="module")
+def text_dated(analyzer, analysed):
+    """The growers' piece with a date line but no published date: dated only from its text."""
+    (piece,) = analyzer.analyze_many([article("growers", "Citrus growers count their losses",
+                                              "VALMORA, June 5, 2024 (Wire) - " + REACTION, None)])
+    return [*analysed[:2], piece]
+
+
+def test_stories_a_report_dated_only_from_its_text_is_read_as_undated(tmp_path, text_dated):
+    """Text dates off (the default): its date is shown but not trusted in the time term, so against the dated
+    port story it gets the undated article's factor, and none at all with undated_gap None."""
+    base = replace(DEFAULT, threshold=0.0)
+    of, raw = clustered(tmp_path, text_dated, replace(base, undated_gap=None))
+    assert of["growers"] == of["strike"]
+    with Store(tmp_path / "dates.db") as store:
+        assert store.write(text_dated[2], WRITE_HOOKS) == "added"
+        (how,) = store.conn.execute("SELECT date_from FROM story_members WHERE article_id = 'growers'").fetchone()
+    assert how == "text"
+    of, score = clustered(tmp_path, text_dated, base)
+    assert of["growers"] == of["strike"]
+    assert score == pytest.approx(raw * (1.0 + DEFAULT.dated_boost), abs=2e-4)

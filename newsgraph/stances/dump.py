@@ -16,14 +16,13 @@ import sqlite3
 from typing import Any
 
 from newsgraph.stances.query import _COLUMNS, _evidence, scoped_sql
+from newsgraph.store.stance_body import near_half
 
-# The row's keys in compute_stances' order. Scores and sums are rounded as Python's round does. SQLite's ROUND
-# agrees except near a half in the third decimal, where it goes by the printed digits (0.0625 is 0.063 there, 0.062
-# here; 2.675 is 2.68 there, 2.67 here): only those few values, about one in a thousand, call back into Python.
-# + 0.0 as there: no -0.0.
+# The row's keys in compute_stances' order. Scores and sums are rounded as Python's round does: SQLite's ROUND
+# agrees except near a half in the third decimal (store.stance_body.near_half), and only those few values, about
+# one in a thousand, call back into Python. + 0.0 as there: no -0.0.
 def _rounded(x: str) -> str:
-    t = f"ABS(({x}) * 1000.0)"
-    return f"(CASE WHEN ABS({t} - CAST({t} AS INTEGER) - 0.5) < 1e-6 THEN py_round({x}) ELSE ROUND({x}, 3) + 0.0 END)"
+    return f"(CASE WHEN {near_half(x)} THEN py_round({x}) ELSE ROUND({x}, 3) + 0.0 END)"
 
 
 # A row's JSON from "source" to "last", without the closing brace: the text its sums keep (stance_counts.body), or,
@@ -44,10 +43,10 @@ class _Tails(dict):
     """Actor code -> the JSON of its name and kind as the source, or as the target (with the row's end); a code
     not in `actors` stands for itself (three letters: a state), as in compute_stances."""
 
-    def __init__(self, store: Any, side: str) -> None:
+    def __init__(self, actors: list, side: str) -> None:
         super().__init__()
         self.side = side
-        for code, name, kind in store.conn.execute("SELECT code, name, kind FROM actors"):
+        for code, name, kind in actors:
             self[code] = self._tail(name, kind)
 
     def _tail(self, name: str, kind: str) -> str:
@@ -72,7 +71,8 @@ def json_rows(store: Any, *, actor: str | None = None, by: str | None = None, ou
     store.conn.create_function("py_round", 1, _round3, deterministic=True)
     cursor = store.conn.cursor()
     cursor.row_factory = None
-    sources, targets = _Tails(store, "source"), _Tails(store, "target")
+    actors = cursor.execute("SELECT code, name, kind FROM actors").fetchall()   # once, for both sides
+    sources, targets = _Tails(actors, "source"), _Tails(actors, "target")
     for body in ("body", "NULL AS body"):   # a store whose sums keep no JSON text: every row encoded here
         pieces = _pieces(store, by, actor, outlet, f"period, {_COLUMNS}, {body}")
         try:

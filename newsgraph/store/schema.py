@@ -5,53 +5,7 @@ Character offsets (`start`, `end`) index into `articles.text`.
 """
 from __future__ import annotations
 
-import sqlite3
-
-
-def _near_half(x: str) -> str:
-    """Whether x is within 1e-6 of a half in its third decimal, where SQLite's ROUND and Python's round differ
-    (the same test as stances.dump's, on the same expression)."""
-    t = f"ABS(({x}) * 1000.0)"
-    return f"ABS({t} - CAST({t} AS INTEGER) - 0.5) < 1e-6"
-
-
-# The JSON of one stance_counts row as stances.compute_stances encodes it, from "source" to "last", without the
-# closing brace; NULL where only Python rounds right (near a half, about one value in a thousand: stances.dump
-# encodes those rows itself), for rows of one outlet by week or month (rarely listed whole: kept small), and
-# before SQLite 3.31, which has no generated columns (a plain column, always NULL).
-STANCE_BODY = ("CASE WHEN (grain = 'all' OR outlet = '*') AND magnitude > 0 AND NOT ("
-               + " OR ".join(_near_half(x) for x in ("weight / (magnitude + 1)", "weight", "magnitude")) + ")"
-               " THEN rtrim(json_object('source', source, 'target', target,"
-               " 'score', ROUND(weight / (magnitude + 1), 3) + 0.0, 'period', period,"
-               " 'outlet', CASE WHEN outlet = '*' THEN NULL ELSE outlet END, 'events', events, 'quotes', quotes,"
-               " 'phrases', phrases, 'cooperative', cooperative, 'conflictual', conflictual,"
-               " 'weight', ROUND(weight, 3) + 0.0, 'magnitude', ROUND(magnitude, 3) + 0.0, 'first', first,"
-               " 'last', last), '}') END")
-_BODY_COLUMN = (f"body TEXT GENERATED ALWAYS AS ({STANCE_BODY}) STORED" if sqlite3.sqlite_version_info >= (3, 31)
-                else "body TEXT")
-_STANCE_BODY_MIGRATION = f"""
-    CREATE TABLE stance_counts_new (
-        source TEXT NOT NULL, target TEXT NOT NULL, outlet TEXT NOT NULL DEFAULT '',
-        grain TEXT NOT NULL, period TEXT NOT NULL,
-        events INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0, phrases INTEGER NOT NULL DEFAULT 0,
-        cooperative INTEGER NOT NULL DEFAULT 0, conflictual INTEGER NOT NULL DEFAULT 0,
-        weight REAL NOT NULL DEFAULT 0, magnitude REAL NOT NULL DEFAULT 0,
-        first TEXT, last TEXT,
-        {_BODY_COLUMN},
-        PRIMARY KEY (grain, outlet, source, target, period)
-    ) WITHOUT ROWID;
-    INSERT INTO stance_counts_new (source, target, outlet, grain, period, events, quotes, phrases, cooperative,
-                                   conflictual, weight, magnitude, first, last)
-        SELECT source, target, outlet, grain, period, events, quotes, phrases, cooperative, conflictual, weight,
-               magnitude, first, last FROM stance_counts;
-    DROP TABLE stance_counts;
-    ALTER TABLE stance_counts_new RENAME TO stance_counts;
-    CREATE INDEX stance_counts_target ON stance_counts(grain, outlet, target, source, period);
-    CREATE INDEX stance_counts_scope ON stance_counts(grain, outlet, period);
-    CREATE INDEX stance_counts_rank ON stance_counts(outlet, magnitude DESC, source, target, events, quotes, phrases,
-                                                     cooperative, conflictual, weight, first, last, body)
-        WHERE grain = 'all';
-"""
+from newsgraph.store import stance_body
 
 
 MIGRATIONS: tuple[str | dict[str, str], ...] = (
@@ -463,10 +417,18 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     # aliases of the story that took them, so saved links and ids still open it
     """
     CREATE TABLE story_aliases (id TEXT PRIMARY KEY, story_id TEXT NOT NULL);
-    """,    # the stance map as JSON (issue 9): each sum row of all time, or of all outlets, keeps its JSON text from
+    """,
+    # the stance map as JSON (issue 9): each sum row of all time, or of all outlets, keeps its JSON text from
     # "source" to "last" (stances.dump adds the names and evidence), computed by SQLite whenever the sums change,
     # so a listing of tens of thousands of rows copies text instead of rounding and encoding every value
-    {"sqlite": _STANCE_BODY_MIGRATION, "postgresql": ""},
+    {"sqlite": stance_body.migration(stance_body.json_functions()), "postgresql": ""},
+    # stories at scale (issue 8): whether a candidate story has a member with a published date is one seek on this
+    # index, not a read of all its members (newsgraph.stories.assign); it replaces the index on story_id alone, which
+    # it also serves, so a member costs no extra write
+    """
+    DROP INDEX IF EXISTS story_members_story;
+    CREATE INDEX story_members_dated ON story_members(story_id, date_from);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
