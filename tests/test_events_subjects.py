@@ -12,9 +12,9 @@ def _events(analyzer, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_past_beside_an_embedded_pluperfect_is_the_speakers_act(analyzer):
-    found = _events(analyzer, "Chile's foreign ministry rejected the allegations that the companies had broken "
-                              "any rules and urged Argentina to avoid steps that would hurt trade.")
-    assert ("CHL", "ARG", "REQUEST") in found
+    found = _events(analyzer, "Peru dismissed reports that its mines had polluted the border river and asked "
+                              "Ecuador to share its water data.")
+    assert ("PER", "ECU", "REQUEST") in found
 
 
 def test_a_perfect_conjunct_inside_the_claim_stays_there(analyzer):

@@ -35,6 +35,7 @@ def test_a_state_agency_writing_as_its_state_is_no_wire(analyzer):
     assert wire(WIRE + "Norway and Denmark resumed talks on fishing limits on Monday.")
     assert not wire(WIRE + "The two brotherly countries resumed talks on fishing limits on Monday.")
     assert not wire(WIRE + "The head of our state received the Danish delegation on Monday.")
+    assert wire(WIRE + "US and Norwegian ships resumed patrols off the coast on Monday.")   # "US" is no "us"
     assert not wire("Norway and Denmark resumed talks on fishing limits on Monday.")
 
 
@@ -84,3 +85,12 @@ def test_answering_a_charge_is_no_refusal(analyzer):
 
     assert not any("rejected" in w for w in whys("Norway on Monday rejected the accusation made by Denmark."))
     assert any("rejected" in w for w in whys("Norway on Monday rejected the offer made by Denmark."))
+    assert not any("rejected" in w for w in whys("Norway rejected the claim that it had broken the accord."))
+    assert any("rejected" in w for w in whys("Norway on Monday rejected Denmark's claim to the islands."))
+
+
+def test_the_state_us_is_no_argument_of_the_writer(analyzer):
+    from newsgraph.tone.voice import arguing
+    doc = analyzer.nlp("US forces left the base on Monday. Our leaders must act now.")
+    lex = analyzer.tone.lex
+    assert arguing(doc, list(doc.sents), lex.argue_words, lex.duty) == [1]

@@ -15,7 +15,7 @@ AT_LENGTH = 0.3    # the side given the floor, and each who speaks for it (not i
 SHARE = 0.4        # of the characters the piece quotes, at least
 LEAD = 2.0         # times what any other side is quoted, at least
 QUOTES = 3         # quotes, at least: one long statement is a document cited, not a voice given the floor
-CHARS = 150
+CHARS = 150        # characters quoted, at least: about two sentences of its own words
 
 
 def in_rows(events: Sequence[Event]) -> frozenset[str]:

@@ -35,8 +35,8 @@ def wire_copy(doc: Doc, sents: list, quotes: Sequence[Quote], honours: frozenset
     if not agency_dateline(doc_text(doc)):
         return False
     mine = author_sentences(doc, sents, quotes, say, attribution)
-    words = honours | own
     for k, s in enumerate(sents):
-        if k < len(mine) and mine[k] and any(t.lower_ in words for t in s):
+        # "US" is a state, not "us"; honours are names ("His Highness") and keep their capitals
+        if k < len(mine) and mine[k] and any(t.lower_ in honours or (t.lower_ in own and t.tag_ != "NNP") for t in s):
             return False
     return True

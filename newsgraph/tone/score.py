@@ -88,7 +88,8 @@ VERDICT = 2.5           # in an opinion piece, the factor on the score before sq
 QUOTED = 0.15           # weight of the VADER compound of another speaker's quote that names the target
 FLOOR_GATE = 0.1        # standing at or below minus this: one portrayed badly is not given the floor
 HELD = 1.2              # hostility shown by one given the floor: the piece's own reproach, more than received
-WIRE = 0.7              # in wire copy (tone/genre.py), the factor on the score before squashing (atanh scale)
+WIRE = 0.7              # in wire copy (tone/genre.py), the factor on the score before squashing (atanh scale):
+                        # a damping where VERDICT is a boost: attributed claims need more support for a label
 
 
 def _rebutted(after: str, rebuttal: re.Pattern[str]) -> bool:

@@ -64,7 +64,8 @@ def arguing(doc: Doc, sents: list, markers: frozenset[str], duty: frozenset[str]
         return []
     arr = doc.to_array([LOWER, TAG]).astype(np.uint64)
     modal = arr[:, 1] == hash_string("MD")
-    marks = _isin(arr[:, 0], markers) | modal & _isin(arr[:, 0], duty)
+    proper = arr[:, 1] == hash_string("NNP")   # "US" is a state, not "us"
+    marks = _isin(arr[:, 0], markers) & ~proper | modal & _isin(arr[:, 0], duty)
     per_sent = np.add.reduceat(marks.astype(np.int32), np.array([s.start for s in sents]))
     text = doc_text(doc)
     return [k for k, s in enumerate(sents) if per_sent[k] or text[s.start_char:s.end_char].rstrip().endswith("?")]

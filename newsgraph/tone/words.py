@@ -282,14 +282,23 @@ class Words:
 
 
 REBUT = ("reject", "deny", "dismiss", "refute", "rebuff", "contest", "dispute")
-CHARGES = ("accusation", "allegation", "charge", "claim", "criticism", "assertion", "assessment", "suggestion",
-           "objection", "report", "remark", "remarks", "characterisation", "characterization")
+CHARGES = ("accusation", "allegation", "charge", "criticism", "characterisation", "characterization")
+# words that are a charge only when they carry no claim to something: "rejected the claim that it had armed X" is a
+# defence, "rejected Vietnam's claim to the islands" a refusal
+STATEMENTS = ("claim", "assertion", "assessment", "suggestion", "objection", "report", "remark", "remarks")
 
 
 def _rebuts(verb: Token) -> bool:
     """'X rejected the accusation', 'denied the allegations': answering a charge is a defence, not a refusal."""
-    return verb.lemma_.lower() in REBUT and any(
-        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CHARGES for c in verb.children)
+    return verb.lemma_.lower() in REBUT and any(c.dep_ in ("dobj", "obj") and _charge(c) for c in verb.children)
+
+
+def _charge(noun: Token) -> bool:
+    word = noun.lemma_.lower()
+    if word in CHARGES:
+        return True
+    return (word in STATEMENTS or noun.lower_ in STATEMENTS) and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "over", "on", "for") for c in noun.children)
 
 
 def _as_if(verb: Token) -> Token | None:
