@@ -93,11 +93,11 @@ def fill_states(ctx: Context, persons: list[PersonState], known: KnownPersons) -
             # foreign minister, so a guess for one does)
             held = {q.aff.actor for q in persons if q is not p and q.aff is not None and q.aff.actor
                     and q.aff.role == p.aff.role and not (p.aff.sector == "MIL" and (_guessed(q.aff.how) or q.aff.how.startswith("officeholder")))}
-            code, tag = _owner_state(ctx, p, persons), "+his"
+            code, tag = _owner_state(ctx, p, at, persons), "+his"
             if code is None:
-                code, tag = _co_leader_state(ctx, p, persons), "+co-leader"
+                code, tag = _co_leader_state(ctx, p, at, persons), "+co-leader"
             if code is None:
-                code, tag = _colleague_state(ctx, p, persons), "+colleague"
+                code, tag = _colleague_state(ctx, p, at, persons), "+colleague"
             if code is None:
                 # the sentences right after that name the person again (a spokesman "told reporters in <capital>")
                 later = tuple(sorted({ctx.sent_of[m.start] for m in p.mentions if m.how == "name"
@@ -288,12 +288,12 @@ def _written_title(ctx: Context, at: int) -> str | None:
 _LEAD_VERBS = frozenset({"led", "headed", "chaired"})
 
 
-def _co_leader_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
+def _co_leader_state(ctx: Context, p: PersonState, at: int, persons: list[PersonState]) -> str | None:
     """"the talks would be led by Secretary of State X and Treasury Secretary Y": two who lead one side together
     act for one state, so Y takes X's."""
     doc = ctx.doc
-    role = role_before(ctx, p.aff.at)
-    start = role.start if role is not None else p.aff.at
+    role = role_before(ctx, at)
+    start = role.start if role is not None else at
     if start < 3 or doc[start - 1].lower_ != "and":
         return None
     for q in persons:
@@ -314,11 +314,10 @@ def _co_leader_state(ctx: Context, p: PersonState, persons: list[PersonState]) -
 _OWNERS = frozenset({"his", "her"})
 
 
-def _owner_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
+def _owner_state(ctx: Context, p: PersonState, at: int, persons: list[PersonState]) -> str | None:
     """"President X and his foreign minister, Y", "Y, her deputy,": the title's possessive stands for another
     person (as the pronoun was read), whose state the official serves."""
     doc = ctx.doc
-    at = p.aff.at
     role = role_before(ctx, at)
     if role is not None:
         k = role.start - 1
@@ -335,14 +334,14 @@ def _owner_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> st
     return None
 
 
-def _colleague_state(ctx: Context, p: PersonState, persons: list[PersonState]) -> str | None:
+def _colleague_state(ctx: Context, p: PersonState, at: int, persons: list[PersonState]) -> str | None:
     """"Its interior minister, X, said ..., and Health Minister Y said ...": officials of one branch who are the
     subjects of clauses joined by "and" in one sentence speak for one side, so Y takes the state the text gives X
     (one met, answered or named as an object is no colleague: both must be subjects)."""
     doc = ctx.doc
-    role = role_before(ctx, p.aff.at)
-    k = role.start if role is not None else p.aff.at
-    if k < 2 or doc[k - 1].lower_ != "and" or doc[k - 2].text != "," or not _subject(doc[p.aff.at]):
+    role = role_before(ctx, at)
+    k = role.start if role is not None else at
+    if k < 2 or doc[k - 1].lower_ != "and" or doc[k - 2].text != "," or not _subject(doc[at]):
         return None
     sent = ctx.sent_of[k]
     for q in persons:

@@ -5,7 +5,10 @@
 - "the Foreign Ministry said", "the ministry of defence", "the army" (`stateless_institutions`): the state comes
   from the evidence persons' titles use (`newsgraph.actors.evidence`): a capital right after ("the Foreign
   Ministry in Ankara", `institution+venue`) or opening the sentence ("In Manila, the Department of ..."), the
-  dateline's state if it acts in the article (`institution+dateline`), or the article's dominant state (`institution+dominant`); with none, no mention.
+  dateline's state if it acts in the article (`institution+dateline`), or the article's dominant state
+  (`institution+dominant`); with none, no mention. A department counts only as a government's
+  ("the Department of Foreign Affairs", "the Health Department", not "the Fire Department" or "the department")
+  and only with a capital or dateline, never the dominant state.
   "The junta" is the junta of the article's coup first (`institution+crisis`, `newsgraph.actors.crisis`).
   Only "the" + the whole phrase counts: "the Foreign Ministry spokesman" is a title (persons' rules), "an army"
   or "armies" are no particular state's.
@@ -67,16 +70,40 @@ def stateless_candidates(doc: Doc, inst_at: dict[int, tuple[int, str]], taken: s
     out = []
     for s, (e, sector) in inst_at.items():
         end = extend_of_phrase(doc, e)
-        if s == 0 or doc[s - 1].lower_ != "the" \
-                or taken.intersection(range(s - 1, end)) - blocked.intersection(range(s, e)):
-            continue   # "the army of Mali": the state is named
         phrase = doc[s:e].text.lower()
         if phrase not in lex.stateless:
             continue
+        if phrase in _DEPARTMENTS:
+            s = _government_department(doc, s, e, end, lex)
+            if s is None:
+                continue
+        if s == 0 or doc[s - 1].lower_ != "the" \
+                or taken.intersection(range(s - 1, end)) - blocked.intersection(range(s, e)):
+            continue   # "the army of Mali": the state is named
         if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].text in {"'s", "\u2019s"}):
             continue   # "the Foreign Ministry spokesman": a title, read by the persons' rules
         out.append(Found(s, end, None, "state", "institution", lex.stateless[phrase]))
     return out
+
+
+# a department is as often a fire service's, a police force's, a university's or a company's as a government's
+_DEPARTMENTS = frozenset({"department"})
+
+
+def _government_department(doc: Doc, s: int, e: int, end: int, lex: Lexicon) -> int | None:
+    """The start of a government department: a capitalised "Department of <portfolio> ..." ("of Foreign
+    Affairs", "of Home Affairs") or "<Portfolio> Department" ("the Health Department"); None for "the
+    department", "the Fire Department", "the Department of Economics", or one "at" a university."""
+    if not doc[s].is_title or end < len(doc) and doc[end].lower_ == "at":
+        return None
+    k = s
+    while k > 0 and doc[k - 1].is_title and doc[k - 1].lower_ in lex.portfolios:
+        k -= 1
+    if k < s and end == e:
+        return k
+    if k == s and end > e + 1 and doc[e + 1].lower_ in lex.portfolios:
+        return s
+    return None
 
 
 def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
@@ -95,6 +122,10 @@ def resolve_stateless(ctx: Context, candidates: list[Found]) -> list[Found]:
         # "evacuated from border areas in Thailand, according to the interior ministry": a body at work at home
         home = home_place(ctx, ctx.sent_of[c.start]) if _at_home(ctx, c) else None
         venue = venue or _scene(ctx, c.start)
+        if any(ctx.doc[k].lower_ in _DEPARTMENTS for k in range(c.start, c.end)):
+            # a department only where the text sets it (after a capital, under a dateline): the article's main
+            # state is as often the one it summons, or the scene of a fire
+            again = home = dominant = None
         for code, tag in ((crisis, "crisis"), (venue, "venue"), (again, "again"), (home, "home-place"),
                           (dateline, "dateline"), (dominant, "dominant")):
             if code:
