@@ -247,6 +247,36 @@ def test_reliability_unreadable_file_and_folder_are_reported(tmp_path):
 
 # --- the store: concurrent writers, read-only, full ------------------------------------------------------------
 
+def _open_at_barrier(path, barrier, results):
+    from newsgraph.store.db import Store
+
+    barrier.wait()
+    try:
+        Store(path).close()
+        results.put("ok")
+    except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+        results.put(repr(exc))
+
+
+def test_reliability_processes_opening_one_new_file_at_the_same_moment(tmp_path):
+    # Several processes switching a new file to WAL at once can deadlock on its lock, and SQLite then answers
+    # "database is locked" at once instead of waiting: each round opens one new file from four processes released
+    # together (before the fix about one round in five failed).
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for round_ in range(25):
+        path = str(tmp_path / f"new{round_}.db")
+        barrier, results = context.Barrier(4), context.Queue()
+        procs = [context.Process(target=_open_at_barrier, args=(path, barrier, results)) for _ in range(4)]
+        for proc in procs:
+            proc.start()
+        outcomes = [results.get(timeout=120) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=120)
+        assert outcomes == ["ok"] * 4, (round_, outcomes)
+
+
 def test_reliability_two_analyze_processes_on_one_new_store(tmp_path):
     jsonl(tmp_path / "one.jsonl", 20)
     jsonl(tmp_path / "two.jsonl", 20, start=20)

@@ -15,8 +15,10 @@ compilation cost on each per-article write.
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -241,11 +243,27 @@ def connect(path: str, *, readonly: bool = False) -> Any:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     if path != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
+        _set_wal(conn)
         # Under WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the process or of the
         # machine never corrupts the file, and a power cut can lose only the last articles, which a rerun adds.
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch a file to WAL, waiting out other processes that open the same new file at the same moment.
+
+    Two connections changing the journal mode of a new file at once can deadlock on its lock; SQLite then answers
+    SQLITE_BUSY at once, without the busy timeout, so the wait is done here."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.01, 0.05))
 
 
 def table_exists(conn: Any, backend: str, name: str) -> bool:
