@@ -16,6 +16,7 @@ from typing import Any
 from newsgraph.errors import ConfigError
 from newsgraph.stances.facts import ALL, month_of, period_bounds, week_of
 from newsgraph.stances.periods import minus_day, parse_day, split_range
+from newsgraph.stances.ranges import merge_edges, range_sums, short_range
 
 BY = (None, "week", "month", "year")
 
@@ -48,14 +49,17 @@ def compute_stances(store: Any, *, actor: str | None = None, since: str | None =
     else:
         grain = "week" if by == "week" else "month"
         whole, edges = split_range(grain, since, until)
-        items = []
-        if whole is not None:
-            items = _period_sums(store, grain, by, actor, outlet, whole, dated=since is not None or until is not None)
+        dated = since is not None or until is not None
         extra: dict[tuple[str, str, str], list[Any]] = {}
         for lo, hi in edges:
             _folded(extra, _facts(store, actor, outlet, lo, hi, None), by)
-        if extra:
-            items = _merge(items, extra)
+        if whole is not None and dated and actor is None and outlet is None and short_range(store, grain, whole):
+            # the range's own periods alone, summed by SQLite (stances.ranges)
+            items = merge_edges(range_sums(store, grain, by, whole), extra)
+        else:
+            items = [] if whole is None else _period_sums(store, grain, by, actor, outlet, whole, dated=dated)
+            if extra:
+                items = _merge(items, extra)
     items = [r for r in items if r[_MAGNITUDE] > 0]
     if by is None:
         items = _heaviest(items, limit)
