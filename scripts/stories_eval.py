@@ -24,7 +24,10 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.stories import DEFAULT, rebuild  # noqa: E402
 
-SCORER = ROOT.parent / "shared" / "eval" / "score_stories.py"
+# ../shared beside the checkout; a worktree elsewhere finds it at /tmp/shared (a link to the shared data)
+SCORER = next((p for p in (ROOT.parent / "shared" / "eval" / "score_stories.py",
+                           Path("/tmp/shared/eval/score_stories.py")) if p.exists()),
+              ROOT.parent / "shared" / "eval" / "score_stories.py")
 
 
 def scorer():
@@ -61,7 +64,7 @@ VARIANTS = {
     "- persons": {"drop": "persons"}, "- places": {"drop": "places"}, "- events": {"drop": "events"},
     "- time term": {"sigma_days": 0.0, "window_days": 1e9}, "+ text dates": {"text_dates": True},
     "- copies": {"copies": False}, "mean link": {"linkage": "mean"}, "- group": {"group_floor": 0.0},
-    "group, no fold": {"group_merge": False},
+    "group, no fold": {"group_merge": False}, "- repeat cue": {"recur_ratio": 0.0},
     "body only": {"only": "body"},
 }
 

@@ -13,22 +13,23 @@ from click.testing import CliRunner
 from newsgraph.cli import main
 
 DATA = Path(__file__).resolve().parent / "data"
-# set: (folder, gold, key, pairwise F1 floor); today: basil_dev 0.974, cross_heldout2 1.000, cross_heldout4 0.851,
-# cross_heldout5 0.844, cross_heldout6 0.736, cross_heldout7 0.786, cross_heldout9 0.878 (x4 0.800 and x5 0.791
+# set: (folder, gold, key, pairwise F1 floor); today: basil_dev 0.974, cross_heldout2 1.000, cross_heldout4 0.860,
+# cross_heldout5 0.899 (0.844 before an undated report that says its event is a repeat joined the later of two alike
+# stories), cross_heldout6 0.736, cross_heldout7 0.786, cross_heldout9 0.878 (x4 0.800 and x5 0.791
 # before candidates were ranked by average link; x6 0.690, x7 0.786, x9 0.842 before reactions to one event were
-# tied by the article close to several of them); cross_heldout10 0.847 (0.804 before an undated article was read
-# as of the days of the dated stories it is compared with); cross_heldout3 0.946; cross_heldout11 0.755 (blind, the
-# same before and after the tenth session's work)
+# tied by the article close to several of them); cross_heldout10 0.891 (0.804 before an undated article was read
+# as of the days of the dated stories it is compared with, 0.847 before the repeat rule); cross_heldout3 0.946;
+# cross_heldout11 0.804 (0.755 blind, the same before and after the tenth session's work; 0.804 with the repeat rule)
 SETS = {
     "basil_dev": (None, None, None, 0.93),
     "cross_heldout2": (DATA / "cross_heldout2", DATA / "cross_heldout2" / "gold.jsonl", "story_id", 0.95),
     "cross_heldout4": (DATA / "cross_heldout4", DATA / "cross_heldout4" / "gold.jsonl", "story_id", 0.82),
-    "cross_heldout5": (DATA / "cross_heldout5", DATA / "cross_heldout5" / "gold.jsonl", "story_id", 0.82),
+    "cross_heldout5": (DATA / "cross_heldout5", DATA / "cross_heldout5" / "gold.jsonl", "story_id", 0.87),
     "cross_heldout6": (DATA / "cross_heldout6", DATA / "cross_heldout6" / "gold.jsonl", "story_id", 0.71),
     "cross_heldout7": (DATA / "cross_heldout7", DATA / "cross_heldout7" / "gold.jsonl", "story_id", 0.77),
     "cross_heldout9": (DATA / "cross_heldout9", DATA / "cross_heldout9" / "gold.jsonl", "story_id", 0.85),
-    "cross_heldout10": (DATA / "cross_heldout10", DATA / "cross_heldout10" / "gold.jsonl", "story_id", 0.83),
-    "cross_heldout11": (DATA / "cross_heldout11", DATA / "cross_heldout11" / "gold.jsonl", "story_id", 0.73),
+    "cross_heldout10": (DATA / "cross_heldout10", DATA / "cross_heldout10" / "gold.jsonl", "story_id", 0.87),
+    "cross_heldout11": (DATA / "cross_heldout11", DATA / "cross_heldout11" / "gold.jsonl", "story_id", 0.78),
 }
 
 

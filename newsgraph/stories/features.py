@@ -46,6 +46,7 @@ class Features:
     outlet: str | None = None
     text: str = ""
     words: list[str] = field(default_factory=list)   # the text's runs of \w, lowered (copies shingle them)
+    recurs: bool = False   # an article without a published date says its event happens again (see RECUR)
 
     def keys(self) -> set[int]:
         return {k for block in self.counts.values() for k in block}
@@ -82,6 +83,21 @@ def _hash_tags(tags: Counter) -> dict[int, float]:
     return out
 
 
+# How news writes a repeat of an earlier event of the same kind: "for the second time in seven months", "a fresh
+# round", "less than a year after". An undated article that says so is not about the earliest of two alike stories.
+# Loose cues are left out: "last year" is more often a figure's year, and "again" as often a plan ("agree to meet
+# again", in a headline too) as a repeat.
+RECUR = re.compile(r"\b(?:once again|for the (?:second|third|fourth) time|(?:second|third|fourth|fresh|renewed|"
+                   r"another) (?:closure|round|wave|bout|attack|strike|outbreak|expulsions?|floods?|flooding|storm|"
+                   r"quake|earthquake|session)|(?:less than |more than |nearly |just over )?(?:a|one|two|three|"
+                   r"several|a few) (?:years?|months?) (?:ago|after|earlier))\b")   # on lowered text: half the time of re.I
+
+
+def says_repeat(title: str | None, text: str) -> bool:
+    """Whether the headline or the text says its event is a repeat (RECUR)."""
+    return RECUR.search(f"{title or ''}\n{text}".lower()) is not None
+
+
 def read(conn: Any, article_id: str) -> Features:
     """The article's signals from the store."""
     a = conn.execute("SELECT title, text, published, outlet FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -110,7 +126,8 @@ def read(conn: Any, article_id: str) -> Features:
         counts={"body": _hash_words(words), "title": _hash_words(words_of(a["title"] or "")),
                 "actors": _hash_tags(actors), "persons": _hash_tags(persons), "places": _hash_tags(places),
                 "events": _hash_tags(events)},
-        date=day, date_from=how if day else None, title=a["title"], outlet=a["outlet"], text=text, words=words)
+        date=day, date_from=how if day else None, title=a["title"], outlet=a["outlet"], text=text, words=words,
+        recurs=not a["published"] and says_repeat(a["title"], text))
 
 
 def weigh(counts: dict[int, float], df: dict[int, int], n_docs: int) -> dict[int, float]:
