@@ -1,7 +1,7 @@
 """Events: readings that moved toward the codebook's definitions (invented sentences, real model and actors stage):
-signing a decree or a law is no accord, an annulled accord is not made, a protest is its own state's and not aimed
-at a co-marcher, envoys who "sat in" did not protest, and what a word of blame says was harmed is not who is
-blamed."""
+ending an accord is a RETREAT and not the accord, signing a decree or a law is no accord, a protest is its own
+state's and not aimed at a co-marcher, envoys who "sat in" did not protest, and what a word of blame says was
+harmed is not who is blamed."""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +12,24 @@ from tests.conftest import make_article
 def _asserted(analyzer, text: str) -> set[tuple[str, str, str]]:
     return {(e.source, e.target, e.type) for e in analyzer.analyze(make_article(text)).events
             if e.modality == "asserted" and not e.negated}
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # ending a treaty (not only a "deal") is pulling out of it
+    ("Peru terminated its treaty with Chile on Monday.", ("PER", "CHL", "RETREAT"), ("PER", "CHL", "AGREE")),
+    # the noun of ending: the pact it names is undone, not signed
+    ("Bolivia announced the cancellation of its defence pact with Paraguay.", ("BOL", "PRY", "RETREAT"),
+     ("BOL", "PRY", "AGREE")),
+])
+def test_ending_an_accord(analyzer, text, found, not_found):
+    events = _asserted(analyzer, text)
+    assert found in events
+    assert not_found not in events
+
+
+def test_signing_a_treaty_is_still_an_agreement(analyzer):
+    events = _asserted(analyzer, "Chile and Peru signed a treaty on Monday.")
+    assert ("CHL", "PER", "AGREE") in events
 
 
 def test_protesters_of_two_states_protest_at_neither(analyzer):
