@@ -16,7 +16,9 @@ from newsgraph.cli import main
 from newsgraph.ingest import iter_articles
 from newsgraph.model import Article
 from newsgraph.stances import StanceHook, compute_stances, explain_pair, rebuild, stance_graph
-from newsgraph.stances.facts import event_weight, month_of, phrase_between, quote_polarity, week_of
+from newsgraph.stances.facts import (
+    BACKGROUND_SCALE, JOINT_SCALE, event_weight, month_of, phrase_between, quote_polarity, week_of,
+)
 from newsgraph.stances.scale import fill_from_events
 from newsgraph.store import Store
 
@@ -153,12 +155,19 @@ def test_incremental_sums_equal_a_rebuild(tmp_path, analyses, analyzer):
 
 
 def test_bulk_fill_gives_the_hooks_event_facts(store):
-    hook = sorted((r["event_id"], r["weight"]) for r in store.conn.execute(
+    """The bulk path weighs each event by its type and modality alone; the hook also halves a joint act told in both
+    directions and scales down a background event (it reads the article's other events and sentences)."""
+    hook = dict((r["event_id"], r["weight"]) for r in store.conn.execute(
         "SELECT event_id, weight FROM stance_facts WHERE kind = 'event'"))
     fill_from_events(store)
-    bulk = sorted((r["event_id"], r["weight"]) for r in store.conn.execute(
+    bulk = dict((r["event_id"], r["weight"]) for r in store.conn.execute(
         "SELECT event_id, weight FROM stance_facts WHERE kind = 'event'"))
-    assert bulk == hook and bulk
+    assert bulk.keys() == hook.keys() and bulk
+    for event_id, weight in bulk.items():
+        joint = round(weight * JOINT_SCALE, 4)
+        assert hook[event_id] in (weight, joint, round(weight * BACKGROUND_SCALE, 4),
+                                  round(joint * BACKGROUND_SCALE, 4)), event_id
+    assert sum(hook[i] == w for i, w in bulk.items()) > len(bulk) / 2
 
 
 def _compact(rows):

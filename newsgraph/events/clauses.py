@@ -87,8 +87,9 @@ def undone(trigger: Trigger, lex: Lexicon) -> bool:
 
 
 def yielding(noun: Token, lex: Lexicon) -> bool:
+    """A noun of giving in ("the easing of") or of ending an accord ("the termination of the treaty")."""
     entries = lex.nouns.get(noun.lower_, []) + lex.nouns.get(lex.lemma(noun), [])   # "easing", not "ease"
-    return noun.pos_ == "NOUN" and any(e.type == "CONCEDE" for e in entries)
+    return noun.pos_ == "NOUN" and any(e.type == "CONCEDE" or (e.type == "RETREAT" and e.objects) for e in entries)
 
 
 def subject_actors_of(verb: Token, index: ActorIndex) -> list[Mention]:

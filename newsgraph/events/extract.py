@@ -63,6 +63,9 @@ DECIDED = frozenset({"SANCTION", "ACCUSE", "REJECT"})
 HARMS = frozenset({"COERCE", "ASSAULT"})
 # Acts aimed at another by definition: a state's forces moved, or aid given, within its own borders are no event.
 OUTWARD = frozenset({"MOBILIZE", "AID"})
+# What a word of blame says was harmed ("an attack on X's sovereignty", "a threat to X"), not who did it ("an act of
+# X's aggression").
+HARMED = frozenset({"on", "against", "to", "upon", "toward", "towards"})
 # Giving way: to whom is said by who pressed for it ("under pressure from X").
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 
@@ -124,6 +127,11 @@ class EventExtractor:
         else:
             sources, targets, rule = noun_roles(trigger, index, lex)
         token = trigger.token
+        if "blame" in entry.flags and targets:
+            # "described the incursion as an attack on Y's sovereignty": Y is who the act harms, not who is blamed
+            called = {t.i for p in predicates(token) for c in (p, *p.conjuncts) for a in c.subtree
+                      if a.dep_ == "prep" and a.lower_ in HARMED for t in a.subtree}
+            targets = [m for m in targets if m.tok_start not in called]
         if entry.flags & JUDGEMENTS and not targets:
             # "called Y's decision reckless": the author of what is judged (not what "as" names)
             own = {s.code for s in sources}
@@ -291,6 +299,7 @@ class EventExtractor:
             rule += "+mutual"
         if not targets and type_ == "PROTEST" and (trigger.entry.pos == "verb" or trigger.clause.i != trigger.phrase.i):
             targets = list(sources)   # a domestic protest is aimed at its own government
+            rule += "+own"   # ... each source's own: "X and Y protesters rallied" protest neither at the other
         return replace(found, sources=sources, targets=targets, rule=rule)
 
     def _prescriptions(self, sent: Span, index: ActorIndex, used: set[int], quoted: frozenset[int]) -> list[Found]:
@@ -362,6 +371,8 @@ class EventExtractor:
         for source in item.sources:
             for target in item.targets:
                 if source.code == target.code and not _self_event(source, target, item.type, sent.doc):
+                    continue
+                if source.code != target.code and "own" in item.rule.split("+"):
                     continue
                 if beside_border(target, sent.doc, item.type, self.lex):
                     continue

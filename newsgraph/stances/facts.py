@@ -37,6 +37,14 @@ REPORTED_SCALE = 0.8      # an event the text only relays from someone else
 QUOTE_WEIGHT = 0.5
 LEAVE_WEIGHT = 0.5      # RETREAT from an organisation (see event_weight)
 PHRASE_WEIGHT = 0.8
+# A joint act ("X and Y signed an accord", "talks between X and Y", "clashes between X and Y") is stored once per
+# direction; each counts half, so one accord weighs on the pair as much as one accusation does, not twice as much.
+JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+JOINT_SCALE = 0.5
+# An event in a sentence that dates itself only to earlier years ("Jordan, which signed a peace treaty with Israel in
+# 1994", "since Macron's visit in August 2022") is the story's background, not the pair's stance now: it counts less.
+BACKGROUND_SCALE = 0.4
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -74,14 +82,21 @@ def article_facts(conn: Any, article_id: str) -> list[Fact]:
     outlet, published = art["outlet"] or "", art["published"]
     facts: list[Fact] = []
     linked: set[tuple[str, str, int | None]] = set()   # (source, target, span) already told by an event
-    for e in conn.execute(
+    events = conn.execute(
             "SELECT e.id, e.source, e.target, e.type, e.modality, e.negated, e.reported_by, e.date, e.trigger,"
             " (SELECT MIN(x.span_id) FROM event_evidence x WHERE x.event_id = e.id) AS span_id, t.kind AS target_kind"
             " FROM events e LEFT JOIN actors t ON t.code = e.target WHERE e.article_id = ? ORDER BY e.id",
-            (article_id,)).fetchall():
+            (article_id,)).fetchall()
+    told = {(e["source"], e["target"], e["type"], e["negated"], e["span_id"]) for e in events}
+    years: dict[int, bool] = {}
+    for e in events:
         if not e["source"] or not e["target"] or e["source"] == e["target"]:
             continue
         weight = event_weight(e["type"], e["modality"], bool(e["negated"]), bool(e["reported_by"]), e["target_kind"])
+        if e["type"] in JOINT and (e["target"], e["source"], e["type"], e["negated"], e["span_id"]) in told:
+            weight = round(weight * JOINT_SCALE, 4)   # one joint act, told in both directions
+        if weight and _background(conn, e["span_id"], published, years):
+            weight = round(weight * BACKGROUND_SCALE, 4)
         if weight:   # a request says nothing: the words around it may
             linked.add((e["source"], e["target"], e["span_id"]))
             why = f"{'not ' if e['negated'] else ''}{e['type']} ({e['modality']}, '{e['trigger']}')"
@@ -93,6 +108,17 @@ def article_facts(conn: Any, article_id: str) -> list[Fact]:
     facts += _speech(conn, article_id, mentions, linked, published, outlet)
     facts += _phrases(conn, article_id, mentions, linked, published, outlet)
     return facts
+
+
+def _background(conn: Any, span_id: int | None, published: str | None, seen: dict[int, bool]) -> bool:
+    """The sentence names years, all of them before the article's year."""
+    if span_id is None or not published or not published[:4].isdigit():
+        return False
+    if span_id not in seen:
+        row = conn.execute("SELECT text FROM spans WHERE id = ?", (span_id,)).fetchone()
+        found = [int(y) for y in _YEAR.findall(row["text"])] if row else []
+        seen[span_id] = bool(found) and max(found) < int(published[:4])
+    return seen[span_id]
 
 
 def _speech(conn: Any, article_id: str, mentions: list, linked: set, published: str | None,

@@ -1,9 +1,11 @@
 """Stances at scale: fill facts and sums straight from a large store's events, and time the stance queries.
 
 `fill_from_events` is the bulk path for a store whose events were loaded without the write hook (the synthetic
-store of `newsgraph bench --store`): one streaming pass over the events with the same weights as `StanceHook`
-(`facts.event_weight`), sums kept in memory for one source actor at a time (events are read in source order), no
-quotes or phrases (the hook's per-article path derives those). Figures are printed, never asserted.
+store of `newsgraph bench --store`): one streaming pass over the events with the type and modality weights of
+`StanceHook` (`facts.event_weight`; not the hook's halving of a joint act or scaling of a background event, which
+read the article's other events and sentences), sums kept in memory for one source actor at a time (events are read
+in source order), no quotes or phrases (the hook's per-article path derives those). Figures are printed, never
+asserted.
 """
 from __future__ import annotations
 
