@@ -52,3 +52,20 @@ def test_unsupported_pattern_leaves_the_ruler_as_spacy_made_it():
     assert "match" not in vars(ruler)
     long_word = "a" * 25
     assert nlp(f"The {long_word} arrived.")[1].pos_ == "X"
+
+
+def test_remembered_rows_give_the_same_matches(stock):
+    # rows met again (the second call), a memo cleared while reading, and a two-token rule's first word last
+    text = ODD + " There is rain. Let's go, we're gon na see. They let"
+    with stock.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        doc = stock(text)
+    ruler = stock.get_pipe("attribute_ruler")
+    expected = [(a, s, e) for a, _, s, e in ruler.match(doc)]
+    assert any(e - s == 2 for _, s, e in expected)
+    fast = FastMatcher(ruler)
+    assert fast.match(doc) == expected
+    assert 0 < len(fast.rows) < len(doc)
+    assert fast.match(doc) == expected
+    small = FastMatcher(ruler)
+    small.MAX_ROWS = 3
+    assert small.match(doc) == expected and len(small.rows) <= 3

@@ -73,12 +73,20 @@ def _token_test(ruler: AttributeRuler, spec: dict) -> tuple[Test, tuple[int, set
 
 
 class FastMatcher:
-    """The attribute ruler's rules, indexed on the first token's exact values."""
+    """The attribute ruler's rules, indexed on the first token's exact values.
+
+    Whether a token matches a one-token rule, or could start a longer one, depends on nothing but its (tag, lower
+    form, dependency, is-space) row, and news text repeats a small set of rows: what each row matches is worked out
+    once and remembered (the memo is cleared past `MAX_ROWS`, so memory stays bounded).
+    """
+
+    MAX_ROWS = 100_000
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
         self.by_value: list[dict[int, list]] = [{} for _ in KEYS]
         self.anywhere: list = []                      # rules whose first token has no exact value to index
+        self.rows: dict[tuple, tuple[tuple[int, ...], list]] = {}   # row -> (one-token rules, longer candidates)
         for rule in range(len(ruler.attrs)):
             _, patterns = ruler.matcher.get(ruler.vocab.strings[str(rule)])
             for pattern in patterns:
@@ -91,17 +99,38 @@ class FastMatcher:
                     for value in first[1]:
                         self.by_value[first[0]].setdefault(value, []).append(entry)
 
+    def _read_row(self, row: tuple) -> tuple[tuple[int, ...], list]:
+        """The one-token rules a token of this row matches (sorted, each once), and the longer rules (rule,
+        length, tests of the following tokens) whose first token it matches."""
+        one, longer = set(), []
+        for candidates in (self.anywhere, *(self.by_value[k].get(row[k], ()) for k in (0, 1, 2, 3))):
+            for rule, length, tests in candidates:
+                if tests[0](row):
+                    if length == 1:
+                        one.add(rule)
+                    else:
+                        longer.append((rule, length, tests[1:]))
+        if len(self.rows) >= self.MAX_ROWS:
+            self.rows.clear()
+        read = self.rows[row] = (tuple(sorted(one)), longer)
+        return read
+
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule, start, end) of every match, sorted as the stock ruler sorts them."""
-        rows = doc.to_array(COLUMNS).tolist()
-        n, found = len(rows), set()
-        by_value, anywhere = self.by_value, self.anywhere
+        rows = list(map(tuple, doc.to_array(COLUMNS).tolist()))
+        n, found, longer, memo = len(rows), [], set(), self.rows
         for i, row in enumerate(rows):
-            for candidates in (anywhere, *(by_value[k].get(row[k], ()) for k in (0, 1, 2, 3))):
-                for rule, length, tests in candidates:
-                    if i + length <= n and all(test(rows[i + j]) for j, test in enumerate(tests)):
-                        found.add((rule, i, i + length))
-        return sorted(found)
+            read = memo.get(row)
+            if read is None:
+                read = self._read_row(row)
+            for rule in read[0]:
+                found.append((rule, i, i + 1))
+            for rule, length, tests in read[1]:
+                if i + length <= n and all(test(rows[i + j]) for j, test in enumerate(tests, 1)):
+                    longer.add((rule, i, i + length))
+        found.extend(longer)   # a longer match never equals a one-token one; the set drops repeats among them
+        found.sort()
+        return found
 
 
 def speed_up(ruler: Any) -> bool:
