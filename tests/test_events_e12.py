@@ -39,7 +39,7 @@ def test_protesters_of_two_states_protest_at_neither(analyzer):
 
 @pytest.mark.parametrize("text", [
     "Envoys from Chile, Peru and Bolivia also sat in.",
-    "The Chilean and Peruvian negotiators sat in separate rooms while the mediator shuttled between them.",
+    "Chilean and Peruvian observers also sat in on the talks.",
 ])
 def test_sitting_in_is_no_protest(analyzer, text):
     assert not {e for e in _asserted(analyzer, text) if e[2] == "PROTEST"}
@@ -58,7 +58,7 @@ def test_the_blamed_doer_is_kept(analyzer):
 
 
 def test_signing_a_decree_is_no_agreement(analyzer):
-    events = _asserted(analyzer, "Last month US President Joe Biden signed an executive order cutting aid to Chile.")
+    events = _asserted(analyzer, "On Friday the US president signed an executive order suspending aid to Chile.")
     assert ("USA", "CHL", "AGREE") not in events
     assert ("USA", "CHL", "SANCTION") in events   # what the order does is still read
 

@@ -132,3 +132,20 @@ def test_the_sorter_keeps_each_pairs_months_in_order(tmp_path):
                                     " ORDER BY source, target, period DESC"):
             backward[(s, t)] = backward.get((s, t), 0.0) + w
         assert kept != backward
+
+
+def test_a_range_reads_the_periods_index_on_both_backends(store_url, monkeypatch):
+    """Migration 17's partial index is built on PostgreSQL too, and a short range read from it gives the rows of
+    the table-key path there as well."""
+    with _store(store_url) as store:
+        if store.backend == "postgresql":
+            assert store.conn.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'stance_counts_periods'"
+                                      " AND schemaname = current_schema()").fetchone() is not None
+        used = []
+        real = ranges.range_sums
+        monkeypatch.setattr(query, "range_sums", lambda *a: used.append(a) or real(*a))
+        for by in (None, "year", "month", "week"):
+            for since, until in RANGES:
+                got = compute_stances(store, since=since, until=until, by=by, evidence=0)
+                assert got == _table_key_path(monkeypatch, store, since=since, until=until, by=by, evidence=0)
+        assert used

@@ -21,8 +21,8 @@ FIRST = ("The river Tamsa burst its banks in the town of Corvena on Tuesday afte
 FIRST_2 = ("Corvena began to count the damage on Wednesday as the Tamsa fell back below its banks. Mayor Elena Varga "
            "said the old market would stay shut for weeks and that patients moved out of the district hospital "
            "would not return before the walls dried. Army engineers left the sandbags in place.")
-SECOND = ("Heavy rain sent the river Tamsa over its banks at Corvena on Thursday, and rescuers in boats took "
-          "residents from the roofs of the new housing estate on the east bank. The regional governor, Tomas Brell, "
+SECOND = ("Heavy rain sent the river Tamsa over its banks at Corvena on Thursday, and firefighters in rafts lifted "
+          "residents off the roofs of the new housing estate on the east bank. The regional governor, Tomas Brell, "
           "said the estate's pumping station had failed within an hour.")
 SECOND_2 = ("Residents of the east bank estate in Corvena returned on Friday to homes full of mud after the Tamsa "
             "flood. Governor Tomas Brell promised a review of the pumping station and said insurers would send "
@@ -100,8 +100,8 @@ def test_stories_a_dated_report_of_a_repeat_keeps_its_own_days(tmp_path, analyze
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("The crossing was closed for the second time in seven months.", True),
-    ("a city still rebuilding from the storm less than a year ago", True),
+    ("The bridge was shut for the third time in two years.", True),
+    ("a port still repairing its quays from the gale nearly a year ago", True),
     ("It came two months after the envoy was recalled.", True),
     ("A fresh round of expulsions followed.", True),
     ("The ministers agreed to meet again in March.", False),

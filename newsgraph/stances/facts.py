@@ -41,8 +41,8 @@ PHRASE_WEIGHT = 0.8
 # direction; each counts half, so one accord weighs on the pair as much as one accusation does, not twice as much.
 JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 JOINT_SCALE = 0.5
-# An event in a sentence that dates itself only to earlier years ("Jordan, which signed a peace treaty with Israel in
-# 1994", "since Macron's visit in August 2022") is the story's background, not the pair's stance now: it counts less.
+# An event in a sentence that dates itself only to earlier years ("X, which signed a border accord with Y in 1998",
+# "since the minister's visit in May 2019") is the story's background, not the pair's stance now: it counts less.
 BACKGROUND_SCALE = 0.4
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 

@@ -74,7 +74,7 @@ class Settings:
     undated_gap: float | None = 0.0
     # Two alike stories months apart (two closures of one border crossing, two hurricanes over one coast) both
     # draw an undated report of either, since it is read as of each one's days. One that says its event is a
-    # repeat ("for the second time in seven months", "less than a year after", features.RECUR) is not about the
+    # repeat ("for the third time this year", "two years after", features.RECUR) is not about the
     # earlier: it joins the latest dated candidate at least `recur_days` after the one it chose, if that scores
     # at least `recur_ratio` of the chosen one's score and the threshold. Only four undated reports of the
     # development story sets say so, and each is about the later story (pairwise F1 x5 0.844 -> 0.899, x10

@@ -83,8 +83,8 @@ def _hash_tags(tags: Counter) -> dict[int, float]:
     return out
 
 
-# How news writes a repeat of an earlier event of the same kind: "for the second time in seven months", "a fresh
-# round", "less than a year after". An undated article that says so is not about the earliest of two alike stories.
+# How news writes a repeat of an earlier event of the same kind: "for the third time this spring", "a renewed
+# wave", "two years after". An undated article that says so is not about the earliest of two alike stories.
 # Loose cues are left out: "last year" is more often a figure's year, and "again" as often a plan ("agree to meet
 # again", in a headline too) as a repeat.
 RECUR = re.compile(r"\b(?:once again|for the (?:second|third|fourth) time|(?:second|third|fourth|fresh|renewed|"
