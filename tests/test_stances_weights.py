@@ -37,3 +37,11 @@ def test_an_earlier_year_is_background(analyzer, tmp_path):
     # the article's own year is no background
     this_year = _events(analyzer, tmp_path, "Chile accused Peru of spying on its navy in January 2024.")
     assert this_year[("CHL", "PER", "ACCUSE")] == now[("CHL", "PER", "ACCUSE")]
+
+
+def test_a_number_or_a_named_year_dates_no_act(analyzer, tmp_path):
+    now = _events(analyzer, tmp_path, "Chile accused Peru of spying on its navy on Monday.")
+    # a figure that looks like a year, and a year naming a thing, leave the act in the present
+    troops = _events(analyzer, tmp_path, "Chile accused Peru of sending 2000 troops to the border on Monday.")
+    named = _events(analyzer, tmp_path, "Chile accused Peru of breaking the 2019 fisheries accord on Monday.")
+    assert troops[("CHL", "PER", "ACCUSE")] == named[("CHL", "PER", "ACCUSE")] == now[("CHL", "PER", "ACCUSE")]

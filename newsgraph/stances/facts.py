@@ -44,7 +44,12 @@ JOINT_SCALE = 0.5
 # An event in a sentence that dates itself only to earlier years ("X, which signed a border accord with Y in 1998",
 # "since the minister's visit in May 2019") is the story's background, not the pair's stance now: it counts less.
 BACKGROUND_SCALE = 0.4
-_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+# A year only where the sentence dates something by it ("in 1998", "since May 2019", "until early 2020"): a bare
+# number ("sent 2000 troops") or a year naming a thing ("renewed the 2019 accord on Monday") dates no act.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_YEAR = re.compile(r"\b(?:in|since|until|till|from|during|between|by)\s+(?:(?:early|late|mid-?|the\s+\w+\s+of)\s*)?"
+                   rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(19[4-9]\d|20\d\d)\b(?!\s*(?:troops|people|soldiers|"
+                   r"km|kilometres|miles|tonnes|dollars))", re.I)
 
 @dataclass(frozen=True, slots=True)
 class Fact:
