@@ -28,7 +28,7 @@ score heldout2 "tests/data/heldout2/h2_*.txt" tests/data/heldout2/gold.json "$@"
 score heldout3 "tests/data/heldout3/h3_*.txt" tests/data/heldout3/gold.json "$@"   # independent set 3 (first score 0.686)
 # the later rounds' sets (first-seen figures in the README's quality section); each was written blind, scored on
 # the code of its round's start, and is a development set once that round's final score is taken
-for n in 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+for n in 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do
     score "heldout$n" "tests/data/heldout$n/h${n}_*.txt" "tests/data/heldout$n/gold.json" "$@"
     score "heldout$n-sentences" "tests/data/heldout$n/sentences/s_*.txt" "tests/data/heldout$n/sentences/gold.json" "$@"
 done
